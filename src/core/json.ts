@@ -1,0 +1,26 @@
+import { InputError } from './errors.ts';
+
+/**
+ * Parses JSON text; a syntax error becomes an InputError naming the line and column.
+ */
+export function parseJsonText(text: string, file?: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const match = /position (\d+)/.exec(message);
+    const where = match ? lineColumn(text, Number(match[1])) : 'JSON';
+    throw new InputError(
+      [{ path: where, message: `invalid JSON: ${message.replace(/ in JSON at position.*$/, '')}` }],
+      file,
+    );
+  }
+}
+
+/** "line L, column C" (1-based) of a character offset. */
+export function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}

@@ -1,0 +1,52 @@
+import { MapControls } from '@react-three/drei';
+import { Canvas, useFrame } from '@react-three/fiber';
+import { useApp, useT } from './context.tsx';
+
+/** Half-width of the modelled area around the scene origin, metres (Thủ Đức spans ~20 km). */
+const CITY_HALF_WIDTH_METRES = 15_000;
+
+/** Writes the camera position into a DOM node once per frame without React state. */
+function CameraReadout({ target }: { target: React.RefObject<HTMLSpanElement | null> }) {
+  const t = useT();
+  useFrame(({ camera }) => {
+    const node = target.current;
+    if (!node) return;
+    const text = t('status.camera', {
+      east: Math.round(camera.position.x),
+      north: Math.round(-camera.position.z),
+      height: Math.round(camera.position.y),
+    });
+    if (node.textContent !== text) node.textContent = text;
+  });
+  return null;
+}
+
+/**
+ * The full-window 3D view of the city: a map-style camera (drag to pan, right-drag to
+ * rotate, wheel to zoom) over the ground plane. Data layers mount inside it.
+ */
+export function CityView({ cameraReadout }: { cameraReadout?: React.RefObject<HTMLSpanElement | null> }) {
+  const gridVisible = useApp((s) => s.layerVisible.grid ?? true);
+  const groundVisible = useApp((s) => s.layerVisible.ground ?? true);
+  return (
+    <Canvas
+      data-testid="city-canvas"
+      camera={{ position: [0, 9000, 12000], fov: 45, near: 10, far: 200_000 }}
+      gl={{ preserveDrawingBuffer: true, antialias: false }}
+      dpr={1}
+    >
+      <color attach="background" args={['#cfe3f0']} />
+      <hemisphereLight args={['#ffffff', '#6b7b5a', 1.2]} />
+      <directionalLight position={[5000, 12000, 3000]} intensity={1.5} />
+      {groundVisible && (
+        <mesh rotation={[-Math.PI / 2, 0, 0]} position={[0, -1, 0]}>
+          <planeGeometry args={[CITY_HALF_WIDTH_METRES * 2, CITY_HALF_WIDTH_METRES * 2]} />
+          <meshLambertMaterial color="#b9c9a3" />
+        </mesh>
+      )}
+      {gridVisible && <gridHelper args={[CITY_HALF_WIDTH_METRES * 2, 30, '#5d6d7e', '#8fa1ad']} />}
+      <MapControls makeDefault maxPolarAngle={Math.PI / 2.1} minDistance={100} maxDistance={60_000} />
+      {cameraReadout && <CameraReadout target={cameraReadout} />}
+    </Canvas>
+  );
+}

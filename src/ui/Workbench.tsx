@@ -1,0 +1,32 @@
+import { useRef } from 'react';
+import { CityView } from './CityView.tsx';
+import { useT } from './context.tsx';
+import { Header } from './Header.tsx';
+import { LayerPanel } from './LayerPanel.tsx';
+import { RunPanel } from './RunPanel.tsx';
+import { StatusBar } from './StatusBar.tsx';
+
+/** The planners' workbench: layers and runs on the left, the 3D city, inspector on the right. */
+export function Workbench() {
+  const t = useT();
+  const cameraReadout = useRef<HTMLSpanElement>(null);
+  return (
+    <div className="workbench">
+      <Header />
+      <aside className="side-panel" aria-label={t('panel.layers')}>
+        <LayerPanel />
+        <RunPanel />
+      </aside>
+      <main className="view">
+        <CityView cameraReadout={cameraReadout} />
+        <div className="north-arrow" title={t('north.arrow')} role="img" aria-label={t('north.arrow')}>
+          ▲<br />N
+        </div>
+      </main>
+      <aside className="inspector" aria-label={t('panel.inspector')}>
+        <h2>{t('panel.inspector')}</h2>
+      </aside>
+      <StatusBar cameraReadout={cameraReadout} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import 'cesium/Build/Cesium/Widgets/widgets.css';
+import { Cartesian3, Color, Ion, Viewer } from 'cesium';
+
+/**
+ * The read-only public viewer: CesiumJS on a plain globe (no imagery or terrain service, no
+ * Ion token: nothing is fetched from the internet), looking at Thủ Đức.
+ */
+export function mountPublicViewer(container: HTMLElement): () => void {
+  Ion.defaultAccessToken = '';
+  const viewer = new Viewer(container, {
+    baseLayer: false,
+    baseLayerPicker: false,
+    geocoder: false,
+    homeButton: false,
+    sceneModePicker: false,
+    navigationHelpButton: false,
+    animation: false,
+    timeline: false,
+    fullscreenButton: false,
+    infoBox: false,
+    selectionIndicator: false,
+    msaaSamples: 1,
+  });
+  const scene = viewer.scene;
+  scene.highDynamicRange = false;
+  scene.fog.enabled = false;
+  scene.postProcessStages.fxaa.enabled = false;
+  scene.globe.baseColor = Color.fromCssColorString('#b9c9a3');
+  if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
+  viewer.camera.setView({ destination: Cartesian3.fromDegrees(106.77, 10.75, 25_000) });
+  return () => viewer.destroy();
+}

@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium; `.ci/run` installs it with `apt-get install -y chromium` when missing. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches headless Chromium with WebGL2 on SwiftShader and no background networking. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Console errors and uncaught page errors, collected for a test to assert on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/** Saves a screenshot of a failing page under test-results/. */
+export async function screenshotOnFailure(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: `test-results/${name}.png` }).catch(() => {});
+}
+
+/**
+ * Statistics of the pixels of the first canvas matching `selector`: how many distinct
+ * colours (quantised to 4 bits per channel) and the share of non-background pixels.
+ */
+export async function canvasColourStats(
+  page: Page,
+  selector: string,
+): Promise<{ distinctColours: number; width: number }> {
+  return page.evaluate((sel) => {
+    const source = document.querySelector(sel) as HTMLCanvasElement | null;
+    if (!source) return { distinctColours: 0, width: 0 };
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const ctx = copy.getContext('2d');
+    if (!ctx) return { distinctColours: 0, width: 0 };
+    ctx.drawImage(source, 0, 0);
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      colours.add(((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4));
+    }
+    return { distinctColours: colours.size, width: copy.width };
+  }, selector);
+}

@@ -1,0 +1,67 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { canvasColourStats, collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('workbench in Chromium', () => {
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
+    await page.close();
+  });
+
+  const open = async (hash = '') => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    errors = collectErrors(page);
+    await page.goto(`${inject('appUrl')}${hash}`);
+    await page.waitForSelector('[data-testid="city-canvas"] canvas', { timeout: 60_000 });
+  };
+
+  it('renders the 3D view (not blank), in Vietnamese by default, cross-origin isolated, without errors', async () => {
+    await open();
+    expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+    expect(await page.textContent('[data-testid="app-title"]')).toContain('Bản sao số 3D');
+    await page.waitForTimeout(1500);
+    const stats = await canvasColourStats(page, '[data-testid="city-canvas"] canvas');
+    expect(stats.width).toBeGreaterThan(300);
+    expect(stats.distinctColours).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('switches language to English and keeps it after a reload', async () => {
+    await open();
+    await page.click('[data-testid="language-switch"]');
+    expect(await page.textContent('[data-testid="app-title"]')).toContain('3D urban-planning digital twin');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.reload();
+    await page.waitForSelector('[data-testid="app-title"]');
+    expect(await page.textContent('[data-testid="app-title"]')).toContain('3D urban-planning digital twin');
+    expect(errors).toEqual([]);
+  });
+
+  it('runs the demo simulation in a Web Worker to completion with progress', async () => {
+    await open();
+    await page.focus('[data-testid="run-demo"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="run-status"]')?.textContent !== '',
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    // total mass 256*256 = 65536 is conserved by the diffusion demo
+    expect(await page.textContent('[data-testid="run-status"]')).toMatch(/65536/);
+    expect(errors).toEqual([]);
+  });
+});

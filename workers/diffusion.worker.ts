@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createDiffusionApi } from '../src/sim/diffusion/diffusionApi.ts';
+
+expose(createDiffusionApi());
