@@ -9,7 +9,8 @@ export function parseJsonText(text: string, file?: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const match = /position (\d+)/.exec(message);
-    const where = match ? lineColumn(text, Number(match[1])) : 'JSON';
+    const offset = match ? Number(match[1]) : /end of JSON input/.test(message) ? text.length : undefined;
+    const where = offset === undefined ? 'JSON' : lineColumn(text, offset);
     throw new InputError(
       [{ path: where, message: `invalid JSON: ${message.replace(/ in JSON at position.*$/, '')}` }],
       file,

@@ -4,6 +4,7 @@ import { useT } from './context.tsx';
 import { Header } from './Header.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
+import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
 /** The planners' workbench: layers and runs on the left, the 3D city, inspector on the right. */
@@ -14,6 +15,7 @@ export function Workbench() {
     <div className="workbench">
       <Header />
       <aside className="side-panel" aria-label={t('panel.layers')}>
+        <ScenarioPanel />
         <LayerPanel />
         <RunPanel />
       </aside>

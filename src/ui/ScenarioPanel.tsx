@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState } from 'react';
+import { parseJsonText } from '../core/json.ts';
+import { encodeShareCode } from '../scenario/shareLink.ts';
+import { useApp, useScenarioStore, useScenarios, useT } from './context.tsx';
+
+/** Downloads `text` as a file. */
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * Scenario picker and edit list with undo/redo (buttons and Ctrl+Z / Ctrl+Y), duplicate,
+ * export/import as a file and a share link. A refused import shows its reason.
+ */
+export function ScenarioPanel() {
+  const t = useT();
+  const language = useApp((s) => s.language);
+  const store = useScenarioStore();
+  const order = useScenarios((s) => s.order);
+  const scenarios = useScenarios((s) => s.scenarios);
+  const current = useScenarios((s) => s.scenarios[s.currentId]);
+  const canUndo = useScenarios((s) => s.past.length > 0);
+  const canRedo = useScenarios((s) => s.future.length > 0);
+  const lastError = useScenarios((s) => s.lastError);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) store.getState().undo();
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) store.getState().redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  if (!current) return null;
+  const duplicate = () => {
+    let n = 1;
+    while (store.getState().scenarios[`${current.id}-${n}`]) n++;
+    store.getState().duplicate(`${current.id}-${n}`, {
+      vi: `${current.name.vi} (bản sao ${n})`,
+      en: `${current.name.en} (copy ${n})`,
+    });
+  };
+  const onImport = async (file: File) => {
+    const text = await file.text();
+    try {
+      store.getState().importDocument(parseJsonText(text, file.name));
+    } catch (error) {
+      store.setState({ lastError: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const share = async () => {
+    try {
+      const url = `${window.location.origin}${window.location.pathname}#/workbench?s=${encodeShareCode(current)}`;
+      await navigator.clipboard?.writeText(url).catch(() => {});
+      setNotice(t('scenario.shareCopied'));
+      window.history.replaceState(null, '', url);
+    } catch (error) {
+      store.setState({ lastError: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="scenarios-title">
+      <h2 id="scenarios-title">{t('panel.scenarios')}</h2>
+      <label>
+        {t('scenario.current')}{' '}
+        <select
+          data-testid="scenario-select"
+          value={current.id}
+          onChange={(e) => store.getState().select(e.target.value)}
+        >
+          {order.map((id) => (
+            <option key={id} value={id}>
+              {scenarios[id]?.name[language] ?? id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="button-row">
+        <button type="button" data-testid="scenario-duplicate" onClick={duplicate}>
+          {t('scenario.duplicate')}
+        </button>
+        <button
+          type="button"
+          data-testid="scenario-undo"
+          disabled={!canUndo}
+          onClick={() => store.getState().undo()}
+        >
+          {t('scenario.undo')}
+        </button>
+        <button
+          type="button"
+          data-testid="scenario-redo"
+          disabled={!canRedo}
+          onClick={() => store.getState().redo()}
+        >
+          {t('scenario.redo')}
+        </button>
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={() => download(`${current.id}.json`, `${JSON.stringify(current, null, 2)}\n`)}
+        >
+          {t('scenario.export')}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('scenario.import')}
+        </button>
+        <input
+          ref={fileInput}
+          data-testid="scenario-import"
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void onImport(file);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" onClick={share}>
+          {t('scenario.share')}
+        </button>
+      </div>
+      {notice && <p role="status">{notice}</p>}
+      {lastError && (
+        <div className="error" role="alert" data-testid="scenario-error">
+          {t('scenario.importRefused', { reason: lastError })}{' '}
+          <button type="button" onClick={() => store.getState().clearError()}>
+            {t('scenario.dismiss')}
+          </button>
+        </div>
+      )}
+      <h3>{t('scenario.edits', { count: current.edits.length })}</h3>
+      {current.edits.length === 0 ? (
+        <p className="muted">{t('scenario.noEdits')}</p>
+      ) : (
+        <ul className="edit-list" data-testid="edit-list">
+          {current.edits.map((edit) => (
+            <li key={edit.id}>
+              {t(`edit.${edit.type}`)} <code>{edit.id}</code>{' '}
+              <button
+                type="button"
+                aria-label={t('scenario.removeEdit', { id: edit.id })}
+                onClick={() => store.getState().removeEdit(edit.id)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const dikeScenario = {
+  ...JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')),
+  id: 'dike-e2e',
+  name: { vi: 'Đê thử nghiệm', en: 'Test dike' },
+  base: 'baseline',
+  edits: [
+    {
+      type: 'dike',
+      id: 'dike-1',
+      coordinates: [
+        [106.71, 10.78],
+        [106.72, 10.79],
+      ],
+      crestHeightMetres: 2.5,
+    },
+  ],
+};
+
+describe('scenario workflow in Chromium', () => {
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
+    await page.close();
+  });
+
+  it('imports a scenario, refuses a broken one keeping work, undoes, and survives a reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    errors = collectErrors(page);
+    await page.goto(inject('appUrl'));
+    await page.waitForSelector('[data-testid="scenario-select"]');
+
+    await page.setInputFiles('[data-testid="scenario-import"]', {
+      name: 'dike.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(dikeScenario)),
+    });
+    await page.waitForSelector('[data-testid="edit-list"] li');
+    expect(await page.inputValue('[data-testid="scenario-select"]')).toBe('dike-e2e');
+
+    await page.setInputFiles('[data-testid="scenario-import"]', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "twin-scenario/1", "id": '),
+    });
+    expect(await page.textContent('[data-testid="scenario-error"]')).toMatch(
+      /broken\.json: line 1, column \d+: invalid JSON/,
+    );
+    expect(await page.locator('[data-testid="edit-list"] li').count()).toBe(1);
+
+    await page.click('[data-testid="edit-list"] li button');
+    expect(await page.locator('[data-testid="edit-list"] li').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    expect(await page.locator('[data-testid="edit-list"] li').count()).toBe(1);
+
+    await page.click('[data-testid="scenario-duplicate"]');
+    expect(await page.inputValue('[data-testid="scenario-select"]')).toBe('dike-e2e-1');
+    await page.waitForTimeout(800); // autosave is debounced by 300 ms
+    await page.reload();
+    await page.waitForSelector('[data-testid="scenario-select"]');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="scenario-select"]') as HTMLSelectElement | null)?.value ===
+        'dike-e2e-1',
+    );
+    expect(await page.locator('[data-testid="edit-list"] li').count()).toBe(1);
+    expect(await page.locator('[data-testid="scenario-select"] option').allTextContents()).toEqual([
+      'Hiện trạng',
+      'Đê thử nghiệm',
+      'Đê thử nghiệm (bản sao 1)',
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
