@@ -1,0 +1,67 @@
+import { InputError, type InputProblem } from '../../core/errors.ts';
+import type { BuildingRecord } from './types.ts';
+
+/**
+ * Checks one building (id and use non-empty, height > 0, integer floors, known source, finite
+ * points) and returns its footprint as a clean counter-clockwise ring, flat
+ * [e0, n0, e1, n1, ...] scene metres: consecutive duplicate points and a closing point equal to
+ * the first are dropped, a clockwise ring is reversed (shoelace signed area, so walls face out).
+ * Throws InputError with the JSON path `buildings[index]...` on unusable input.
+ */
+export function cleanFootprint(building: BuildingRecord, index: number): number[] {
+  const problems: InputProblem[] = [];
+  const path = `buildings[${index}]`;
+  if (!(Number.isFinite(building.heightMetres) && building.heightMetres > 0)) {
+    problems.push({ path: `${path}.heightMetres`, message: 'expected a finite height > 0 metres' });
+  }
+  if (!(Number.isInteger(building.floors) && building.floors >= 0 && building.floors <= 65535)) {
+    problems.push({ path: `${path}.floors`, message: 'expected an integer 0..65535' });
+  }
+  if (typeof building.id !== 'string' || building.id === '') {
+    problems.push({ path: `${path}.id`, message: 'expected a non-empty string' });
+  }
+  if (typeof building.use !== 'string' || building.use === '') {
+    problems.push({ path: `${path}.use`, message: 'expected a non-empty land-use code' });
+  }
+  if (building.source !== 'osm' && building.source !== 'synthetic') {
+    problems.push({ path: `${path}.source`, message: "expected 'osm' or 'synthetic'" });
+  }
+  const ring: number[] = [];
+  building.footprint.forEach(([east, north], k) => {
+    if (!(Number.isFinite(east) && Number.isFinite(north))) {
+      problems.push({ path: `${path}.footprint[${k}]`, message: 'expected finite [east, north] metres' });
+      return;
+    }
+    const last = ring.length - 2;
+    if (last >= 0 && ring[last] === east && ring[last + 1] === north) return;
+    ring.push(east, north);
+  });
+  if (ring.length >= 4 && ring[0] === ring[ring.length - 2] && ring[1] === ring[ring.length - 1]) {
+    ring.length -= 2;
+  }
+  const signedArea = ringSignedArea(ring);
+  if (problems.length === 0 && (ring.length < 6 || signedArea === 0)) {
+    problems.push({
+      path: `${path}.footprint`,
+      message: 'expected at least 3 distinct points enclosing an area',
+    });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return signedArea < 0 ? reverseRing(ring) : ring;
+}
+
+/** Shoelace signed area of a flat [x0, y0, x1, y1, ...] ring, square metres; > 0 when counter-clockwise. */
+export function ringSignedArea(ring: readonly number[]): number {
+  const count = ring.length / 2;
+  let twiceArea = 0;
+  for (let i = 0, j = count - 1; i < count; j = i, i++) {
+    twiceArea += ring[2 * j]! * ring[2 * i + 1]! - ring[2 * i]! * ring[2 * j + 1]!;
+  }
+  return twiceArea / 2;
+}
+
+function reverseRing(ring: readonly number[]): number[] {
+  const reversed: number[] = [];
+  for (let i = ring.length - 2; i >= 0; i -= 2) reversed.push(ring[i]!, ring[i + 1]!);
+  return reversed;
+}
