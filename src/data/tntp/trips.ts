@@ -1,0 +1,71 @@
+/**
+ * Reader for TNTP `_trips.tntp` demand files: metadata `<NUMBER OF ZONES>` and optional
+ * `<TOTAL OD FLOW>`, then blocks `Origin o` followed by `destination : flow;` pairs, several
+ * per line (format: https://github.com/bstabler/TransportationNetworks).
+ */
+import { InputError, type InputProblem } from '../../core/errors.ts';
+import type { OdDemand } from '../../sim/traffic/network.ts';
+import { metadataInteger, metadataNumber, splitTntp } from './metadata.ts';
+
+/** Relative tolerance when checking `<TOTAL OD FLOW>` against the sum of the pairs (files round). */
+const TOTAL_TOLERANCE = 1e-3;
+
+/** Parses `_trips.tntp` text into a zone-by-zone matrix; errors name the line. */
+export function parseTntpTrips(text: string): OdDemand {
+  const doc = splitTntp(text);
+  const zoneCount = metadataInteger(doc, 'NUMBER OF ZONES');
+  const declaredTotal = metadataNumber(doc, 'TOTAL OD FLOW', Number.NaN);
+  const flows = new Float64Array(zoneCount * zoneCount);
+  const problems: InputProblem[] = [];
+  let origin = 0;
+  for (const { lineNumber, text: row } of doc.body) {
+    const path = `line ${lineNumber}`;
+    const originMatch = /^origin\s+(\S+)$/i.exec(row);
+    if (originMatch) {
+      origin = Number(originMatch[1]);
+      if (!Number.isInteger(origin) || origin < 1 || origin > zoneCount) {
+        problems.push({
+          path,
+          message: `expected an origin zone in 1..${zoneCount}, got "${originMatch[1]}"`,
+        });
+        origin = -1;
+      }
+      continue;
+    }
+    if (origin === 0) {
+      problems.push({ path, message: `expected "Origin N" before destination pairs, got "${row}"` });
+      continue;
+    }
+    for (const pair of row.split(';')) {
+      if (pair.trim() === '') continue;
+      const m = /^\s*(\S+)\s*:\s*(\S+)\s*$/.exec(pair);
+      const destination = Number(m?.[1]);
+      const flow = Number(m?.[2]);
+      if (!m || !Number.isInteger(destination) || destination < 1 || destination > zoneCount) {
+        problems.push({
+          path,
+          message: `expected "destination : flow;" with destination in 1..${zoneCount}, got "${pair.trim()}"`,
+        });
+      } else if (!(Number.isFinite(flow) && flow >= 0)) {
+        problems.push({
+          path,
+          message: `expected a flow >= 0 for destination ${destination}, got "${m[2]}"`,
+        });
+      } else if (origin > 0) {
+        flows[(origin - 1) * zoneCount + destination - 1]! += flow;
+      }
+    }
+  }
+  if (problems.length === 0 && Number.isFinite(declaredTotal)) {
+    const total = flows.reduce((a, b) => a + b, 0);
+    if (Math.abs(total - declaredTotal) > TOTAL_TOLERANCE * Math.max(1, declaredTotal)) {
+      const at = doc.metadata.get('TOTAL OD FLOW')!.lineNumber;
+      problems.push({
+        path: `line ${at}`,
+        message: `<TOTAL OD FLOW> says ${declaredTotal} but the pairs sum to ${total}`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { zoneCount, flows };
+}
