@@ -1,5 +1,5 @@
 import 'cesium/Build/Cesium/Widgets/widgets.css';
-import { Cartesian3, Color, Ion, Viewer } from 'cesium';
+import { Cartesian3, Color, Ion, Math as CesiumMath, Viewer } from 'cesium';
 
 /**
  * The read-only public viewer: CesiumJS on a plain globe (no imagery or terrain service, no
@@ -20,13 +20,19 @@ export function mountPublicViewer(container: HTMLElement): () => void {
     infoBox: false,
     selectionIndicator: false,
     msaaSamples: 1,
+    // keeps the last frame readable (screenshots, export, tests)
+    contextOptions: { webgl: { preserveDrawingBuffer: true } },
   });
   const scene = viewer.scene;
   scene.highDynamicRange = false;
   scene.fog.enabled = false;
   scene.postProcessStages.fxaa.enabled = false;
   scene.globe.baseColor = Color.fromCssColorString('#b9c9a3');
+  scene.backgroundColor = Color.fromCssColorString('#cfe3f0');
   if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
-  viewer.camera.setView({ destination: Cartesian3.fromDegrees(106.77, 10.75, 25_000) });
+  viewer.camera.setView({
+    destination: Cartesian3.fromDegrees(106.77, 10.6, 30_000),
+    orientation: { heading: 0, pitch: CesiumMath.toRadians(-30), roll: 0 },
+  });
   return () => viewer.destroy();
 }

@@ -1,0 +1,40 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { canvasColourStats, collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('public viewer in Chromium', () => {
+  it('shows the CesiumJS globe from local assets only, without errors', async () => {
+    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    const errors = collectErrors(page);
+    const external: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'))
+        external.push(url.href);
+    });
+    try {
+      await page.goto(`${inject('appUrl')}#/viewer`);
+      await page.waitForSelector('[data-testid="cesium-container"] canvas', { timeout: 90_000 });
+      await page.waitForTimeout(3000);
+      const stats = await canvasColourStats(page, '[data-testid="cesium-container"] canvas');
+      expect(stats.distinctColours).toBeGreaterThan(2);
+      expect(external).toEqual([]);
+      expect(errors).toEqual([]);
+    } catch (error) {
+      await screenshotOnFailure(page, 'public-viewer');
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+});
