@@ -1,0 +1,258 @@
+import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
+import { parse } from '@loaders.gl/core';
+import { GLTFLoader, postProcessGLTF } from '@loaders.gl/gltf';
+import { describe, expect, test } from 'vitest';
+import { InputError } from '../../core/errors.ts';
+import { SCENE_ORIGIN } from '../../core/geo.ts';
+import { buildTileset, type TilesetTile } from './buildTileset.ts';
+import { enuToEcefMatrix } from './enuFrame.ts';
+import { readGlb } from './glbWriter.ts';
+import { handMadeBuildings } from './handMadeBuildings.ts';
+import { readPropertyTable } from './readPropertyTable.ts';
+import type { BuildingRecord } from './types.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: loaders.gl returns loosely typed glTF objects
+type Loose = any;
+
+const buildings = handMadeBuildings();
+const built = buildTileset(buildings, { maxBuildingsPerTile: 10 });
+const byId = new Map(buildings.map((b) => [b.id, b]));
+
+/** Leaves of the tileset with the scene-frame translation of each (sum of transforms below the root). */
+function leaves(
+  tile: TilesetTile,
+  offsetEast = 0,
+  offsetNorth = 0,
+): Array<{ tile: TilesetTile; east: number; north: number }> {
+  if (tile.content !== undefined) {
+    return [{ tile, east: offsetEast + tile.transform![12]!, north: offsetNorth + tile.transform![13]! }];
+  }
+  return (tile.children ?? []).flatMap((child) => leaves(child, offsetEast, offsetNorth));
+}
+
+async function loadTile(glb: Uint8Array): Promise<{ gltf: Loose; primitive: Loose }> {
+  const gltf: Loose = await parse(glb.slice().buffer, GLTFLoader, { gltf: { loadBuffers: true } } as Loose);
+  const primitive = (postProcessGLTF(gltf) as Loose).meshes[0].primitives[0];
+  return { gltf, primitive };
+}
+
+/** Distinct, de-duplicated counter-clockwise ring of a test building (reverses the clockwise one, drops closure). */
+function cornerCount(b: BuildingRecord): number {
+  const [first, last] = [b.footprint[0]!, b.footprint[b.footprint.length - 1]!];
+  return first[0] === last[0] && first[1] === last[1] ? b.footprint.length - 1 : b.footprint.length;
+}
+
+describe('buildTileset on 50 hand-made buildings', () => {
+  test('tileset.json parses with the 3D Tiles loader as version 1.1, root on the globe at the scene origin', async () => {
+    const text = JSON.stringify(built.tilesetJson);
+    const tileset: Loose = await parse(new TextEncoder().encode(text).buffer, Tiles3DLoader, {
+      '3d-tiles': { isTileset: true },
+    } as Loose);
+    expect(tileset.asset.version).toBe('1.1');
+    expect(tileset.type).toBe('TILES3D');
+    expect(built.tilesetJson.root.refine).toBe('ADD');
+    expect(tileset.root.refine).toBe(1); // loaders.gl normalises 'ADD' to TILE_REFINEMENT.ADD = 1
+    expect(tileset.root.transform).toEqual(
+      enuToEcefMatrix(SCENE_ORIGIN.longitudeDegrees, SCENE_ORIGIN.latitudeDegrees, 0),
+    );
+    const uris = leaves(built.tilesetJson.root).map((leaf) => leaf.tile.content!.uri);
+    expect(uris.sort()).toEqual(built.tiles.map((t) => t.uri).sort());
+    expect(built.tiles.length).toBeGreaterThanOrEqual(5); // 50 buildings, ≤ 10 per tile
+  });
+
+  test('every building metadata round-trips through the EXT_structural_metadata property tables', async () => {
+    const seen: string[] = [];
+    for (const tile of built.tiles) {
+      const { gltf } = await loadTile(tile.glb);
+      const table = gltf.json.extensions.EXT_structural_metadata.propertyTables[0];
+      expect(table.count).toBeLessThanOrEqual(10);
+      const ours = readPropertyTable(readGlb(tile.glb).json, readGlb(tile.glb).bin);
+      for (let row = 0; row < table.count; row++) {
+        const id: string = table.properties.id.data[row];
+        const original = byId.get(id)!;
+        expect(original).toBeDefined();
+        expect(table.properties.heightMetres.data[row]).toBe(Math.fround(original.heightMetres));
+        expect(table.properties.floors.data[row]).toBe(original.floors);
+        expect(table.properties.use.data[row]).toBe(original.use);
+        expect(table.properties.source.data[row]).toBe(original.source);
+        expect(ours[row]).toEqual({
+          id,
+          heightMetres: Math.fround(original.heightMetres),
+          floors: original.floors,
+          use: original.use,
+          source: original.source,
+        });
+        seen.push(id);
+      }
+    }
+    expect(seen.sort()).toEqual(buildings.map((b) => b.id).sort());
+  });
+
+  test('feature ids point at the right building; top vertices at heightMetres; triangle counts 2n + (n − 2)', async () => {
+    const leafOf = new Map(leaves(built.tilesetJson.root).map((leaf) => [leaf.tile.content!.uri, leaf]));
+    for (const tile of built.tiles) {
+      const { gltf, primitive } = await loadTile(tile.glb);
+      const leaf = leafOf.get(tile.uri)!;
+      const ids: string[] = gltf.json.extensions.EXT_structural_metadata.propertyTables[0].properties.id.data;
+      const positions: Float32Array = primitive.attributes.POSITION.value;
+      const featureIds: Uint16Array = primitive.attributes._FEATURE_ID_0.value;
+      const indices: Uint16Array | Uint32Array = primitive.indices.value;
+      expect(gltf.json.meshes[0].primitives[0].extensions.EXT_mesh_features.featureIds[0]).toMatchObject({
+        featureCount: ids.length,
+        attribute: 0,
+        propertyTable: 0,
+      });
+      for (let v = 0; v < featureIds.length; v++) {
+        const building = byId.get(ids[featureIds[v]!]!)!;
+        // glTF y-up (x, y, z) → tile z-up (x, −z, y) → scene metres by the leaf translation.
+        const east = leaf.east + positions[3 * v]!;
+        const north = leaf.north - positions[3 * v + 2]!;
+        const up = positions[3 * v + 1]!;
+        const nearest = Math.min(...building.footprint.map(([e, n]) => Math.hypot(e - east, n - north)));
+        expect(nearest).toBeLessThan(1e-3);
+        expect(up === 0 || up === Math.fround(building.heightMetres)).toBe(true);
+      }
+      const trianglesPerFeature = new Array<number>(ids.length).fill(0);
+      for (let t = 0; t < indices.length; t += 3) {
+        const feature = featureIds[indices[t]!]!;
+        expect(featureIds[indices[t + 1]!]).toBe(feature);
+        expect(featureIds[indices[t + 2]!]).toBe(feature);
+        trianglesPerFeature[feature]!++;
+      }
+      ids.forEach((id, row) => {
+        const n = cornerCount(byId.get(id)!);
+        expect(trianglesPerFeature[row]).toBe(2 * n + (n - 2));
+      });
+    }
+  });
+
+  test('roof and wall triangles face outwards (counter-clockwise seen from outside)', async () => {
+    for (const tile of built.tiles) {
+      const { primitive } = await loadTile(tile.glb);
+      const p: Float32Array = primitive.attributes.POSITION.value;
+      const normals: Float32Array = primitive.attributes.NORMAL.value;
+      const indices: Uint16Array | Uint32Array = primitive.indices.value;
+      for (let t = 0; t < indices.length; t += 3) {
+        const [a, b, c] = [indices[t]!, indices[t + 1]!, indices[t + 2]!];
+        const u = [p[3 * b]! - p[3 * a]!, p[3 * b + 1]! - p[3 * a + 1]!, p[3 * b + 2]! - p[3 * a + 2]!];
+        const w = [p[3 * c]! - p[3 * a]!, p[3 * c + 1]! - p[3 * a + 1]!, p[3 * c + 2]! - p[3 * a + 2]!];
+        const cross = [
+          u[1]! * w[2]! - u[2]! * w[1]!,
+          u[2]! * w[0]! - u[0]! * w[2]!,
+          u[0]! * w[1]! - u[1]! * w[0]!,
+        ];
+        const dot =
+          cross[0]! * normals[3 * a]! + cross[1]! * normals[3 * a + 1]! + cross[2]! * normals[3 * a + 2]!;
+        expect(dot).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test('bounding boxes contain every vertex, and each parent box contains its children', async () => {
+    const check = async (tile: TilesetTile, offsetEast: number, offsetNorth: number): Promise<void> => {
+      const [cx, cy, cz, hx, , , , hy, , , , hz] = tile.boundingVolume.box;
+      const inside = (east: number, north: number, up: number) =>
+        Math.abs(east - cx!) <= hx! + 1e-6 &&
+        Math.abs(north - cy!) <= hy! + 1e-6 &&
+        Math.abs(up - cz!) <= hz! + 1e-6;
+      if (tile.content !== undefined) {
+        const { primitive } = await loadTile(built.tiles.find((t) => t.uri === tile.content!.uri)!.glb);
+        const p: Float32Array = primitive.attributes.POSITION.value;
+        for (let v = 0; v < p.length; v += 3) expect(inside(p[v]!, -p[v + 2]!, p[v + 1]!)).toBe(true);
+        return;
+      }
+      for (const child of tile.children ?? []) {
+        const [dx, dy] =
+          child.transform === undefined ? [0, 0] : [child.transform[12]!, child.transform[13]!];
+        const [ccx, ccy, ccz, chx, , , , chy, , , , chz] = child.boundingVolume.box;
+        for (const sx of [-1, 1]) {
+          for (const sy of [-1, 1]) {
+            for (const sz of [-1, 1]) {
+              expect(inside(dx + ccx! + sx * chx!, dy + ccy! + sy * chy!, ccz! + sz * chz!)).toBe(true);
+            }
+          }
+        }
+        await check(child, offsetEast + dx, offsetNorth + dy);
+      }
+    };
+    await check(built.tilesetJson.root, 0, 0);
+  });
+
+  test('a deterministic build: the same input gives the same bytes', () => {
+    const again = buildTileset(handMadeBuildings(), { maxBuildingsPerTile: 10 });
+    expect(JSON.stringify(again.tilesetJson)).toBe(JSON.stringify(built.tilesetJson));
+    expect(again.tiles.length).toBe(built.tiles.length);
+    again.tiles.forEach((tile, i) => {
+      expect(tile.uri).toBe(built.tiles[i]!.uri);
+      expect(Buffer.compare(Buffer.from(tile.glb), Buffer.from(built.tiles[i]!.glb))).toBe(0);
+    });
+  });
+
+  test('GLB layout: 4-byte aligned chunks, property table buffer views on 8-byte boundaries', () => {
+    for (const tile of built.tiles) {
+      const view = new DataView(tile.glb.buffer, tile.glb.byteOffset, tile.glb.byteLength);
+      expect(view.getUint32(8, true)).toBe(tile.glb.byteLength);
+      expect(tile.glb.byteLength % 4).toBe(0);
+      expect(view.getUint32(12, true) % 4).toBe(0);
+      const { json, bin } = readGlb(tile.glb);
+      for (const bufferView of json.bufferViews ?? []) {
+        expect((bufferView.byteOffset ?? 0) % 8).toBe(0);
+        expect((bufferView.byteOffset ?? 0) + bufferView.byteLength).toBeLessThanOrEqual(bin.byteLength);
+      }
+    }
+  });
+});
+
+describe('buildTileset input checks and small cases', () => {
+  test('a single small city becomes one root leaf placed at its centre on the globe', () => {
+    const one = buildTileset(buildings.slice(0, 3));
+    expect(one.tiles.map((t) => t.uri)).toEqual(['tiles/root.glb']);
+    const enu = enuToEcefMatrix(SCENE_ORIGIN.longitudeDegrees, SCENE_ORIGIN.latitudeDegrees, 0);
+    const leafCentre = [
+      one.tilesetJson.root.boundingVolume.box[0]!,
+      one.tilesetJson.root.boundingVolume.box[1]!,
+    ];
+    expect(leafCentre).toEqual([0, 0]);
+    // The root transform is ENU·translate(centre): its origin is the ENU image of the footprint-box centre.
+    const minEast = Math.min(...buildings.slice(0, 3).flatMap((b) => b.footprint.map((p) => p[0])));
+    const maxEast = Math.max(...buildings.slice(0, 3).flatMap((b) => b.footprint.map((p) => p[0])));
+    const minNorth = Math.min(...buildings.slice(0, 3).flatMap((b) => b.footprint.map((p) => p[1])));
+    const maxNorth = Math.max(...buildings.slice(0, 3).flatMap((b) => b.footprint.map((p) => p[1])));
+    const [e, n] = [(minEast + maxEast) / 2, (minNorth + maxNorth) / 2];
+    for (let row = 0; row < 3; row++) {
+      expect(one.tilesetJson.root.transform![12 + row]).toBeCloseTo(
+        enu[row]! * e + enu[4 + row]! * n + enu[12 + row]!,
+        6,
+      );
+    }
+  });
+
+  test('bad buildings are reported with their JSON path', () => {
+    const bad: BuildingRecord[] = [
+      { ...buildings[0]!, heightMetres: 0 },
+      {
+        ...buildings[1]!,
+        footprint: [
+          [0, 0],
+          [1, 1],
+        ],
+      },
+      { ...buildings[2]!, floors: 2.5, id: '' },
+    ];
+    let caught: unknown;
+    try {
+      buildTileset(bad);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InputError).problems).toEqual([
+      { path: 'buildings[0].heightMetres', message: 'expected a finite height > 0 metres' },
+    ]);
+    expect(() => buildTileset(bad.slice(1))).toThrow(
+      'buildings[0].footprint: expected at least 3 distinct points',
+    );
+    expect(() => buildTileset(bad.slice(2))).toThrow(/buildings\[0\]\.floors[\s\S]*buildings\[0\]\.id/);
+    expect(() => buildTileset([])).toThrow('no buildings');
+  });
+});
