@@ -54,6 +54,15 @@ export const vi = {
   'viewer.title': 'Mô hình quy hoạch đã công bố',
   'viewer.loading': 'Đang tải quả địa cầu…',
   'north.arrow': 'Hướng Bắc',
+  'camera.presets': 'Góc nhìn',
+  'camera.city': 'Toàn thành phố',
+  'camera.thuThiem': 'Thủ Thiêm',
+  'camera.hiTechPark': 'Khu Công nghệ cao',
+  'camera.vnuUrbanArea': 'Khu đô thị ĐHQG-HCM',
+  'camera.metroLine1': 'Metro số 1',
+  'inspector.empty': 'Nhấp vào công trình, con đường hoặc thửa đất để xem thông tin.',
+  'inspector.layer': 'Lớp',
+  'layer.exaggeration': 'Phóng đại chiều cao ×{factor}',
 } as const;
 
 /** A UI text key. */
@@ -112,4 +121,13 @@ export const en: Record<MessageKey, string> = {
   'viewer.title': 'Published planning model',
   'viewer.loading': 'Loading the globe…',
   'north.arrow': 'North',
+  'camera.presets': 'Views',
+  'camera.city': 'Whole city',
+  'camera.thuThiem': 'Thủ Thiêm',
+  'camera.hiTechPark': 'Saigon Hi-Tech Park',
+  'camera.vnuUrbanArea': 'VNU-HCM urban area',
+  'camera.metroLine1': 'Metro Line 1',
+  'inspector.empty': 'Click a building, road or parcel to see its attributes.',
+  'inspector.layer': 'Layer',
+  'layer.exaggeration': 'Vertical exaggeration ×{factor}',
 };

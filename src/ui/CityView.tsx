@@ -1,5 +1,6 @@
 import { MapControls } from '@react-three/drei';
 import { Canvas, useFrame } from '@react-three/fiber';
+import { CameraRig } from './CameraRig.tsx';
 import { useApp, useT } from './context.tsx';
 
 /** Half-width of the modelled area around the scene origin, metres (Thủ Đức spans ~20 km). */
@@ -46,6 +47,7 @@ export function CityView({ cameraReadout }: { cameraReadout?: React.RefObject<HT
       )}
       {gridVisible && <gridHelper args={[CITY_HALF_WIDTH_METRES * 2, 30, '#5d6d7e', '#8fa1ad']} />}
       <MapControls makeDefault maxPolarAngle={Math.PI / 2.1} minDistance={100} maxDistance={60_000} />
+      <CameraRig />
       {cameraReadout && <CameraReadout target={cameraReadout} />}
     </Canvas>
   );

@@ -2,10 +2,12 @@ import { useRef } from 'react';
 import { CityView } from './CityView.tsx';
 import { useT } from './context.tsx';
 import { Header } from './Header.tsx';
+import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { ViewPanel } from './ViewPanel.tsx';
 
 /** The planners' workbench: layers and runs on the left, the 3D city, inspector on the right. */
 export function Workbench() {
@@ -16,6 +18,7 @@ export function Workbench() {
       <Header />
       <aside className="side-panel" aria-label={t('panel.layers')}>
         <ScenarioPanel />
+        <ViewPanel />
         <LayerPanel />
         <RunPanel />
       </aside>
@@ -26,7 +29,7 @@ export function Workbench() {
         </div>
       </main>
       <aside className="inspector" aria-label={t('panel.inspector')}>
-        <h2>{t('panel.inspector')}</h2>
+        <Inspector />
       </aside>
       <StatusBar cameraReadout={cameraReadout} />
     </div>
