@@ -1,0 +1,182 @@
+import { Checker } from '../../core/check.ts';
+import { InputError, type InputProblem } from '../../core/errors.ts';
+import type { TimeSeries } from '../../core/timeSeries.ts';
+import { cellAt, type RasterGrid, sameGridShape } from '../../data/grid/rasterGrid.ts';
+import { type FloodBoundary, type FloodEdge, FLOOD_EDGES, type FloodModelInput, type FloodSolverSettings } from './floodInput.ts';
+
+/** A `twin-flood-case/1` document after validation; file names are as written (relative to the case file). */
+export interface FloodCase {
+  /** DEM file (ESRI ASCII or GeoTIFF). */
+  dem: string;
+  /** Manning's n, or a grid file of the DEM's shape. */
+  manning: number | string;
+  /** Initial water-surface elevation (m), or a grid file; absent = dry. */
+  initialLevel?: number | string;
+  /** Simulated duration, s. */
+  durationSeconds: number;
+  /** Seconds between gauge samples (t = 0 included). */
+  outputIntervalSeconds: number;
+  sources: Array<{ x: number; y: number; flow: TimeSeries }>;
+  /** Rain, mm/h. */
+  rain?: TimeSeries;
+  boundaries: FloodBoundary[];
+  gauges: Array<{ name: string; x: number; y: number }>;
+  solver: Partial<FloodSolverSettings>;
+}
+
+/** Parses a `twin-flood-case/1` document, reporting every problem with its JSON path. */
+export function parseFloodCase(doc: unknown): FloodCase {
+  const c = new Checker();
+  const root = c.object(doc, '(root)');
+  if (!root) throw new InputError(c.problems);
+  if (root.format !== 'twin-flood-case/1')
+    c.fail('format', `expected "twin-flood-case/1", got ${JSON.stringify(root.format)}`);
+  const known = ['format', 'dem', 'manning', 'initialLevel', 'duration', 'outputInterval', 'sources', 'rain'];
+  for (const key of Object.keys(root))
+    if (![...known, 'boundaries', 'gauges', 'solver'].includes(key)) c.fail(key, 'unknown key');
+  const dem = c.string(root.dem, 'dem');
+  const manning = numberOrFile(c, root.manning, 'manning', 1e-4, 1);
+  const initialLevel = root.initialLevel === undefined ? undefined : numberOrFile(c, root.initialLevel, 'initialLevel');
+  const duration = c.number(root.duration, 'duration', 0);
+  const outputInterval = c.number(root.outputInterval, 'outputInterval', Number.MIN_VALUE);
+  const sources: FloodCase['sources'] = [];
+  (root.sources === undefined ? [] : (c.array(root.sources, 'sources') ?? [])).forEach((s, i) => {
+    const p = `sources[${i}]`;
+    const o = c.object(s, p);
+    if (!o) return;
+    const x = c.number(o.x, `${p}.x`);
+    const y = c.number(o.y, `${p}.y`);
+    const flow = c.timeSeries(o.flow, `${p}.flow`);
+    if (x !== undefined && y !== undefined && flow) sources.push({ x, y, flow });
+  });
+  const rain = root.rain === undefined ? undefined : c.timeSeries(root.rain, 'rain');
+  rain?.forEach(([, v], i) => {
+    if (v < 0) c.fail(`rain[${i}][1]`, 'rain must not be negative');
+  });
+  const boundaries: FloodBoundary[] = [];
+  (root.boundaries === undefined ? [] : (c.array(root.boundaries, 'boundaries') ?? [])).forEach((b, i) => {
+    const p = `boundaries[${i}]`;
+    const o = c.object(b, p);
+    if (!o) return;
+    const edge = c.oneOf<FloodEdge>(o.edge, `${p}.edge`, FLOOD_EDGES);
+    const type = c.oneOf(o.type, `${p}.type`, ['level', 'free'] as const);
+    if (edge && boundaries.some((other) => other.edge === edge)) c.fail(`${p}.edge`, `edge "${edge}" given twice`);
+    if (type === 'level') {
+      const level = c.timeSeries(o.level, `${p}.level`);
+      if (edge && level) boundaries.push({ edge, type, levelMetres: level });
+    } else if (type === 'free' && edge) boundaries.push({ edge, type });
+  });
+  const gauges: FloodCase['gauges'] = [];
+  (root.gauges === undefined ? [] : (c.array(root.gauges, 'gauges') ?? [])).forEach((g, i) => {
+    const p = `gauges[${i}]`;
+    const o = c.object(g, p);
+    if (!o) return;
+    const name = c.string(o.name, `${p}.name`);
+    const x = c.number(o.x, `${p}.x`);
+    const y = c.number(o.y, `${p}.y`);
+    if (name && gauges.some((other) => other.name === name)) c.fail(`${p}.name`, `duplicate gauge name "${name}"`);
+    if (name && x !== undefined && y !== undefined) gauges.push({ name, x, y });
+  });
+  const solver: Partial<FloodSolverSettings> = {};
+  if (root.solver !== undefined) {
+    const o = c.object(root.solver, 'solver');
+    if (o) {
+      for (const key of Object.keys(o))
+        if (!['alpha', 'theta', 'depthThreshold'].includes(key)) c.fail(`solver.${key}`, 'unknown key');
+      const alpha = o.alpha === undefined ? undefined : c.number(o.alpha, 'solver.alpha', Number.MIN_VALUE, 1);
+      const theta = o.theta === undefined ? undefined : c.number(o.theta, 'solver.theta', 0, 1);
+      const threshold =
+        o.depthThreshold === undefined ? undefined : c.number(o.depthThreshold, 'solver.depthThreshold', 0, 0.999);
+      if (alpha !== undefined) solver.alpha = alpha;
+      if (theta !== undefined) solver.theta = theta;
+      if (threshold !== undefined) solver.depthThreshold = threshold;
+    }
+  }
+  if (c.problems.length > 0) throw new InputError(c.problems);
+  const kase: FloodCase = {
+    dem: dem!,
+    manning: manning!,
+    durationSeconds: duration!,
+    outputIntervalSeconds: outputInterval!,
+    sources,
+    boundaries,
+    gauges,
+    solver,
+  };
+  if (initialLevel !== undefined) kase.initialLevel = initialLevel;
+  if (rain) kase.rain = rain;
+  return kase;
+}
+
+function numberOrFile(c: Checker, value: unknown, path: string, min = -Infinity, max = Infinity) {
+  if (typeof value === 'string') return c.string(value, path);
+  if (typeof value === 'number') return c.number(value, path, min, max);
+  return c.fail(path, 'expected a number or a grid file name');
+}
+
+/** The grids a case refers to, already read. */
+export interface FloodCaseGrids {
+  dem: RasterGrid;
+  manning?: RasterGrid;
+  initialLevel?: RasterGrid;
+}
+
+/** A gauge located on the grid. */
+export interface PlacedGauge {
+  name: string;
+  /** Cell index (row * columns + col). */
+  cell: number;
+}
+
+/**
+ * Turns a parsed case and its grids into the engine input and the gauge cells. Problems
+ * (a point outside the grid or on NODATA, a grid of another shape) name the case's JSON path.
+ */
+export function floodInputFromCase(
+  kase: FloodCase,
+  grids: FloodCaseGrids,
+): { input: FloodModelInput; gauges: PlacedGauge[] } {
+  const { dem } = grids;
+  const problems: InputProblem[] = [];
+  const locate = (x: number, y: number, path: string): [number, number] | undefined => {
+    const cell = cellAt(dem, x, y);
+    if (!cell) problems.push({ path, message: `point (${x}, ${y}) lies outside the DEM` });
+    else if (Number.isNaN(dem.values[cell[0] * dem.columns + cell[1]]!))
+      problems.push({ path, message: `point (${x}, ${y}) lies on a NODATA cell of the DEM` });
+    else return cell;
+    return undefined;
+  };
+  const grid = (value: number | string, g: RasterGrid | undefined, path: string) => {
+    if (typeof value === 'number') return value;
+    if (!g || !sameGridShape(g, dem)) {
+      problems.push({ path, message: 'the grid must have the DEM\'s columns, rows, origin and cell size' });
+      return Number.NaN;
+    }
+    return g.values;
+  };
+  const input: FloodModelInput = {
+    columns: dem.columns,
+    rows: dem.rows,
+    cellSizeMetres: dem.cellSizeMetres,
+    bedElevationMetres: dem.values,
+    manningN: grid(kase.manning, grids.manning, 'manning'),
+    sources: [],
+    boundaries: kase.boundaries,
+    solver: kase.solver,
+  };
+  if (kase.initialLevel !== undefined) input.initialLevelMetres = grid(kase.initialLevel, grids.initialLevel, 'initialLevel');
+  if (kase.rain) input.rainMillimetresPerHour = kase.rain;
+  const sources: NonNullable<FloodModelInput['sources']>[number][] = [];
+  kase.sources.forEach((s, i) => {
+    const cell = locate(s.x, s.y, `sources[${i}]`);
+    if (cell) sources.push({ row: cell[0], col: cell[1], flowCubicMetresPerSecond: s.flow });
+  });
+  input.sources = sources;
+  const gauges: PlacedGauge[] = [];
+  kase.gauges.forEach((g, i) => {
+    const cell = locate(g.x, g.y, `gauges[${i}]`);
+    if (cell) gauges.push({ name: g.name, cell: cell[0] * dem.columns + cell[1] });
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return { input, gauges };
+}

@@ -1,0 +1,64 @@
+import type { TimeSeries } from '../../core/timeSeries.ts';
+
+/** A grid edge; row 0 of every grid is the northern edge. */
+export type FloodEdge = 'north' | 'south' | 'west' | 'east';
+
+/** The four edges in the order the engine stores them. */
+export const FLOOD_EDGES: readonly FloodEdge[] = ['north', 'south', 'west', 'east'];
+
+/**
+ * An open edge. `level`: the water-surface elevation just outside the edge is held at
+ * `levelMetres(t)` (water flows in or out); `free`: water leaves at normal depth, the friction
+ * slope equal to the outward bed slope. Edges not listed are closed walls.
+ */
+export type FloodBoundary =
+  | { edge: FloodEdge; type: 'level'; levelMetres: TimeSeries }
+  | { edge: FloodEdge; type: 'free' };
+
+/** A point inflow into one cell. */
+export interface FloodSource {
+  /** Grid row (0 = north) and column of the receiving cell. */
+  row: number;
+  col: number;
+  /** Inflow, m³/s, piecewise linear in seconds. */
+  flowCubicMetresPerSecond: TimeSeries;
+}
+
+/** Numerical settings of the local-inertial solver. */
+export interface FloodSolverSettings {
+  /** Courant number of the adaptive step `dt = alpha dx / sqrt(g hmax)` (Bates et al. 2010: 0.7). */
+  alpha: number;
+  /** Flux diffusion weight θ of de Almeida et al. (2012); 1 = the original Bates scheme. */
+  theta: number;
+  /** Faces whose flow depth is at most this (m) carry no flow; cells count as wet above it. */
+  depthThreshold: number;
+}
+
+/** Default solver settings (spec defaults). */
+export const DEFAULT_SOLVER: FloodSolverSettings = { alpha: 0.7, theta: 0.7, depthThreshold: 0.001 };
+
+/**
+ * Everything the flood engine needs, on a regular north-up grid. All grids are row-major,
+ * row 0 north, `rows × columns` long.
+ */
+export interface FloodModelInput {
+  columns: number;
+  rows: number;
+  /** Cell size, metres. */
+  cellSizeMetres: number;
+  /** Bed elevation, metres; NaN = outside the domain (a wall). */
+  bedElevationMetres: Float64Array;
+  /** Manning's n, s/m^(1/3): one value or one per cell. */
+  manningN: number | Float64Array;
+  /** Initial water-surface elevation, metres: one value or one per cell; absent = dry. */
+  initialLevelMetres?: number | Float64Array;
+  sources?: readonly FloodSource[];
+  /** Uniform rain intensity, mm/h, piecewise linear in seconds. */
+  rainMillimetresPerHour?: TimeSeries;
+  /** Optional per-cell multiplier of the uniform rain (1 = as given). */
+  rainMultiplier?: Float64Array;
+  /** Infiltration / drainage loss capacity, mm/h: one value or one per cell. */
+  lossMillimetresPerHour?: number | Float64Array;
+  boundaries?: readonly FloodBoundary[];
+  solver?: Partial<FloodSolverSettings>;
+}

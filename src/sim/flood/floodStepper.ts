@@ -1,0 +1,111 @@
+import { valueAt, type TimeSeries } from '../../core/timeSeries.ts';
+import { continuityPhase, fluxPhase, type StepForcing } from './floodKernel.ts';
+import {
+  CONTROL_HMAX,
+  CONTROL_RAIN_VOLUME,
+  CONTROL_SOURCE_VOLUME,
+  CONTROL_STEPS,
+  CONTROL_TIME,
+  EDGE_LEVEL,
+  type FloodState,
+  MIN_CFL_DEPTH_METRES,
+} from './floodState.ts';
+
+const GRAVITY = 9.81;
+
+/** The part of the grid one thread works on, and how threads wait for each other. */
+export interface RowRange {
+  /** Index of this thread, 0-based (thread 0 keeps the shared scalar accounts). */
+  thread: number;
+  rowStart: number;
+  rowEnd: number;
+  /** Waits until every thread reaches this point (a no-op for one thread). */
+  barrier: () => void;
+}
+
+/** Splits `rows` into `threads` contiguous ranges of nearly equal size. */
+export function splitRows(rows: number, threads: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let t = 0; t < threads; t++)
+    out.push([Math.floor((rows * t) / threads), Math.floor((rows * (t + 1)) / threads)]);
+  return out;
+}
+
+/** Mean of a series over [t0, t1] (trapezoid of the end values; exact between break points). */
+function meanOver(series: TimeSeries, t0: number, t1: number): number {
+  return 0.5 * (valueAt(series, t0) + valueAt(series, t1));
+}
+
+/**
+ * Advances the state to `targetSeconds` working on one row range. Every thread calls this
+ * with the same target; each step is: time step from the shared maximum depth (all threads
+ * compute the same value), flux phase, barrier, continuity phase, barrier. Forcing is a pure
+ * function of time, so every thread evaluates it identically.
+ */
+export function advanceRows(s: FloodState, range: RowRange, targetSeconds: number): void {
+  const { control } = s;
+  const { alpha } = s.solver;
+  const dx = s.cellSizeMetres;
+  const cellArea = dx * dx;
+  const forcing: StepForcing = {
+    dt: 0,
+    timeAfter: 0,
+    edgeLevels: new Float64Array(4),
+    rainDepth: 0,
+    sourceVolumes: new Float64Array(s.sources.length),
+  };
+  let t = control[CONTROL_TIME]!;
+  while (t < targetSeconds) {
+    let hmax = MIN_CFL_DEPTH_METRES;
+    for (let w = 0; w < s.threads; w++) if (control[CONTROL_HMAX + w]! > hmax) hmax = control[CONTROL_HMAX + w]!;
+    for (let e = 0; e < 4; e++) {
+      if (s.edgeTypes[e] !== EDGE_LEVEL) continue;
+      const outside = valueAt(s.edgeLevels[e]!, t) - s.edgeMinBed[e]!;
+      if (outside > hmax) hmax = outside;
+    }
+    let dt = (alpha * dx) / Math.sqrt(GRAVITY * hmax);
+    const last = t + dt >= targetSeconds;
+    if (last) dt = targetSeconds - t;
+    const tAfter = last ? targetSeconds : t + dt;
+    forcing.dt = dt;
+    forcing.timeAfter = tAfter;
+    for (let e = 0; e < 4; e++)
+      forcing.edgeLevels[e] = s.edgeTypes[e] === EDGE_LEVEL ? valueAt(s.edgeLevels[e]!, t + 0.5 * dt) : 0;
+    forcing.rainDepth = s.rain.length > 0 ? (meanOver(s.rain, t, tAfter) / 3.6e6) * dt : 0;
+    let sourceVolume = 0;
+    for (let i = 0; i < s.sources.length; i++) {
+      const v = meanOver(s.sources[i]!.flow, t, tAfter) * dt;
+      forcing.sourceVolumes[i] = v;
+      sourceVolume += v;
+    }
+    fluxPhase(s, range.rowStart, range.rowEnd, forcing);
+    range.barrier();
+    control[CONTROL_HMAX + range.thread] = continuityPhase(s, range.rowStart, range.rowEnd, forcing);
+    if (range.thread === 0) {
+      control[CONTROL_STEPS] = control[CONTROL_STEPS]! + 1;
+      control[CONTROL_SOURCE_VOLUME] = control[CONTROL_SOURCE_VOLUME]! + sourceVolume;
+      control[CONTROL_RAIN_VOLUME] = control[CONTROL_RAIN_VOLUME]! + forcing.rainDepth * s.rainFactorSum * cellArea;
+    }
+    t = tAfter;
+    range.barrier();
+  }
+  if (range.thread === 0) control[CONTROL_TIME] = t;
+}
+
+/**
+ * A reusable barrier over `threads` threads on the state's shared Int32 words (count,
+ * generation), using Atomics.wait / Atomics.notify. Only for threads that may block
+ * (worker threads, not a browser main thread).
+ */
+export function atomicsBarrier(words: Int32Array, threads: number): () => void {
+  return () => {
+    const generation = Atomics.load(words, 1);
+    if (Atomics.add(words, 0, 1) === threads - 1) {
+      Atomics.store(words, 0, 0);
+      Atomics.add(words, 1, 1);
+      Atomics.notify(words, 1);
+    } else {
+      while (Atomics.load(words, 1) === generation) Atomics.wait(words, 1, generation);
+    }
+  };
+}
