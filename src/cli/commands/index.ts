@@ -10,4 +10,19 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     summary: 'check a scenario document and list every problem',
     load: async () => (await import('./scenarioValidate.ts')).scenarioValidate,
   },
+  {
+    name: 'flood run',
+    summary: 'run a flood case (local-inertial shallow water): gauges, volumes, speed',
+    load: async () => (await import('./floodRun.ts')).floodRun,
+  },
+  {
+    name: 'zoning buildout',
+    summary: 'maximum gross floor area of parcels under zoning rules',
+    load: async () => (await import('./zoningBuildout.ts')).zoningBuildout,
+  },
+  {
+    name: 'traffic assign',
+    summary: 'static user-equilibrium traffic assignment on TNTP files',
+    load: async () => (await import('./trafficAssign.ts')).trafficAssign,
+  },
 ];
