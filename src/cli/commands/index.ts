@@ -25,9 +25,4 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     summary: 'static user-equilibrium traffic assignment on TNTP files',
     load: async () => (await import('./trafficAssign.ts')).trafficAssign,
   },
-  {
-    name: 'traffic assign',
-    summary: 'static user-equilibrium traffic assignment on TNTP files',
-    load: async () => (await import('./trafficAssign.ts')).trafficAssign,
-  },
 ];
