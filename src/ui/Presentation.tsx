@@ -1,34 +1,63 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
+import { DEFAULT_TOUR } from '../render/tour.ts';
 import { CityView } from './CityView.tsx';
-import { useT } from './context.tsx';
+import { StoreContext, useApp, useT } from './context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-/** Presentation mode for leaders: full-screen view, captions, keyboard (←/→, F) driven. */
+/** Presentation mode for leaders: a guided tour, full screen, driven by ←/→ (or PageUp/PageDown) and F. */
 export function Presentation() {
   const t = useT();
-  const [stop, setStop] = useState(0);
+  const store = useContext(StoreContext);
+  const language = useApp((s) => s.language);
+  const [index, setIndex] = useState(0);
+  const stop = DEFAULT_TOUR[index];
+  const last = DEFAULT_TOUR.length - 1;
+
+  useEffect(() => {
+    if (!stop || !store) return;
+    store.getState().flyTo(stop.presetId);
+    for (const [id, visible] of Object.entries(stop.layers ?? {})) {
+      if ((store.getState().layerVisible[id] ?? true) !== visible) store.getState().toggleLayer(id);
+    }
+  }, [stop, store]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'ArrowRight') setStop((s) => s + 1);
-      if (event.key === 'ArrowLeft') setStop((s) => Math.max(0, s - 1));
-      if (event.key === 'f') void document.documentElement.requestFullscreen?.();
+      if (event.key === 'ArrowRight' || event.key === 'PageDown' || event.key === ' ') {
+        setIndex((i) => Math.min(last, i + 1));
+      } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
+        setIndex((i) => Math.max(0, i - 1));
+      } else if (event.key === 'f') {
+        void document.documentElement.requestFullscreen?.().catch(() => {});
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [last]);
+
   return (
     <div className="presentation">
       <CityView />
       <div className="caption" aria-live="polite">
-        <p>{t('presentation.caption')}</p>
-        <button type="button" onClick={() => setStop((s) => Math.max(0, s - 1))}>
+        <p data-testid="tour-caption">{stop?.caption[language]}</p>
+        <button type="button" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>
           {t('presentation.previous')}
         </button>
-        <span> {stop + 1} </span>
-        <button type="button" onClick={() => setStop((s) => s + 1)}>
+        <span>
+          {' '}
+          {index + 1} / {DEFAULT_TOUR.length}{' '}
+        </span>
+        <button
+          type="button"
+          disabled={index === last}
+          onClick={() => setIndex((i) => Math.min(last, i + 1))}
+        >
           {t('presentation.next')}
         </button>
-        <button type="button" onClick={() => void document.documentElement.requestFullscreen?.()}>
+        <button
+          type="button"
+          onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}
+        >
           {t('presentation.fullscreen')}
         </button>
         <LanguageSwitch />

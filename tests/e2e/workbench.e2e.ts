@@ -65,3 +65,27 @@ describe('workbench in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('presentation mode in Chromium', () => {
+  it('walks the tour with the keyboard, captions in both languages', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    errors = collectErrors(page);
+    try {
+      await page.goto(`${inject('appUrl')}#/presentation`);
+      await page.waitForSelector('[data-testid="tour-caption"]');
+      expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thành phố Thủ Đức');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thủ Thiêm');
+      await page.click('[data-testid="language-switch"]');
+      expect(await page.textContent('[data-testid="tour-caption"]')).toContain('new financial centre');
+      await page.keyboard.press('ArrowLeft');
+      expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thủ Đức City');
+      expect(errors).toEqual([]);
+    } catch (error) {
+      await screenshotOnFailure(page, 'presentation');
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+});
