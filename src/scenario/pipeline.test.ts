@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { createCancelToken } from '../core/cancel.ts';
+import { compareKpis, kpiDeltasCsv } from './kpis.ts';
+import { runScenario, type Stage } from './pipeline.ts';
+import type { Scenario } from './scenario.ts';
+
+const baseline: Scenario = {
+  format: 'twin-scenario/1',
+  id: 'b',
+  name: { vi: 'b', en: 'b' },
+  base: null,
+  year: 2025,
+  edits: [],
+};
+const withPond: Scenario = {
+  ...baseline,
+  id: 'p',
+  edits: [
+    {
+      type: 'pond',
+      id: 'p1',
+      polygon: [
+        [106.7, 10.8],
+        [106.71, 10.8],
+        [106.71, 10.81],
+      ],
+      depthMetres: 3,
+    },
+  ],
+};
+
+/**
+ * Three small stages with real arithmetic: land use counts zoning edits, flood volume falls by
+ * pond depth and rises with imperviousness, traffic delay grows with flooded share.
+ */
+function stages(log: string[]): Stage[] {
+  return [
+    {
+      id: 'traffic',
+      needs: ['landuse', 'flood'],
+      inputs: (s) => s.edits.filter((e) => e.type === 'roadClosure'),
+      run: async ({ upstream }) => {
+        log.push('traffic');
+        const flood = (upstream.flood as { floodedShare: number } | undefined)?.floodedShare ?? 0;
+        return { vht: 1000 * (1 + flood) };
+      },
+      kpis: (r) => ({ vehicleHoursTravelled: (r as { vht: number }).vht }),
+    },
+    {
+      id: 'landuse',
+      needs: [],
+      inputs: (s) => s.edits.filter((e) => e.type === 'zoning'),
+      run: async () => {
+        log.push('landuse');
+        return { imperviousShare: 0.5 };
+      },
+      kpis: (r) => ({ imperviousShare: (r as { imperviousShare: number }).imperviousShare }),
+    },
+    {
+      id: 'flood',
+      needs: ['landuse'],
+      inputs: (s) => s.edits.filter((e) => e.type === 'pond' || e.type === 'dike'),
+      run: async ({ scenario, upstream }) => {
+        log.push('flood');
+        const pondDepth = scenario.edits.reduce((d, e) => d + (e.type === 'pond' ? e.depthMetres : 0), 0);
+        const impervious =
+          (upstream.landuse as { imperviousShare: number } | undefined)?.imperviousShare ?? 0;
+        return { floodedShare: Math.max(0, 0.2 + 0.2 * impervious - 0.05 * pondDepth) };
+      },
+      kpis: (r) => ({ floodedAreaKm2: 211.8 * (r as { floodedShare: number }).floodedShare }),
+    },
+  ];
+}
+
+describe('scenario pipeline', () => {
+  it('runs land use → flood → traffic in dependency order, whatever the stage list order', async () => {
+    const log: string[] = [];
+    const run = await runScenario(baseline, stages(log));
+    expect(log).toEqual(['landuse', 'flood', 'traffic']);
+    expect(run.kpis.floodedAreaKm2).toBeCloseTo(211.8 * 0.3, 10);
+    expect(run.kpis.vehicleHoursTravelled).toBeCloseTo(1300, 10);
+  });
+
+  it('serves an unchanged scenario from the cache and re-runs only what an edit affects', async () => {
+    const log: string[] = [];
+    const cache = new Map<string, unknown>();
+    await runScenario(baseline, stages(log), { cache });
+    const again = await runScenario(baseline, stages(log), { cache });
+    expect(log).toEqual(['landuse', 'flood', 'traffic']);
+    expect(again.cached).toEqual(['landuse', 'flood', 'traffic']);
+    log.length = 0;
+    const pond = await runScenario(withPond, stages(log), { cache });
+    expect(log).toEqual(['flood', 'traffic']); // land use unchanged; flood input changed; traffic reads flood
+    expect(pond.cached).toEqual(['landuse']);
+    expect(pond.kpis.floodedAreaKm2).toBeCloseTo(211.8 * 0.15, 10);
+  });
+
+  it('restricts to --only stages and stops when cancelled', async () => {
+    const log: string[] = [];
+    const run = await runScenario(baseline, stages(log), { only: ['flood'] });
+    expect(log).toEqual(['flood']);
+    expect(run.kpis.floodedAreaKm2).toBeCloseTo(211.8 * 0.2, 10); // no land-use upstream: base imperviousness 0
+    const token = createCancelToken();
+    token.cancel();
+    await expect(runScenario(baseline, stages([]), { cancelBuffer: token.buffer })).rejects.toThrow(
+      /cancelled/,
+    );
+  });
+
+  it('compares KPIs with absolute and relative deltas and exports CSV', () => {
+    const deltas = compareKpis(
+      { floodedAreaKm2: 40, jobs: 0 },
+      { floodedAreaKm2: 30, jobs: 5, residents: 9 },
+    );
+    expect(deltas.floodedAreaKm2).toEqual({ a: 40, b: 30, absolute: -10, relative: -0.25 });
+    expect(deltas.jobs).toEqual({ a: 0, b: 5, absolute: 5, relative: null });
+    expect(deltas.residents).toEqual({ a: null, b: 9, absolute: null, relative: null });
+    expect(kpiDeltasCsv(deltas)).toBe(
+      'kpi,a,b,absolute,relative\nfloodedAreaKm2,40,30,-10,-0.25\njobs,0,5,5,\nresidents,,9,,\n',
+    );
+  });
+});
