@@ -3,11 +3,13 @@ import { parse } from '@loaders.gl/core';
 import { GLTFLoader, postProcessGLTF } from '@loaders.gl/gltf';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../core/errors.ts';
-import { SCENE_ORIGIN } from '../../core/geo.ts';
+import { fromSceneMetres } from '../../core/geo.ts';
 import { buildTileset, type TilesetTile } from './buildTileset.ts';
-import { enuToEcefMatrix } from './enuFrame.ts';
+import { geodeticToEcef } from './enuFrame.ts';
 import { readGlb } from './glbWriter.ts';
 import { handMadeBuildings } from './handMadeBuildings.ts';
+import { sceneToEcefMatrix } from './sceneFrame.ts';
+import { multiplyMatrices, transformPoint } from './matrix4.ts';
 import { readPropertyTable } from './readPropertyTable.ts';
 import type { BuildingRecord } from './types.ts';
 
@@ -52,9 +54,7 @@ describe('buildTileset on 50 hand-made buildings', () => {
     expect(tileset.type).toBe('TILES3D');
     expect(built.tilesetJson.root.refine).toBe('ADD');
     expect(tileset.root.refine).toBe(1); // loaders.gl normalises 'ADD' to TILE_REFINEMENT.ADD = 1
-    expect(tileset.root.transform).toEqual(
-      enuToEcefMatrix(SCENE_ORIGIN.longitudeDegrees, SCENE_ORIGIN.latitudeDegrees, 0),
-    );
+    expect(tileset.root.transform).toEqual(sceneToEcefMatrix(0, 0, 0));
     const uris = leaves(built.tilesetJson.root).map((leaf) => leaf.tile.content!.uri);
     expect(uris.sort()).toEqual(built.tiles.map((t) => t.uri).sort());
     expect(built.tiles.length).toBeGreaterThanOrEqual(5); // 50 buildings, ≤ 10 per tile
@@ -148,34 +148,77 @@ describe('buildTileset on 50 hand-made buildings', () => {
     }
   });
 
-  test('bounding boxes contain every vertex, and each parent box contains its children', async () => {
-    const check = async (tile: TilesetTile, offsetEast: number, offsetNorth: number): Promise<void> => {
-      const [cx, cy, cz, hx, , , , hy, , , , hz] = tile.boundingVolume.box;
-      const inside = (east: number, north: number, up: number) =>
-        Math.abs(east - cx!) <= hx! + 1e-6 &&
-        Math.abs(north - cy!) <= hy! + 1e-6 &&
-        Math.abs(up - cz!) <= hz! + 1e-6;
-      if (tile.content !== undefined) {
-        const { primitive } = await loadTile(built.tiles.find((t) => t.uri === tile.content!.uri)!.glb);
-        const p: Float32Array = primitive.attributes.POSITION.value;
-        for (let v = 0; v < p.length; v += 3) expect(inside(p[v]!, -p[v + 2]!, p[v + 1]!)).toBe(true);
-        return;
-      }
-      for (const child of tile.children ?? []) {
-        const [dx, dy] =
-          child.transform === undefined ? [0, 0] : [child.transform[12]!, child.transform[13]!];
-        const [ccx, ccy, ccz, chx, , , , chy, , , , chz] = child.boundingVolume.box;
-        for (const sx of [-1, 1]) {
-          for (const sy of [-1, 1]) {
-            for (const sz of [-1, 1]) {
-              expect(inside(dx + ccx! + sx * chx!, dy + ccy! + sy * chy!, ccz! + sz * chz!)).toBe(true);
+  test.each(['scene', 'globe'] as const)(
+    'placement %s: bounding boxes contain every vertex, and each parent box contains its children',
+    async (placement) => {
+      const tileset = buildTileset(buildings, { maxBuildingsPerTile: 10, placement });
+      const check = async (tile: TilesetTile): Promise<void> => {
+        const [cx, cy, cz, hx, , , , hy, , , , hz] = tile.boundingVolume.box;
+        const inside = ([east, north, up]: number[]) =>
+          Math.abs(east! - cx!) <= hx! + 1e-6 &&
+          Math.abs(north! - cy!) <= hy! + 1e-6 &&
+          Math.abs(up! - cz!) <= hz! + 1e-6;
+        if (tile.content !== undefined) {
+          const { primitive } = await loadTile(tileset.tiles.find((t) => t.uri === tile.content!.uri)!.glb);
+          const p: Float32Array = primitive.attributes.POSITION.value;
+          for (let v = 0; v < p.length; v += 3) expect(inside([p[v]!, -p[v + 2]!, p[v + 1]!])).toBe(true);
+          return;
+        }
+        for (const child of tile.children ?? []) {
+          const [ccx, ccy, ccz, chx, , , , chy, , , , chz] = child.boundingVolume.box;
+          for (const sx of [-1, 1]) {
+            for (const sy of [-1, 1]) {
+              for (const sz of [-1, 1]) {
+                const corner = [ccx! + sx * chx!, ccy! + sy * chy!, ccz! + sz * chz!] as const;
+                const moved =
+                  child.transform === undefined ? corner : transformPoint(child.transform, ...corner);
+                expect(inside([...moved])).toBe(true);
+              }
             }
           }
+          await check(child);
         }
-        await check(child, offsetEast + dx, offsetNorth + dy);
-      }
+      };
+      await check(tileset.tilesetJson.root);
+    },
+  );
+
+  test('placement globe: same glb bytes, every vertex at its WGS84 position (≤ 5 cm), scene: floats by d²/2R', async () => {
+    const globe = buildTileset(buildings, { maxBuildingsPerTile: 10, placement: 'globe' });
+    expect(globe.tiles.map((t) => t.glb)).toEqual(built.tiles.map((t) => t.glb));
+    const ecefOf = (tileset: typeof globe) => {
+      const errors: Array<{ error: number; east: number; north: number }> = [];
+      const walk = async (tile: TilesetTile, parent: number[]): Promise<void> => {
+        const frame = tile.transform === undefined ? parent : multiplyMatrices(parent, tile.transform);
+        if (tile.content === undefined) {
+          for (const child of tile.children ?? []) await walk(child, frame);
+          return;
+        }
+        const { primitive } = await loadTile(tileset.tiles.find((t) => t.uri === tile.content!.uri)!.glb);
+        const p: Float32Array = primitive.attributes.POSITION.value;
+        const local = leaves(tileset.tilesetJson.root).find((l) => l.tile === tile)!;
+        for (let v = 0; v < p.length; v += 3) {
+          const actual = transformPoint(frame, p[v]!, -p[v + 2]!, p[v + 1]!);
+          const east = local.east + p[v]!;
+          const north = local.north - p[v + 2]!;
+          const [longitude, latitude] = fromSceneMetres(east, north);
+          const expected = geodeticToEcef(longitude, latitude, p[v + 1]!);
+          const error = Math.hypot(actual[0] - expected[0], actual[1] - expected[1], actual[2] - expected[2]);
+          errors.push({ error, east, north });
+        }
+      };
+      return walk(tileset.tilesetJson.root, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]).then(
+        () => errors,
+      );
     };
-    await check(built.tilesetJson.root, 0, 0);
+    const rootFrame = (tileset: typeof globe) => tileset.tilesetJson.root;
+    expect(rootFrame(globe).transform).toEqual(rootFrame(built).transform);
+    for (const { error } of await ecefOf(globe)) expect(error).toBeLessThan(0.05);
+    // The flat 'scene' placement is off by the Earth's curvature drop d²/2R (R ≈ 6.37e6 m), to 10 %.
+    for (const { error, east, north } of await ecefOf(built)) {
+      const drop = (east * east + north * north) / (2 * 6_371_000);
+      expect(Math.abs(error - drop)).toBeLessThan(0.1 * drop + 0.05);
+    }
   });
 
   test('a deterministic build: the same input gives the same bytes', () => {
@@ -207,13 +250,13 @@ describe('buildTileset input checks and small cases', () => {
   test('a single small city becomes one root leaf placed at its centre on the globe', () => {
     const one = buildTileset(buildings.slice(0, 3));
     expect(one.tiles.map((t) => t.uri)).toEqual(['tiles/root.glb']);
-    const enu = enuToEcefMatrix(SCENE_ORIGIN.longitudeDegrees, SCENE_ORIGIN.latitudeDegrees, 0);
+    const root = sceneToEcefMatrix(0, 0, 0);
     const leafCentre = [
       one.tilesetJson.root.boundingVolume.box[0]!,
       one.tilesetJson.root.boundingVolume.box[1]!,
     ];
     expect(leafCentre).toEqual([0, 0]);
-    // The root transform is ENU·translate(centre): its origin is the ENU image of the footprint-box centre.
+    // The root transform is sceneToEcef·translate(centre): its origin is the image of the footprint-box centre.
     const minEast = Math.min(...buildings.slice(0, 3).flatMap((b) => b.footprint.map((p) => p[0])));
     const maxEast = Math.max(...buildings.slice(0, 3).flatMap((b) => b.footprint.map((p) => p[0])));
     const minNorth = Math.min(...buildings.slice(0, 3).flatMap((b) => b.footprint.map((p) => p[1])));
@@ -221,7 +264,7 @@ describe('buildTileset input checks and small cases', () => {
     const [e, n] = [(minEast + maxEast) / 2, (minNorth + maxNorth) / 2];
     for (let row = 0; row < 3; row++) {
       expect(one.tilesetJson.root.transform![12 + row]).toBeCloseTo(
-        enu[row]! * e + enu[4 + row]! * n + enu[12 + row]!,
+        root[row]! * e + root[4 + row]! * n + root[12 + row]!,
         6,
       );
     }

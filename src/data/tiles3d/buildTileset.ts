@@ -1,8 +1,8 @@
-import { SCENE_ORIGIN } from '../../core/geo.ts';
 import { InputError } from '../../core/errors.ts';
 import { buildBuildingTile, type TileBuilding } from './buildingGlb.ts';
-import { enuToEcefMatrix } from './enuFrame.ts';
 import { cleanFootprint } from './footprint.ts';
+import { invertAffine, multiplyMatrices, transformPoint } from './matrix4.ts';
+import { sceneToEcefMatrix } from './sceneFrame.ts';
 import type { BuildingRecord } from './types.ts';
 
 /** Options of buildTileset. */
@@ -13,6 +13,14 @@ export interface TilesetOptions {
   maxDepth?: number;
   /** Ellipsoid height of the scene origin, metres (z = 0 of the scene). Default 0. */
   originHeightMetres?: number;
+  /**
+   * How leaves sit on the Earth. 'scene' (default): every leaf in the one flat tangent plane at
+   * SCENE_ORIGIN, exactly the workbench's flat scene frame (on a globe, buildings d metres from the
+   * origin float d²/2R above the ellipsoid: 2 m at 5 km, 7.8 m at 10 km). 'globe': each leaf in the
+   * tangent frame at its own centre (ellipsoid height originHeightMetres), so buildings sit on the
+   * curved ellipsoid in CesiumJS (≤ 5 cm); leaf content bytes are identical.
+   */
+  placement?: 'scene' | 'globe';
 }
 
 /** A 3D Tiles 1.1 tileset: the tileset.json document and the glb content it references. */
@@ -39,9 +47,11 @@ export interface TilesetTile {
   children?: TilesetTile[];
 }
 
+/** Axis-aligned extent, metres, in some tile frame (x east, y north, z up). */
 interface Extent {
   minEast: number;
   minNorth: number;
+  minUp: number;
   maxEast: number;
   maxNorth: number;
   maxUp: number;
@@ -58,8 +68,9 @@ interface Item extends TileBuilding {
  * Layout: a region quadtree (Finkel & Bentley 1974) over the buildings' bounding box, split at cell
  * midpoints by footprint vertex centroid until a cell holds ≤ maxBuildingsPerTile; only leaves have
  * content (`refine: ADD`, internal tiles are empty), chains of single-child cells are collapsed.
- * Frames: the root `transform` is the ENU→ECEF matrix at SCENE_ORIGIN, so tile coordinates are
- * scene metres (x east, y north, z up); each leaf's `transform` translates to its centre, and its
+ * Frames: the root `transform` is sceneToEcefMatrix(0, 0) — ENU→ECEF at SCENE_ORIGIN times the
+ * scene-metre → ground-metre Jacobian of src/core/geo.ts — so tile coordinates are scene metres
+ * (x east, y north, z up); each leaf's `transform` moves to its centre (see `placement`), and its
  * glb holds float32 y-up positions relative to that centre (3D Tiles rotates glTF y-up to z-up).
  * Deterministic: the same buildings in the same order give the same bytes.
  * Throws InputError (paths `buildings[i]...`) on an unusable building or an empty list.
@@ -108,6 +119,7 @@ export function buildTileset(
       maxEast: q & 1 ? cell.maxEast : midEast,
       minNorth: q & 2 ? midNorth : cell.minNorth,
       maxNorth: q & 2 ? cell.maxNorth : midNorth,
+      minUp: 0,
       maxUp: 0,
     });
     const occupied = [0, 1, 2, 3].filter((q) => quadrants[q]!.length > 0);
@@ -119,7 +131,7 @@ export function buildTileset(
     const extent = children.map((c) => c.extent).reduce(unionExtent);
     return {
       tile: {
-        boundingVolume: { box: boxOf(extent, 0, 0) },
+        boundingVolume: { box: boxOf(extent) },
         geometricError: horizontalDiagonal(extent),
         children: children.map((c) => c.tile),
       },
@@ -134,24 +146,30 @@ export function buildTileset(
     const content = buildBuildingTile(members, centreEast, centreNorth);
     const uri = `tiles/${path === '' ? 'root' : path}.glb`;
     tiles.push({ uri, glb: content.glb });
-    // glTF bounds [x=east, y=up, z=-north] → scene extent.
-    const [minX, , minZ, maxX, maxY, maxZ] = content.bounds;
-    const extent: Extent = {
-      minEast: centreEast + minX,
-      maxEast: centreEast + maxX,
-      minNorth: centreNorth - maxZ,
-      maxNorth: centreNorth - minZ,
+    // glTF bounds [x=east, y=up, z=-north] → leaf-frame extent (x east, y north, z up).
+    const [minX, minY, minZ, maxX, maxY, maxZ] = content.bounds;
+    const localExtent: Extent = {
+      minEast: minX,
+      maxEast: maxX,
+      minNorth: -maxZ,
+      maxNorth: -minZ,
+      minUp: minY,
       maxUp: maxY,
     };
+    const transform = leafTransform(centreEast, centreNorth);
     return {
-      tile: {
-        boundingVolume: { box: boxOf(extent, centreEast, centreNorth) },
-        geometricError: 0,
-        transform: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, centreEast, centreNorth, 0, 1],
-        content: { uri },
-      },
-      extent,
+      tile: { boundingVolume: { box: boxOf(localExtent) }, geometricError: 0, transform, content: { uri } },
+      extent: transformedExtent(localExtent, transform),
     };
+  };
+
+  const originHeightMetres = options.originHeightMetres ?? 0;
+  const rootTransform = sceneToEcefMatrix(0, 0, originHeightMetres);
+  const sceneFromEcef = invertAffine(rootTransform);
+  const leafTransform = (centreEast: number, centreNorth: number): number[] => {
+    if (options.placement !== 'globe')
+      return [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, centreEast, centreNorth, 0, 1];
+    return multiplyMatrices(sceneFromEcef, sceneToEcefMatrix(centreEast, centreNorth, originHeightMetres));
   };
 
   const rootCell = items.map(ringExtent).reduce(unionExtent);
@@ -164,21 +182,11 @@ export function buildTileset(
       ...root,
       geometricError: rootError,
       refine: 'ADD',
-      transform: enuToEcefMatrix(
-        SCENE_ORIGIN.longitudeDegrees,
-        SCENE_ORIGIN.latitudeDegrees,
-        options.originHeightMetres ?? 0,
-      ),
+      // A single leaf is the root: compose ENU→ECEF with the leaf's own transform.
+      transform:
+        root.transform === undefined ? rootTransform : multiplyMatrices(rootTransform, root.transform),
     },
   };
-  if (root.transform !== undefined) {
-    // A single leaf is the root: keep its centre by composing ENU→ECEF with the leaf translation.
-    tilesetJson.root.transform = composeTranslation(
-      tilesetJson.root.transform!,
-      root.transform[12]!,
-      root.transform[13]!,
-    );
-  }
   return { tilesetJson, tiles };
 }
 
@@ -188,6 +196,7 @@ function ringExtent(item: TileBuilding): Extent {
     minNorth: Infinity,
     maxEast: -Infinity,
     maxNorth: -Infinity,
+    minUp: 0,
     maxUp: item.record.heightMetres,
   };
   for (let k = 0; k < item.ring.length; k += 2) {
@@ -204,40 +213,41 @@ function unionExtent(a: Extent, b: Extent): Extent {
     minEast: Math.min(a.minEast, b.minEast),
     minNorth: Math.min(a.minNorth, b.minNorth),
     maxEast: Math.max(a.maxEast, b.maxEast),
+    minUp: Math.min(a.minUp, b.minUp),
     maxNorth: Math.max(a.maxNorth, b.maxNorth),
     maxUp: Math.max(a.maxUp, b.maxUp),
   };
 }
 
-/** Oriented box (axis-aligned here) of an extent from z = 0 to maxUp, in a frame whose origin is (originEast, originNorth, 0). */
-function boxOf(extent: Extent, originEast: number, originNorth: number): number[] {
+/** 3D Tiles `box` (centre, then x, y, z half-axis vectors) of an axis-aligned extent, metres. */
+function boxOf(extent: Extent): number[] {
   const halfEast = (extent.maxEast - extent.minEast) / 2;
   const halfNorth = (extent.maxNorth - extent.minNorth) / 2;
-  const halfUp = extent.maxUp / 2;
+  const halfUp = (extent.maxUp - extent.minUp) / 2;
+  // biome-ignore format: centre, then one half-axis per line
   return [
-    extent.minEast + halfEast - originEast,
-    extent.minNorth + halfNorth - originNorth,
-    halfUp,
-    halfEast,
-    0,
-    0,
-    0,
-    halfNorth,
-    0,
-    0,
-    0,
-    halfUp,
+    extent.minEast + halfEast, extent.minNorth + halfNorth, extent.minUp + halfUp,
+    halfEast, 0, 0,
+    0, halfNorth, 0,
+    0, 0, halfUp,
   ];
+}
+
+/** Axis-aligned extent, in the parent frame, of the eight corners of `extent` moved by `transform`. */
+function transformedExtent(extent: Extent, transform: readonly number[]): Extent {
+  let result: Extent | undefined;
+  for (const east of [extent.minEast, extent.maxEast]) {
+    for (const north of [extent.minNorth, extent.maxNorth]) {
+      for (const up of [extent.minUp, extent.maxUp]) {
+        const [x, y, z] = transformPoint(transform, east, north, up);
+        const corner = { minEast: x, maxEast: x, minNorth: y, maxNorth: y, minUp: z, maxUp: z };
+        result = result === undefined ? corner : unionExtent(result, corner);
+      }
+    }
+  }
+  return result!;
 }
 
 function horizontalDiagonal(extent: Extent): number {
   return Math.hypot(extent.maxEast - extent.minEast, extent.maxNorth - extent.minNorth);
-}
-
-/** matrix · translation(east, north, 0), both column-major 4×4. */
-function composeTranslation(matrix: readonly number[], east: number, north: number): number[] {
-  const result = matrix.slice();
-  for (let row = 0; row < 3; row++)
-    result[12 + row] = matrix[row]! * east + matrix[4 + row]! * north + matrix[12 + row]!;
-  return result;
 }

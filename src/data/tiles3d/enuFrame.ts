@@ -54,3 +54,19 @@ export function enuToEcefMatrix(
     x, y, z, 1,
   ];
 }
+
+/**
+ * Meridian (M) and prime-vertical (N) radii of curvature of WGS84 at a latitude, metres: a true
+ * ground step of dφ north is M·dφ, of dλ east is N·cosφ·dλ (Hofmann-Wellenhof et al. 2008, §10.2.2).
+ */
+export function radiiOfCurvature(latitudeDegrees: number): {
+  meridianMetres: number;
+  primeVerticalMetres: number;
+} {
+  const sinLat = Math.sin(latitudeDegrees * DEG);
+  const w = 1 - WGS84_ECCENTRICITY_SQUARED * sinLat * sinLat;
+  return {
+    meridianMetres: (WGS84_SEMI_MAJOR_AXIS_METRES * (1 - WGS84_ECCENTRICITY_SQUARED)) / (w * Math.sqrt(w)),
+    primeVerticalMetres: WGS84_SEMI_MAJOR_AXIS_METRES / Math.sqrt(w),
+  };
+}
