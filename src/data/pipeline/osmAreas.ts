@@ -5,7 +5,7 @@
  * ring is attached to the outer ring that contains it.
  */
 import { pointInRing, type Ring } from './geometry.ts';
-import type { OsmData, OsmTags } from '../osm/osmTypes.ts';
+import type { OsmData, OsmRelation, OsmTags, OsmWay } from '../osm/osmTypes.ts';
 
 /** An area feature: its OSM identity, tags and polygons (outer ring first, then holes). */
 export interface OsmArea {
@@ -42,32 +42,35 @@ export function osmAreas(osm: OsmData, wanted: (tags: OsmTags) => boolean): { ar
   const wayById = new Map(osm.ways.map((w) => [w.id, w]));
   for (const relation of osm.relations) {
     if (relation.tags.type !== 'multipolygon' || !wanted(relation.tags)) continue;
-    const outer: number[][] = [];
-    const inner: number[][] = [];
-    for (const m of relation.members) {
-      if (m.type !== 'way') continue;
-      const way = wayById.get(m.ref);
-      if (!way) continue;
-      (m.role === 'inner' ? inner : outer).push(way.refs);
-    }
-    const outerRings = joinRings(outer)
-      .map((refs) => coordinates(osm, refs))
-      .filter((r) => r !== undefined);
-    const innerRings = joinRings(inner)
-      .map((refs) => coordinates(osm, refs))
-      .filter((r) => r !== undefined);
-    if (outerRings.length === 0) {
-      broken++;
-      continue;
-    }
-    const polygons: Ring[][] = outerRings.map((r) => [r]);
-    for (const hole of innerRings) {
-      const owner = polygons.find((p) => pointInRing(hole[0]![0], hole[0]![1], p[0]!));
-      owner?.push(hole);
-    }
-    areas.push({ osmId: `r${relation.id}`, tags: relation.tags, polygons });
+    const polygons = relationPolygons(osm, relation, wayById);
+    if (polygons.length === 0) broken++;
+    else areas.push({ osmId: `r${relation.id}`, tags: relation.tags, polygons });
   }
   return { areas, broken };
+}
+
+/**
+ * Polygons of a relation whose member ways form rings (multipolygons, administrative boundaries):
+ * `inner` members become holes of the outer ring containing them; empty when nothing closes.
+ */
+export function relationPolygons(osm: OsmData, relation: OsmRelation, wayById: ReadonlyMap<number, OsmWay>): Ring[][] {
+  const outer: number[][] = [];
+  const inner: number[][] = [];
+  for (const m of relation.members) {
+    if (m.type !== 'way') continue;
+    const way = wayById.get(m.ref);
+    if (way) (m.role === 'inner' ? inner : outer).push(way.refs);
+  }
+  const ringsOf = (chains: number[][]) =>
+    joinRings(chains)
+      .map((refs) => coordinates(osm, refs))
+      .filter((r) => r !== undefined);
+  const polygons: Ring[][] = ringsOf(outer).map((r) => [r]);
+  for (const hole of ringsOf(inner)) {
+    const owner = polygons.find((p) => pointInRing(hole[0]![0], hole[0]![1], p[0]!));
+    owner?.push(hole);
+  }
+  return polygons;
 }
 
 /** Joins node-id chains end to end into closed rings (first id = last id); open leftovers are dropped. */
