@@ -1,6 +1,8 @@
 import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
 import { parse } from '@loaders.gl/core';
 import { GLTFLoader, postProcessGLTF } from '@loaders.gl/gltf';
+// @ts-expect-error gltf-validator ships no type declarations
+import { validateBytes } from 'gltf-validator';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
@@ -95,7 +97,7 @@ describe('buildTileset on 50 hand-made buildings', () => {
       const leaf = leafOf.get(tile.uri)!;
       const ids: string[] = gltf.json.extensions.EXT_structural_metadata.propertyTables[0].properties.id.data;
       const positions: Float32Array = primitive.attributes.POSITION.value;
-      const featureIds: Uint16Array = primitive.attributes._FEATURE_ID_0.value;
+      const featureIds: Float32Array = primitive.attributes._FEATURE_ID_0.value;
       const indices: Uint16Array | Uint32Array = primitive.indices.value;
       expect(gltf.json.meshes[0].primitives[0].extensions.EXT_mesh_features.featureIds[0]).toMatchObject({
         featureCount: ids.length,
@@ -229,6 +231,19 @@ describe('buildTileset on 50 hand-made buildings', () => {
       expect(tile.uri).toBe(built.tiles[i]!.uri);
       expect(Buffer.compare(Buffer.from(tile.glb), Buffer.from(built.tiles[i]!.glb))).toBe(0);
     });
+  });
+
+  test('every glb passes the Khronos glTF validator: no errors or warnings', async () => {
+    for (const tile of built.tiles) {
+      const report = await validateBytes(tile.glb);
+      expect(report.issues.numErrors).toBe(0);
+      expect(report.issues.numWarnings).toBe(0);
+      // The validator does not know the 3D Tiles extensions: it reports them, and their property-table
+      // buffer views as unused, for information only.
+      for (const message of report.issues.messages) {
+        expect(['UNSUPPORTED_EXTENSION', 'UNUSED_OBJECT']).toContain(message.code);
+      }
+    }
   });
 
   test('GLB layout: 4-byte aligned chunks, property table buffer views on 8-byte boundaries', () => {

@@ -114,7 +114,7 @@ export function buildBuildingTile(
       { bufferView: 1, componentType: FLOAT, count: vertexCount, type: 'VEC3' },
       {
         bufferView: 2,
-        componentType: mesh.featureIds instanceof Uint16Array ? UNSIGNED_SHORT : FLOAT,
+        componentType: FLOAT,
         count: vertexCount,
         type: 'SCALAR',
       },

@@ -10,8 +10,11 @@ export interface PrismMesh {
   positions: Float32Array;
   /** Unit normal per vertex, glTF y-up (flat shading: walls and roofs have their own vertices). */
   normals: Float32Array;
-  /** Index of the building (row of the property table) per vertex. */
-  featureIds: Uint16Array | Float32Array;
+  /**
+   * Index of the building (row of the property table) per vertex, as float32 (exact below 2^24):
+   * glTF requires 4-byte aligned vertex elements, so a packed uint16 attribute would be invalid.
+   */
+  featureIds: Float32Array;
   /** Triangle list, counter-clockwise seen from outside. */
   indices: Uint16Array | Uint32Array;
   /** Axis-aligned extent in tile-relative glTF coordinates: [minX, minY, minZ, maxX, maxY, maxZ]. */
@@ -43,7 +46,7 @@ export function extrudePrisms(prisms: readonly Prism[], centreEast: number, cent
   });
   const positions = new Float32Array(vertexCount * 3);
   const normals = new Float32Array(vertexCount * 3);
-  const featureIds = prisms.length <= 65536 ? new Uint16Array(vertexCount) : new Float32Array(vertexCount);
+  const featureIds = new Float32Array(vertexCount);
   const indices = vertexCount <= 65536 ? new Uint16Array(indexCount) : new Uint32Array(indexCount);
   let v = 0;
   let t = 0;
