@@ -5,6 +5,7 @@ import { GLTFLoader, postProcessGLTF } from '@loaders.gl/gltf';
 import { validateBytes } from 'gltf-validator';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../core/errors.ts';
+import type { BuildingRecord as PipelineBuildingRecord } from '../pipeline/buildings.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { buildTileset, type TilesetTile } from './buildTileset.ts';
 import { geodeticToEcef } from './enuFrame.ts';
@@ -283,6 +284,26 @@ describe('buildTileset input checks and small cases', () => {
         6,
       );
     }
+  });
+
+  test('records typed as the pipeline BuildingRecord (src/data/pipeline/buildings.ts) are accepted as-is', () => {
+    const record: PipelineBuildingRecord = {
+      id: 'w42',
+      source: 'osm',
+      use: 'residential',
+      heightMetres: 6.6,
+      floors: 2,
+      footprint: [
+        [0, 0],
+        [8, 0],
+        [8, 12],
+        [0, 12],
+      ],
+    };
+    const { tiles } = buildTileset([record]);
+    expect(readPropertyTable(readGlb(tiles[0]!.glb).json, readGlb(tiles[0]!.glb).bin)).toEqual([
+      { id: 'w42', source: 'osm', use: 'residential', heightMetres: Math.fround(6.6), floors: 2 },
+    ]);
   });
 
   test('bad buildings are reported with their JSON path', () => {

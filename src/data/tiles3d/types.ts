@@ -1,6 +1,8 @@
 /**
- * The building record the OSM pipeline produces (src/data/pipeline/buildings.ts). Until that module
- * lands this is a structurally identical local copy; keep the two in step.
+ * The building record the tileset writer takes. The OSM pipeline's record
+ * (src/data/pipeline/buildings.ts, `use: LandUse`) is assignable to it unchanged — a test checks
+ * this at compile time; `use` is any string here so the writer does not depend on the scenario's
+ * land-use list.
  */
 
 /** Where a building comes from: mapped in OpenStreetMap, or a flagged synthetic fill. */
