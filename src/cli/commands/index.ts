@@ -25,4 +25,9 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     summary: 'static user-equilibrium traffic assignment on TNTP files',
     load: async () => (await import('./trafficAssign.ts')).trafficAssign,
   },
+  {
+    name: 'bench traffic',
+    summary: 'benchmark assignment, shortest paths and the vehicle stepper',
+    load: async () => (await import('./benchTraffic.ts')).benchTraffic,
+  },
 ];

@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../../core/errors.ts';
+import { seededRandom } from '../../core/random.ts';
+import { parseTntpNetwork } from '../../data/tntp/net.ts';
+import { parseTntpTrips } from '../../data/tntp/trips.ts';
+import { solveUserEquilibrium } from '../../sim/traffic/equilibrium.ts';
+import { solveFrankWolfe } from '../../sim/traffic/frankWolfe.ts';
+import { generateGridNetwork, generateRandomDemand } from '../../sim/traffic/gridNetwork.ts';
+import { updateLinkCosts } from '../../sim/traffic/linkCost.ts';
+import { createNaiveShortestPathSolver } from '../../sim/traffic/naiveShortestPath.ts';
+import type { OdDemand } from '../../sim/traffic/network.ts';
+import { compileNetwork, type RoadGraph } from '../../sim/traffic/roadGraph.ts';
+import { createShortestPathSolver, type ShortestPathSolver } from '../../sim/traffic/shortestPath.ts';
+import { createVehicleFleet } from '../../sim/traffic/vehicles.ts';
+import { type Command, parseCommandArgs } from '../command.ts';
+import { log, printJson } from '../io.ts';
+
+const usage = `Usage: twin bench traffic [--json]
+
+Measures, in one run on this machine:
+  - seconds for gradient projection to reach relative gap 1e-4 on Sioux Falls (../shared/data;
+    a generated 20x20 grid when absent; median of 3), and the gap plain Frank-Wolfe reaches in the
+    same time and the time it needs for 1e-4 (capped at 10 s);
+  - shortest-path trees per second (binary-heap Dijkstra vs the O(n^2) textbook version) on
+    Sioux Falls and on a generated 100x100 grid;
+  - IDM vehicle updates per second with 20,000 vehicles on a generated 30x30 grid.`;
+
+const GAP = 1e-4;
+const FRANK_WOLFE_CAP_SECONDS = 10;
+const SIOUX_FALLS = resolve(process.cwd(), '../shared/data/tntp/SiouxFalls');
+
+export const benchTraffic: Command = {
+  name: 'bench traffic',
+  summary: 'benchmark assignment, shortest paths and the vehicle stepper',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, {}, usage);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\n\n${usage}`);
+
+    const assignmentCase = loadAssignmentCase();
+    log(`bench traffic: assignment on ${assignmentCase.name}`);
+    const runs = [0, 1, 2].map(() =>
+      solveUserEquilibrium(assignmentCase.graph, assignmentCase.demand, { relativeGap: GAP }),
+    );
+    const median = runs.map((r) => r.seconds).sort((a, b) => a - b)[1]!;
+    const gp = runs[0]!;
+    const fwSameTime = solveFrankWolfe(assignmentCase.graph, assignmentCase.demand, {
+      relativeGap: GAP,
+      maxSeconds: median,
+    });
+    const fwToGap = solveFrankWolfe(assignmentCase.graph, assignmentCase.demand, {
+      relativeGap: GAP,
+      maxSeconds: FRANK_WOLFE_CAP_SECONDS,
+    });
+
+    log('bench traffic: shortest-path trees');
+    const bigGrid = compileNetwork(generateGridNetwork(100, 100, 1).network);
+    const trees = {
+      [assignmentCase.name]: treesPerSecond(assignmentCase.graph, createShortestPathSolver),
+      grid100x100: treesPerSecond(bigGrid, createShortestPathSolver),
+    };
+    const naiveTrees = {
+      [assignmentCase.name]: treesPerSecond(assignmentCase.graph, createNaiveShortestPathSolver),
+      grid100x100: treesPerSecond(bigGrid, createNaiveShortestPathSolver),
+    };
+
+    log('bench traffic: vehicles');
+    const vehicles = benchVehicles(20_000);
+
+    const result = {
+      assignment: {
+        network: assignmentCase.name,
+        zones: assignmentCase.demand.zoneCount,
+        links: assignmentCase.graph.linkCount,
+        targetGap: GAP,
+        seconds: median,
+        iterations: gp.iterations,
+        relativeGap: gp.relativeGap,
+        objective: gp.objective,
+      },
+      frankWolfe: {
+        sameTimeSeconds: fwSameTime.seconds,
+        sameTimeIterations: fwSameTime.iterations,
+        sameTimeRelativeGap: fwSameTime.relativeGap,
+        secondsToGap: fwToGap.relativeGap <= GAP ? fwToGap.seconds : null,
+        iterationsToGap: fwToGap.iterations,
+        relativeGapReached: fwToGap.relativeGap,
+      },
+      shortestPathTreesPerSecond: trees,
+      naiveShortestPathTreesPerSecond: naiveTrees,
+      vehicleUpdatesPerSecond: vehicles.updatesPerSecond,
+      vehicles: vehicles.vehicleCount,
+      vehicleNetwork: 'grid 30x30',
+      vehicleStepSeconds: vehicles.dtSeconds,
+    };
+    if (values.json) printJson(result);
+    else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  },
+};
+
+function loadAssignmentCase(): { name: string; graph: RoadGraph; demand: OdDemand } {
+  const net = `${SIOUX_FALLS}/SiouxFalls_net.tntp`;
+  const trips = `${SIOUX_FALLS}/SiouxFalls_trips.tntp`;
+  if (existsSync(net) && existsSync(trips)) {
+    return {
+      name: 'siouxFalls',
+      graph: compileNetwork(parseTntpNetwork(readFileSync(net, 'utf8'))),
+      demand: parseTntpTrips(readFileSync(trips, 'utf8')),
+    };
+  }
+  return {
+    name: 'grid20x20',
+    graph: compileNetwork(generateGridNetwork(20, 20, 1).network),
+    demand: generateRandomDemand(400, 10, 2),
+  };
+}
+
+/** Trees per second from origins spread over the graph, running for at least one second. */
+function treesPerSecond(graph: RoadGraph, create: (g: RoadGraph) => ShortestPathSolver): number {
+  const solver = create(graph);
+  const costs = new Float64Array(graph.linkCount);
+  updateLinkCosts(graph, new Float64Array(graph.linkCount), costs);
+  const stride = 7919; // prime: visits origins all over the grid
+  let trees = 0;
+  const started = performance.now();
+  while (performance.now() - started < 1000 || trees < 3) {
+    solver.run((trees * stride) % graph.nodeCount, costs);
+    trees++;
+  }
+  return trees / ((performance.now() - started) / 1000);
+}
+
+function benchVehicles(vehicleCount: number) {
+  const grid = generateGridNetwork(30, 30, 3);
+  const graph = compileNetwork(grid.network);
+  const zones = graph.zoneCount;
+  const random = seededRandom(4);
+  const flows = new Float64Array(zones * zones);
+  for (let k = 0; k < 3000; k++) flows[random.int(zones) * zones + random.int(zones)] = random.range(1, 50);
+  for (let z = 0; z < zones; z++) flows[z * zones + z] = 0;
+  const { paths } = solveUserEquilibrium(graph, { zoneCount: zones, flows }, { maxIterations: 3 });
+  const fleet = createVehicleFleet({ ...grid, graph, paths, vehicleCount, seed: 5 });
+  const dtSeconds = 0.1;
+  for (let k = 0; k < 20; k++) fleet.step(dtSeconds); // warm-up
+  let steps = 0;
+  const started = performance.now();
+  while (performance.now() - started < 2000) {
+    fleet.step(dtSeconds);
+    steps++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { updatesPerSecond: (steps * vehicleCount) / seconds, vehicleCount, dtSeconds };
+}
