@@ -25,9 +25,8 @@ export function createFloodEngine(input: FloodModelInput, threads: number): Clos
   const state = createFloodState(input, count, sharedBuffers);
   const workers = splitRows(state.rows, count).map(
     ([rowStart, rowEnd], thread) =>
-      new Worker(new URL('./floodThread.ts', import.meta.url), {
+      new Worker(new URL('./floodThreadBoot.mjs', import.meta.url), {
         workerData: { state, thread, rowStart, rowEnd },
-        execArgv: ['--import', 'tsx'],
       }),
   );
   const oneMessage = (w: Worker) =>

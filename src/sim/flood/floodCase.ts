@@ -2,7 +2,13 @@ import { Checker } from '../../core/check.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { TimeSeries } from '../../core/timeSeries.ts';
 import { cellAt, type RasterGrid, sameGridShape } from '../../data/grid/rasterGrid.ts';
-import { type FloodBoundary, type FloodEdge, FLOOD_EDGES, type FloodModelInput, type FloodSolverSettings } from './floodInput.ts';
+import {
+  type FloodBoundary,
+  type FloodEdge,
+  FLOOD_EDGES,
+  type FloodModelInput,
+  type FloodSolverSettings,
+} from './floodInput.ts';
 
 /** A `twin-flood-case/1` document after validation; file names are as written (relative to the case file). */
 export interface FloodCase {
@@ -36,7 +42,8 @@ export function parseFloodCase(doc: unknown): FloodCase {
     if (![...known, 'boundaries', 'gauges', 'solver'].includes(key)) c.fail(key, 'unknown key');
   const dem = c.string(root.dem, 'dem');
   const manning = numberOrFile(c, root.manning, 'manning', 1e-4, 1);
-  const initialLevel = root.initialLevel === undefined ? undefined : numberOrFile(c, root.initialLevel, 'initialLevel');
+  const initialLevel =
+    root.initialLevel === undefined ? undefined : numberOrFile(c, root.initialLevel, 'initialLevel');
   const duration = c.number(root.duration, 'duration', 0);
   const outputInterval = c.number(root.outputInterval, 'outputInterval', Number.MIN_VALUE);
   const sources: FloodCase['sources'] = [];
@@ -60,7 +67,8 @@ export function parseFloodCase(doc: unknown): FloodCase {
     if (!o) return;
     const edge = c.oneOf<FloodEdge>(o.edge, `${p}.edge`, FLOOD_EDGES);
     const type = c.oneOf(o.type, `${p}.type`, ['level', 'free'] as const);
-    if (edge && boundaries.some((other) => other.edge === edge)) c.fail(`${p}.edge`, `edge "${edge}" given twice`);
+    if (edge && boundaries.some((other) => other.edge === edge))
+      c.fail(`${p}.edge`, `edge "${edge}" given twice`);
     if (type === 'level') {
       const level = c.timeSeries(o.level, `${p}.level`);
       if (edge && level) boundaries.push({ edge, type, levelMetres: level });
@@ -74,7 +82,8 @@ export function parseFloodCase(doc: unknown): FloodCase {
     const name = c.string(o.name, `${p}.name`);
     const x = c.number(o.x, `${p}.x`);
     const y = c.number(o.y, `${p}.y`);
-    if (name && gauges.some((other) => other.name === name)) c.fail(`${p}.name`, `duplicate gauge name "${name}"`);
+    if (name && gauges.some((other) => other.name === name))
+      c.fail(`${p}.name`, `duplicate gauge name "${name}"`);
     if (name && x !== undefined && y !== undefined) gauges.push({ name, x, y });
   });
   const solver: Partial<FloodSolverSettings> = {};
@@ -83,10 +92,13 @@ export function parseFloodCase(doc: unknown): FloodCase {
     if (o) {
       for (const key of Object.keys(o))
         if (!['alpha', 'theta', 'depthThreshold'].includes(key)) c.fail(`solver.${key}`, 'unknown key');
-      const alpha = o.alpha === undefined ? undefined : c.number(o.alpha, 'solver.alpha', Number.MIN_VALUE, 1);
+      const alpha =
+        o.alpha === undefined ? undefined : c.number(o.alpha, 'solver.alpha', Number.MIN_VALUE, 1);
       const theta = o.theta === undefined ? undefined : c.number(o.theta, 'solver.theta', 0, 1);
       const threshold =
-        o.depthThreshold === undefined ? undefined : c.number(o.depthThreshold, 'solver.depthThreshold', 0, 0.999);
+        o.depthThreshold === undefined
+          ? undefined
+          : c.number(o.depthThreshold, 'solver.depthThreshold', 0, 0.999);
       if (alpha !== undefined) solver.alpha = alpha;
       if (theta !== undefined) solver.theta = theta;
       if (threshold !== undefined) solver.depthThreshold = threshold;
@@ -149,7 +161,7 @@ export function floodInputFromCase(
   const grid = (value: number | string, g: RasterGrid | undefined, path: string) => {
     if (typeof value === 'number') return value;
     if (!g || !sameGridShape(g, dem)) {
-      problems.push({ path, message: 'the grid must have the DEM\'s columns, rows, origin and cell size' });
+      problems.push({ path, message: "the grid must have the DEM's columns, rows, origin and cell size" });
       return Number.NaN;
     }
     return g.values;
@@ -164,7 +176,8 @@ export function floodInputFromCase(
     boundaries: kase.boundaries,
     solver: kase.solver,
   };
-  if (kase.initialLevel !== undefined) input.initialLevelMetres = grid(kase.initialLevel, grids.initialLevel, 'initialLevel');
+  if (kase.initialLevel !== undefined)
+    input.initialLevelMetres = grid(kase.initialLevel, grids.initialLevel, 'initialLevel');
   if (kase.rain) input.rainMillimetresPerHour = kase.rain;
   const sources: NonNullable<FloodModelInput['sources']>[number][] = [];
   kase.sources.forEach((s, i) => {

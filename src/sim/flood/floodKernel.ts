@@ -48,7 +48,7 @@ function faceFlux(
 ): number {
   const eA = zA + hA;
   const eB = zB + hB;
-  const hf = (eA > eB ? eA : eB) - (zA > zB ? zA : zB);
+  const hf = Math.max(eA, eB) - Math.max(zA, zB);
   if (hf <= threshold) return 0;
   return (qAvg - gdt * hf * (eB - eA) * invDx) / (1 + (gdt * n2 * Math.abs(q0)) / (hf * hf * Math.cbrt(hf)));
 }
@@ -56,9 +56,9 @@ function faceFlux(
 /** Outward flux of a free edge cell: friction slope = outward bed slope (normal depth), m²/s ≥ 0. */
 function freeFlux(h: number, slopeOut: number, q0Out: number, n2: number, gdt: number, threshold: number) {
   if (h <= threshold) return 0;
-  const s = slopeOut > MIN_FREE_SLOPE ? slopeOut : MIN_FREE_SLOPE;
+  const s = Math.max(slopeOut, MIN_FREE_SLOPE);
   const q = (q0Out + gdt * h * s) / (1 + (gdt * n2 * Math.abs(q0Out)) / (h * h * Math.cbrt(h)));
-  return q > 0 ? q : 0;
+  return Math.max(q, 0);
 }
 
 /**
@@ -161,7 +161,15 @@ function yFaceRow(s: FloodState, j: number, f: StepForcing): void {
  * is the sign of the face's axis pointing out of the domain. Returns the face flux in the
  * axis convention (east / south positive).
  */
-function edgeFlux(s: FloodState, edge: number, k: number, inner: number, q0: number, outward: number, f: StepForcing) {
+function edgeFlux(
+  s: FloodState,
+  edge: number,
+  k: number,
+  inner: number,
+  q0: number,
+  outward: number,
+  f: StepForcing,
+) {
   const type = s.edgeTypes[edge]!;
   if (type === 0 || s.wall[k]) return 0;
   const gdt = GRAVITY * f.dt;
@@ -197,7 +205,8 @@ function limiterRow(s: FloodState, j: number, dt: number): void {
     const east = qx[xFace0 + i + 1]!;
     const north = qy[k]!;
     const south = qy[k + nx]!;
-    const outflow = (west < 0 ? -west : 0) + (east > 0 ? east : 0) + (north < 0 ? -north : 0) + (south > 0 ? south : 0);
+    const outflow =
+      (west < 0 ? -west : 0) + Math.max(east, 0) + (north < 0 ? -north : 0) + Math.max(south, 0);
     const available = h[k]! * dxOverDt;
     scale[k] = outflow > available ? available / outflow : 1;
   }
@@ -211,8 +220,19 @@ function limiterRow(s: FloodState, j: number, dt: number): void {
 export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number, f: StepForcing): number {
   const nx = s.columns;
   const ny = s.rows;
-  const { depth: h, wall, qxRaw, qyRaw, qx, qy, outflowScale: sc, rainFactor, lossRate, maxDepth, firstWetSeconds } =
-    s;
+  const {
+    depth: h,
+    wall,
+    qxRaw,
+    qyRaw,
+    qx,
+    qy,
+    outflowScale: sc,
+    rainFactor,
+    lossRate,
+    maxDepth,
+    firstWetSeconds,
+  } = s;
   const dx = s.cellSizeMetres;
   const dt = f.dt;
   const dtOverDx = dt / dx;
@@ -224,7 +244,8 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
   const endCell = rowEnd * nx;
   for (let i = 0; i < s.sources.length; i++) {
     const src = s.sources[i]!;
-    if (src.cell >= firstCell && src.cell < endCell) h[src.cell] = h[src.cell]! + f.sourceVolumes[i]! / cellArea;
+    if (src.cell >= firstCell && src.cell < endCell)
+      h[src.cell] = h[src.cell]! + f.sourceVolumes[i]! / cellArea;
   }
   let hmax = 0;
   for (let j = rowStart; j < rowEnd; j++) {

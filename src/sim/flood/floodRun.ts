@@ -56,5 +56,10 @@ export async function runFloodCase(
   }
   await engine.advanceTo(durationSeconds);
   const steps = s.control[CONTROL_STEPS]!;
-  return { gauges: series, volume: volumeAccount(s, initialVolume), steps, cellUpdates: steps * s.activeCells };
+  return {
+    gauges: series,
+    volume: volumeAccount(s, initialVolume),
+    steps,
+    cellUpdates: steps * s.activeCells,
+  };
 }

@@ -1,11 +1,6 @@
 import type { FloodModelInput } from './floodInput.ts';
 import { singleThreadEngine } from './floodRun.ts';
-import {
-  CONTROL_STEPS,
-  CONTROL_TIME,
-  createFloodState,
-  type FloodState,
-} from './floodState.ts';
+import { CONTROL_STEPS, CONTROL_TIME, createFloodState, type FloodState } from './floodState.ts';
 import { type FloodVolume, storedVolume, volumeAccount } from './floodVolume.ts';
 
 /** What a flood simulation shows at one moment: plain typed arrays (row 0 north). */

@@ -1,11 +1,6 @@
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { TimeSeries } from '../../core/timeSeries.ts';
-import {
-  DEFAULT_SOLVER,
-  FLOOD_EDGES,
-  type FloodModelInput,
-  type FloodSolverSettings,
-} from './floodInput.ts';
+import { DEFAULT_SOLVER, FLOOD_EDGES, type FloodModelInput, type FloodSolverSettings } from './floodInput.ts';
 
 /** Boundary codes per edge in {@link FloodState.edgeTypes} (order north, south, west, east). */
 export const EDGE_WALL = 0;
@@ -193,7 +188,16 @@ export function createFloodState(
   if (state.activeCells === 0) problem('bedElevationMetres', 'every cell is NODATA: no domain');
 
   (input.sources ?? []).forEach((s, i) => {
-    if (!(Number.isInteger(s.row) && Number.isInteger(s.col) && s.row >= 0 && s.row < rows && s.col >= 0 && s.col < columns))
+    if (
+      !(
+        Number.isInteger(s.row) &&
+        Number.isInteger(s.col) &&
+        s.row >= 0 &&
+        s.row < rows &&
+        s.col >= 0 &&
+        s.col < columns
+      )
+    )
       problem(`sources[${i}]`, `cell (${s.row}, ${s.col}) is outside the grid`);
     else if (state.wall[s.row * columns + s.col]) problem(`sources[${i}]`, 'lies on a NODATA cell');
     else state.sources.push({ cell: s.row * columns + s.col, flow: s.flowCubicMetresPerSecond });
@@ -201,8 +205,14 @@ export function createFloodState(
 
   (input.boundaries ?? []).forEach((b, i) => {
     const e = FLOOD_EDGES.indexOf(b.edge);
-    if (e < 0) return problem(`boundaries[${i}].edge`, `unknown edge "${b.edge}"`);
-    if (state.edgeTypes[e] !== EDGE_WALL) return problem(`boundaries[${i}].edge`, `edge "${b.edge}" given twice`);
+    if (e < 0) {
+      problem(`boundaries[${i}].edge`, `unknown edge "${b.edge}"`);
+      return;
+    }
+    if (state.edgeTypes[e] !== EDGE_WALL) {
+      problem(`boundaries[${i}].edge`, `edge "${b.edge}" given twice`);
+      return;
+    }
     state.edgeTypes[e] = b.type === 'level' ? EDGE_LEVEL : EDGE_FREE;
     if (b.type === 'level') state.edgeLevels[e] = b.levelMetres;
   });

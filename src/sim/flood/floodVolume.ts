@@ -1,8 +1,4 @@
-import {
-  CONTROL_RAIN_VOLUME,
-  CONTROL_SOURCE_VOLUME,
-  type FloodState,
-} from './floodState.ts';
+import { CONTROL_RAIN_VOLUME, CONTROL_SOURCE_VOLUME, type FloodState } from './floodState.ts';
 
 /** The volume account of a run, m³ (spec `volume` block plus losses). */
 export interface FloodVolume {
