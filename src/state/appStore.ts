@@ -1,5 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { Language } from '../i18n/index.ts';
+import type { Kpis } from '../scenario/kpis.ts';
+
+/** Comparison display: off, two views side by side, or one view with a swipe divider. */
+export type CompareMode = 'off' | 'split' | 'swipe';
 
 /** Which of the three apps is shown. */
 export type AppMode = 'workbench' | 'presentation' | 'viewer';
@@ -31,12 +35,19 @@ export interface AppState {
   cameraRequest: { presetId: string; serial: number } | null;
   /** Vertical exaggeration of terrain and water (1 = true scale). */
   verticalExaggeration: number;
+  compareMode: CompareMode;
+  /** Scenario ids shown on the left (A) and right (B) when comparing. */
+  compareIds: [string, string];
+  /** Latest KPIs of each scenario run in this session. */
+  scenarioKpis: Record<string, Kpis>;
   setLanguage(language: Language): void;
   toggleLayer(id: string): void;
   setRun(id: string, run: RunState): void;
   select(feature: PickedFeature | null): void;
   flyTo(presetId: string): void;
   setVerticalExaggeration(factor: number): void;
+  setCompare(mode: CompareMode, ids?: [string, string]): void;
+  setScenarioKpis(scenarioId: string, kpis: Kpis): void;
 }
 
 const LANGUAGE_KEY = 'twin.language';
@@ -51,6 +62,9 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     selected: null,
     cameraRequest: null,
     verticalExaggeration: 3,
+    compareMode: 'off',
+    compareIds: ['baseline', 'baseline'],
+    scenarioKpis: {},
     setLanguage: (language) => {
       storage?.setItem(LANGUAGE_KEY, language);
       set({ language });
@@ -62,6 +76,9 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     flyTo: (presetId) =>
       set((s) => ({ cameraRequest: { presetId, serial: (s.cameraRequest?.serial ?? 0) + 1 } })),
     setVerticalExaggeration: (verticalExaggeration) => set({ verticalExaggeration }),
+    setCompare: (compareMode, ids) => set((s) => ({ compareMode, compareIds: ids ?? s.compareIds })),
+    setScenarioKpis: (scenarioId, kpis) =>
+      set((s) => ({ scenarioKpis: { ...s.scenarioKpis, [scenarioId]: kpis } })),
   }));
 }
 

@@ -1,7 +1,9 @@
 import { MapControls } from '@react-three/drei';
 import { Canvas, useFrame } from '@react-three/fiber';
+import type { CameraLink } from '../render/cameraLink.ts';
 import { CameraRig } from './CameraRig.tsx';
 import { useApp, useT } from './context.tsx';
+import { LinkedCamera } from './LinkedCamera.tsx';
 
 /** Half-width of the modelled area around the scene origin, metres (Thủ Đức spans ~20 km). */
 const CITY_HALF_WIDTH_METRES = 15_000;
@@ -26,12 +28,23 @@ function CameraReadout({ target }: { target: React.RefObject<HTMLSpanElement | n
  * The full-window 3D view of the city: a map-style camera (drag to pan, right-drag to
  * rotate, wheel to zoom) over the ground plane. Data layers mount inside it.
  */
-export function CityView({ cameraReadout }: { cameraReadout?: React.RefObject<HTMLSpanElement | null> }) {
+export function CityView({
+  cameraReadout,
+  cameraLink,
+  viewIndex = 0,
+  testId = 'city-canvas',
+}: {
+  cameraReadout?: React.RefObject<HTMLSpanElement | null>;
+  /** Set in comparison mode: the two views share one camera. */
+  cameraLink?: CameraLink;
+  viewIndex?: number;
+  testId?: string;
+}) {
   const gridVisible = useApp((s) => s.layerVisible.grid ?? true);
   const groundVisible = useApp((s) => s.layerVisible.ground ?? true);
   return (
     <Canvas
-      data-testid="city-canvas"
+      data-testid={testId}
       camera={{ position: [0, 9000, 12000], fov: 45, near: 10, far: 200_000 }}
       gl={{ preserveDrawingBuffer: true, antialias: false }}
       dpr={1}
@@ -48,6 +61,7 @@ export function CityView({ cameraReadout }: { cameraReadout?: React.RefObject<HT
       {gridVisible && <gridHelper args={[CITY_HALF_WIDTH_METRES * 2, 30, '#5d6d7e', '#8fa1ad']} />}
       <MapControls makeDefault maxPolarAngle={Math.PI / 2.1} minDistance={100} maxDistance={60_000} />
       <CameraRig />
+      {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
       {cameraReadout && <CameraReadout target={cameraReadout} />}
     </Canvas>
   );

@@ -2,16 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { parseJsonText } from '../core/json.ts';
 import { encodeShareCode } from '../scenario/shareLink.ts';
 import { useApp, useScenarioStore, useScenarios, useT } from './context.tsx';
-
-/** Downloads `text` as a file. */
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
+import { downloadText } from './download.ts';
 
 /**
  * Scenario picker and edit list with undo/redo (buttons and Ctrl+Z / Ctrl+Y), duplicate,
@@ -114,7 +105,9 @@ export function ScenarioPanel() {
       <div className="button-row">
         <button
           type="button"
-          onClick={() => download(`${current.id}.json`, `${JSON.stringify(current, null, 2)}\n`)}
+          onClick={() =>
+            downloadText(`${current.id}.json`, `${JSON.stringify(current, null, 2)}\n`, 'application/json')
+          }
         >
           {t('scenario.export')}
         </button>

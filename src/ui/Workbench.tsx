@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { CityView } from './CityView.tsx';
-import { useT } from './context.tsx';
+import { ComparePanel } from './ComparePanel.tsx';
+import { CompareView } from './CompareView.tsx';
+import { useApp, useT } from './context.tsx';
 import { Header } from './Header.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
@@ -13,6 +15,7 @@ import { ViewPanel } from './ViewPanel.tsx';
 export function Workbench() {
   const t = useT();
   const cameraReadout = useRef<HTMLSpanElement>(null);
+  const comparing = useApp((s) => s.compareMode !== 'off');
   return (
     <div className="workbench">
       <Header />
@@ -23,13 +26,14 @@ export function Workbench() {
         <RunPanel />
       </aside>
       <main className="view">
-        <CityView cameraReadout={cameraReadout} />
+        {comparing ? <CompareView /> : <CityView cameraReadout={cameraReadout} />}
         <div className="north-arrow" title={t('north.arrow')} role="img" aria-label={t('north.arrow')}>
           ▲<br />N
         </div>
       </main>
       <aside className="inspector" aria-label={t('panel.inspector')}>
         <Inspector />
+        <ComparePanel />
       </aside>
       <StatusBar cameraReadout={cameraReadout} />
     </div>
