@@ -1,0 +1,79 @@
+/**
+ * Node runner of `twin data build`: reads the inputs, runs the pure pipeline
+ * (src/data/pipeline/buildDataset.ts) and writes the output folder.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InputError } from '../../core/errors.ts';
+import { parseJsonText } from '../../core/json.ts';
+import { readGrid } from '../grid/readGrid.ts';
+import { buildDataset } from '../pipeline/buildDataset.ts';
+
+/** Where to read and write. */
+export interface DataBuildOptions {
+  osmFile: string;
+  boundaryFile: string;
+  /** Districts GeoJSON; skipped when the file does not exist. */
+  districtsFile: string | undefined;
+  demFile: string | undefined;
+  outDir: string;
+  seed: number;
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`, file);
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return parseJsonText(new TextDecoder().decode(await readBytes(file)), file);
+}
+
+/** Runs the pipeline; returns the counts, output sizes and run time. */
+export async function runDataBuild(options: DataBuildOptions, log: (stage: string) => void = () => {}) {
+  const started = performance.now();
+  const osmPbf = await readBytes(options.osmFile);
+  const boundary = await readJson(options.boundaryFile);
+  let districts: unknown;
+  if (options.districtsFile !== undefined) districts = await readJson(options.districtsFile);
+  let dem: Awaited<ReturnType<typeof readGrid>> | undefined;
+  if (options.demFile !== undefined) {
+    const bytes = await readBytes(options.demFile);
+    try {
+      dem = await readGrid(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    } catch (error) {
+      if (error instanceof InputError && error.file === undefined) throw error.inFile(options.demFile);
+      throw error;
+    }
+  }
+  const { files, counts } = buildDataset(
+    {
+      osmPbf,
+      boundary,
+      districts,
+      ...(dem ? { dem } : {}),
+      sourceNames: {
+        osm: basename(options.osmFile),
+        boundary: basename(options.boundaryFile),
+        ...(options.districtsFile ? { districts: basename(options.districtsFile) } : {}),
+        ...(options.demFile ? { dem: basename(options.demFile) } : {}),
+      },
+      seed: options.seed,
+    },
+    log,
+  );
+  await mkdir(options.outDir, { recursive: true });
+  let totalBytes = 0;
+  const sizes: Record<string, number> = {};
+  for (const [name, content] of files) {
+    await writeFile(join(options.outDir, name), content);
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    sizes[name] = bytes;
+    totalBytes += bytes;
+  }
+  return { ...counts, files: sizes, totalBytes, seed: options.seed, seconds: Math.round(performance.now() - started) / 1000 };
+}
