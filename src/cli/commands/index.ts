@@ -30,4 +30,9 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     summary: 'benchmark assignment, shortest paths and the vehicle stepper',
     load: async () => (await import('./benchTraffic.ts')).benchTraffic,
   },
+  {
+    name: 'data build',
+    summary: 'build the default dataset (roads, land use, buildings, terrain) from OSM',
+    load: async () => (await import('./dataBuild.ts')).dataBuild,
+  },
 ];
