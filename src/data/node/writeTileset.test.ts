@@ -6,9 +6,10 @@ import { buildTileset } from '../tiles3d/buildTileset.ts';
 import { handMadeBuildings } from '../tiles3d/handMadeBuildings.ts';
 import { writeTileset } from './writeTileset.ts';
 
-test('writeTileset writes tileset.json and tiles/*.glb byte-identical to buildTileset', async () => {
+test('writeTileset writes tileset.json and tiles/*.glb byte-identical to buildTileset, removing stale tiles', async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'tiles3d-'));
   try {
+    await writeTileset(handMadeBuildings(), outDir, { maxBuildingsPerTile: 2 }); // an earlier build with more tiles
     const written = await writeTileset(handMadeBuildings(), outDir, { maxBuildingsPerTile: 10 });
     const expected = buildTileset(handMadeBuildings(), { maxBuildingsPerTile: 10 });
     const tilesetText = await readFile(join(outDir, 'tileset.json'), 'utf8');

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildTileset, type TilesetOptions } from '../tiles3d/buildTileset.ts';
 import type { BuildingRecord } from '../tiles3d/types.ts';
@@ -12,8 +12,8 @@ export interface WrittenTileset {
 
 /**
  * Builds the buildings tileset (see buildTileset) and writes `<outDir>/tileset.json` and
- * `<outDir>/tiles/*.glb`, creating folders as needed. Existing files of the same names are replaced;
- * stale glb files from an earlier, larger build are not removed.
+ * `<outDir>/tiles/*.glb`, creating folders as needed. Files of the same names are replaced, and
+ * `.glb` files left in `<outDir>/tiles` by an earlier build that this one does not reference are deleted.
  */
 export async function writeTileset(
   buildings: readonly BuildingRecord[],
@@ -30,6 +30,10 @@ export async function writeTileset(
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, tile.glb);
     totalBytes += tile.glb.byteLength;
+  }
+  const written = new Set(tiles.map((tile) => tile.uri));
+  for (const name of await readdir(join(outDir, 'tiles'))) {
+    if (name.endsWith('.glb') && !written.has(`tiles/${name}`)) await rm(join(outDir, 'tiles', name));
   }
   await writeFile(tilesetPath, text);
   return { tilesetPath, tileCount: tiles.length, totalBytes };
