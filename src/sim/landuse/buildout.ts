@@ -56,11 +56,13 @@ export interface BuildOutResult {
  *
  * @param roads optional road polylines (WGS84) used to choose the front edge of parcels
  *   without `frontEdge`: the edge nearest a road; with no roads, edge 0.
+ * @param onParcelDone called after each parcel with the count done (progress, cancellation by throwing)
  */
 export function buildOut(
   parcels: readonly Parcel[],
   zones: Readonly<Record<string, ZoneRules>>,
   roads: ReadonlyArray<readonly LonLat[]> = [],
+  onParcelDone?: (parcelsDone: number) => void,
 ): BuildOutResult {
   const results: ParcelBuildOut[] = [];
   const envelopes: LonLat[][][][] = [];
@@ -74,6 +76,7 @@ export function buildOut(
     totals.lotArea += result.lotArea;
     totals.grossFloorArea += result.grossFloorArea;
     totals.byUse[rules.use] = (totals.byUse[rules.use] ?? 0) + result.grossFloorArea;
+    onParcelDone?.(results.length);
   }
   return { parcels: results, totals, envelopes };
 }

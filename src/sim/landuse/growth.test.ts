@@ -38,21 +38,21 @@ function testInput(overrides: Partial<GrowthInput> = {}): GrowthInput {
 const isUrban = (map: Uint8Array, i: number) => map[i] === U.urban;
 
 describe('simulateGrowth (SLEUTH-style cellular automaton)', () => {
-  it('produces one map per year 2025..2045 and is deterministic for a seed', () => {
-    const a = simulateGrowth(testInput());
-    const b = simulateGrowth(testInput());
+  it('produces one map per year 2025..2045 and is deterministic for a seed', async () => {
+    const a = await simulateGrowth(testInput());
+    const b = await simulateGrowth(testInput());
     expect(a.years).toEqual(Array.from({ length: 21 }, (_, k) => 2025 + k));
     expect(a.landUseByYear).toHaveLength(21);
     for (const [k, map] of a.landUseByYear.entries()) {
       expect(Buffer.from(map).equals(Buffer.from(b.landUseByYear[k]!))).toBe(true);
     }
     expect(a.indicators).toEqual(b.indicators);
-    const other = simulateGrowth(testInput({ seed: 8 }));
+    const other = await simulateGrowth(testInput({ seed: 8 }));
     expect(Buffer.from(other.landUseByYear[20]!).equals(Buffer.from(a.landUseByYear[20]!))).toBe(false);
   });
 
-  it('grows monotonically and its indicators match the maps', () => {
-    const r = simulateGrowth(testInput());
+  it('grows monotonically and its indicators match the maps', async () => {
+    const r = await simulateGrowth(testInput());
     for (let k = 1; k < r.landUseByYear.length; k++) {
       const before = r.landUseByYear[k - 1]!;
       const after = r.landUseByYear[k]!;
@@ -70,43 +70,43 @@ describe('simulateGrowth (SLEUTH-style cellular automaton)', () => {
     expect(r.indicators.at(-1)!.urbanCells).toBeGreaterThan(100 + 200); // it did grow
   });
 
-  it('never urbanizes water, parks or flood-prone cells when the policy is on; does when it is off', () => {
-    const on = simulateGrowth(testInput()).landUseByYear.at(-1)!;
+  it('never urbanizes water, parks or flood-prone cells when the policy is on; does when it is off', async () => {
+    const on = (await simulateGrowth(testInput())).landUseByYear.at(-1)!;
     const input = testInput();
     for (let i = 0; i < W * H; i++) {
       if (input.landUse[i] === U.water) expect(on[i]).toBe(U.water);
       if (input.landUse[i] === U.park) expect(on[i]).toBe(U.park);
       if (input.floodProne![i] === 1) expect(on[i]).not.toBe(U.urban);
     }
-    const off = simulateGrowth(testInput({ excludeFloodProne: false })).landUseByYear.at(-1)!;
+    const off = (await simulateGrowth(testInput({ excludeFloodProne: false }))).landUseByYear.at(-1)!;
     const floodUrban = off.filter((v, i) => v === U.urban && input.floodProne![i] === 1).length;
     expect(floodUrban).toBeGreaterThan(0);
   });
 
-  it('keeps growth off land at or above the critical slope', () => {
+  it('keeps growth off land at or above the critical slope', async () => {
     const slopePercent = new Uint8Array(W * H);
     for (let i = 0; i < W * H; i++) if (i % W >= 70) slopePercent[i] = 25; // east part steeper than 21 %
-    const r = simulateGrowth(testInput({ slopePercent }));
+    const r = await simulateGrowth(testInput({ slopePercent }));
     const last = r.landUseByYear.at(-1)!;
     for (let i = 0; i < W * H; i++) if (slopePercent[i] === 25) expect(last[i]).not.toBe(U.urban);
     expect(r.indicators.at(-1)!.urbanCells).toBeGreaterThan(100);
   });
 
-  it('does not grow at all with every coefficient 0', () => {
+  it('does not grow at all with every coefficient 0', async () => {
     const zero = { dispersion: 0, breed: 0, spread: 0, slopeResistance: 0, roadGravity: 0 };
-    const r = simulateGrowth(testInput({ coefficients: zero }));
+    const r = await simulateGrowth(testInput({ coefficients: zero }));
     expect(r.indicators.every((y) => y.newUrbanCells === 0)).toBe(true);
     expect(Buffer.from(r.landUseByYear.at(-1)!).equals(Buffer.from(testInput().landUse))).toBe(true);
   });
 
-  it('road-influenced growth concentrates new urban cells near roads (seeded statistical check)', () => {
+  it('road-influenced growth concentrates new urban cells near roads (seeded statistical check)', async () => {
     // Only spontaneous, spreading-centre and road growth (spread 0). Cells within 2 of a road are
     // 2 × 5 of 120 rows/columns ≈ 8 % of the land; without road gravity new cells land there at
     // about that rate, with full road gravity most road trips end beside a road.
     const base = { dispersion: 10, breed: 60, spread: 0, slopeResistance: 0 };
-    const share = (roadGravity: number) => {
+    const share = async (roadGravity: number) => {
       const input = testInput({ coefficients: { ...base, roadGravity }, excludeFloodProne: false });
-      const r = simulateGrowth(input);
+      const r = await simulateGrowth(input);
       const start = input.landUse;
       const last = r.landUseByYear.at(-1)!;
       let near = 0;
@@ -120,16 +120,16 @@ describe('simulateGrowth (SLEUTH-style cellular automaton)', () => {
       }
       return { share: near / all, all };
     };
-    const withRoads = share(100);
-    const without = share(0);
+    const withRoads = await share(100);
+    const without = await share(0);
     expect(without.all).toBeGreaterThan(100);
     expect(without.share).toBeLessThan(0.2);
     expect(withRoads.share).toBeGreaterThan(0.5);
     expect(withRoads.share).toBeGreaterThan(3 * without.share);
   });
 
-  it('reports bad input by field path', () => {
-    expect(() =>
+  it('reports bad input by field path', async () => {
+    await expect(
       simulateGrowth(
         testInput({
           landUse: new Uint8Array(10),
@@ -137,7 +137,7 @@ describe('simulateGrowth (SLEUTH-style cellular automaton)', () => {
           endYear: 2020,
         }),
       ),
-    ).toThrow(
+    ).rejects.toThrow(
       /landUse: expected 14400 cells, got 10[\s\S]*coefficients.dispersion: expected a number in \[0, 100\][\s\S]*endYear/,
     );
   });

@@ -193,16 +193,25 @@ export interface GrowthResult {
   urbanizationYear: Uint16Array;
 }
 
-/** Runs a growth model from startYear to endYear (synchronous; the worker API steps it itself). */
-export function simulateGrowth(input: GrowthInput): GrowthResult {
+/**
+ * Runs a growth model from startYear to endYear. `onYearDone` gets the fraction of years done
+ * after each year and is awaited, so a worker's event loop turns between years (progress; throw
+ * from it to cancel).
+ */
+export async function simulateGrowth(
+  input: GrowthInput,
+  onYearDone?: (fractionDone: number) => void | Promise<void>,
+): Promise<GrowthResult> {
   const model = createUrbanGrowth(input);
   const years = [model.year];
   const landUseByYear = [model.snapshot()];
   const indicators: GrowthYear[] = [];
+  const span = input.endYear - input.startYear;
   while (model.year < input.endYear) {
     indicators.push(model.stepYear());
     years.push(model.year);
     landUseByYear.push(model.snapshot());
+    await onYearDone?.((model.year - input.startYear) / span);
   }
   return { years, landUseByYear, indicators, urbanizationYear: model.urbanizationYear };
 }

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createLanduseApi } from '../src/sim/landuse/landuseApi.ts';
+
+expose(createLanduseApi());
