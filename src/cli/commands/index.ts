@@ -35,4 +35,9 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     summary: 'build the default dataset (roads, land use, buildings, terrain) from OSM',
     load: async () => (await import('./dataBuild.ts')).dataBuild,
   },
+  {
+    name: 'bench flood',
+    summary: 'flood kernel speed: reference vs optimized on 1..N threads (cell updates/s)',
+    load: async () => (await import('./benchFlood.ts')).benchFlood,
+  },
 ];
