@@ -23,11 +23,11 @@ describe('sceneToEcefMatrix', () => {
     }
   });
 
-  test('north scale is M/a of the spherical scene projection (0.63 % at 10.82° N), up stays 1', () => {
-    const north = [root[4]!, root[5]!, root[6]!];
+  test('scene metres are true ground metres at the origin (geo.ts uses the WGS84 radii M and N), up stays 1', () => {
     const { meridianMetres } = radiiOfCurvature(10.82);
-    expect(Math.hypot(north[0]!, north[1]!, north[2]!)).toBeCloseTo(meridianMetres / 6_378_137, 9);
-    expect(meridianMetres / 6_378_137).toBeCloseTo(0.9937, 4);
+    expect(meridianMetres / 6_378_137).toBeCloseTo(0.9937, 4); // what a spherical projection would get wrong
+    expect(Math.hypot(root[0]!, root[1]!, root[2]!)).toBeCloseTo(1, 9);
+    expect(Math.hypot(root[4]!, root[5]!, root[6]!)).toBeCloseTo(1, 9);
     expect(Math.hypot(root[8]!, root[9]!, root[10]!)).toBeCloseTo(1, 12);
   });
 

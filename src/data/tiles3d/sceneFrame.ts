@@ -10,8 +10,8 @@ const DEG = Math.PI / 180;
  * (east, north) to ECEF metres: ENU→ECEF at that point's WGS84 position (fromSceneMetres, ellipsoid
  * height heightMetres) times the 2×2 Jacobian from scene metres to true ground metres there.
  * The Jacobian is taken by central differences of fromSceneMetres and the WGS84 radii of curvature,
- * so it follows whatever projection src/core/geo.ts implements (its equirectangular sphere of radius
- * a has a north scale of M/a ≈ 0.9937 at 10.8° N: 6.3 m per km without this correction).
+ * so it follows whatever projection src/core/geo.ts implements (its scale is true at the origin, so
+ * the Jacobian is the identity there and departs from it by < 0.02 % across the city).
  */
 export function sceneToEcefMatrix(east: number, north: number, heightMetres: number): number[] {
   const [longitude, latitude] = fromSceneMetres(east, north);
