@@ -104,7 +104,7 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
   const terrain = buildTerrain({
     region,
     landUse: landUse.areas,
-    waterAreas: water.areas,
+    waterAreas: water.terrainAreas,
     waterways: water.lines,
     roads: graph,
     buildings,

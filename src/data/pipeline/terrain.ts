@@ -2,14 +2,16 @@
  * Terrain and land-cover grids for the flood model, in UTM 48N (EPSG:32648), row 0 = north.
  *
  * No open DEM is available offline, so elevation is SYNTHESIZED (flagged `synthetic: true`):
- * - a regional upland surface: the sum of Gaussian hills on the north-eastern Thủ Đức
+ * - a regional upland surface: the highest of Gaussian hills on the north-eastern Thủ Đức
  *   terrace (Long Bình ≈ 28 m, Linh Xuân / Đại học Quốc gia ≈ 24 m, Tăng Nhơn Phú ≈ 16 m);
- * - a floodplain near water: elevation blends from ≈ 1 m at river banks to the upland surface
- *   with a smoothstep over 2.5 km of distance to the nearest water (chamfer distance transform),
+ * - a floodplain near rivers and canals: elevation blends from ≈ 1 m at their banks to the upland
+ *   surface with a smoothstep over 2.5 km of distance (chamfer distance transform; ponds, streams
+ *   and drains are burned but do not shape the floodplain),
  *   so the Saigon and Đồng Nai banks, canals and Thủ Thiêm sit at ≈ 0.5–2 m above MSL;
  * - ±0.4 m seeded value noise (wavelength ≈ 400 m);
- * - water burned in as channels: bed −3 m at the bank deepening to −8 m 150 m inside a water
- *   polygon; linear waterways without polygons at −(3 + width/50) m, at most −8 m.
+ * - water burned in as channels cut below the local surface: 4 m at a polygon's bank deepening to
+ *   9 m 150 m inside it (bed −3…−8 m on the ≈ 1 m floodplain); linear waterways 4 + width/50 m
+ *   (at most 9 m), so upland streams stay shallow relative to their banks.
  * A real DEM (`--dem`, GeoTIFF or ESRI ASCII in EPSG:32648 metres) replaces the synthetic
  * surface where it has data (bilinear sampling).
  * The land-cover grid holds one class per cell (table TERRAIN_CLASSES: land use, road, building,
@@ -25,7 +27,7 @@ import type { Region } from './region.ts';
 import type { RoadGraph } from './roads.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { toUtm48n } from './utm.ts';
-import type { LandUseArea, Waterway } from './vectorLayers.ts';
+import type { LandUseArea, WaterArea, Waterway } from './vectorLayers.ts';
 import type { BuildingRecord } from './buildings.ts';
 
 /** One land-cover class of `landcover.u8`. */
@@ -115,7 +117,9 @@ export interface TerrainGrids {
 export interface TerrainInput {
   region: Region;
   landUse: readonly LandUseArea[];
-  waterAreas: readonly Ring[][][];
+  /** Water areas, unclipped (channels are burned beyond the boundary too). */
+  waterAreas: readonly WaterArea[];
+  /** Linear waterways, unclipped. */
   waterways: readonly Waterway[];
   roads: RoadGraph;
   buildings: readonly BuildingRecord[];
@@ -169,13 +173,19 @@ export function buildTerrain(input: TerrainInput): TerrainGrids {
     }
     paintLine(cover, line, 0.5, ROAD);
   }
+  // water: 1 = lake/pond, 2 = river or canal (the floodplain is shaped by rivers and canals only).
   const water = new Uint8Array(columns * rows);
   const waterTarget = { values: water, cols: columns, rows };
-  for (const polygons of input.waterAreas) for (const rings of polygons) fillPolygon(waterTarget, ringsToGrid(rings), 1);
+  for (const a of input.waterAreas) {
+    for (const rings of a.polygons) fillPolygon(waterTarget, ringsToGrid(rings), a.river ? 2 : 1);
+  }
   const lineDepth = new Float32Array(columns * rows);
+  const riverLines = new Uint8Array(columns * rows);
   for (const w of input.waterways) {
     const line = w.line.map(([lon, lat]) => toGrid(lon, lat));
-    paintLine({ values: lineDepth, cols: columns, rows }, line, Math.max(0.5, w.widthMetres / 2 / cell), Math.min(8, 3 + w.widthMetres / 50));
+    const halfWidth = Math.max(0.5, w.widthMetres / 2 / cell);
+    paintLine({ values: lineDepth, cols: columns, rows }, line, halfWidth, Math.min(9, 4 + w.widthMetres / 50));
+    if (w.kind === 'river' || w.kind === 'canal') paintLine({ values: riverLines, cols: columns, rows }, line, halfWidth, 1);
   }
   for (const b of input.buildings) {
     const ring = b.footprint.map(([e, n]) => {
@@ -191,9 +201,9 @@ export function buildTerrain(input: TerrainInput): TerrainGrids {
   }
 
   // Elevation.
-  const anyWater = new Uint8Array(columns * rows);
-  for (let i = 0; i < anyWater.length; i++) anyWater[i] = water[i] || lineDepth[i]! > 0 ? 1 : 0;
-  const toWater = chamferDistance(anyWater, columns, rows);
+  const rivers = new Uint8Array(columns * rows);
+  for (let i = 0; i < rivers.length; i++) rivers[i] = water[i] === 2 || riverLines[i] ? 1 : 0;
+  const toWater = chamferDistance(rivers, columns, rows);
   const notWater = new Uint8Array(columns * rows);
   for (let i = 0; i < notWater.length; i++) notWater[i] = water[i] ? 0 : 1;
   const toBank = chamferDistance(notWater, columns, rows);
@@ -217,24 +227,22 @@ export function buildTerrain(input: TerrainInput): TerrainGrids {
           continue;
         }
       }
-      if (water[i]) {
-        elevationMetres[i] = -3 - 5 * Math.min(1, (toBank[i]! * cell) / 150);
-        continue;
-      }
-      if (lineDepth[i]! > 0) {
-        elevationMetres[i] = -lineDepth[i]!;
-        continue;
-      }
       let upland = 0;
       for (const h of hills) {
         const dx = x - h.x;
         const dy = y - h.y;
-        upland += h.peak * Math.exp(-(dx * dx + dy * dy) / h.twoSigma2);
+        upland = Math.max(upland, h.peak * Math.exp(-(dx * dx + dy * dy) / h.twoSigma2));
       }
       const t = Math.min(1, (toWater[i]! * cell) / FLOODPLAIN_METRES);
       const blend = t * t * (3 - 2 * t);
       const base = BANK_ELEVATION_METRES + Math.max(0, upland - BANK_ELEVATION_METRES) * blend;
-      elevationMetres[i] = Math.max(0.5, base + 0.4 * noise(c, r));
+      const surface = Math.max(0.5, base + 0.4 * noise(c, r));
+      // Channels are cut below the local surface: 4 m at a polygon's bank to 9 m 150 m inside it
+      // (bed −3…−8 m on the ≈1 m floodplain); linear waterways 4 + width/50 m, at most 9 m.
+      let channel = 0;
+      if (water[i]) channel = 4 + 5 * Math.min(1, (toBank[i]! * cell) / 150);
+      else if (lineDepth[i]! > 0) channel = lineDepth[i]!;
+      elevationMetres[i] = surface - channel;
     }
   }
   return {

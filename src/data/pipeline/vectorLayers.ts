@@ -61,22 +61,40 @@ export const WATERWAY_DEFAULT_WIDTH_METRES: Readonly<Record<string, number>> = {
   ditch: 2,
 };
 
-/** A linear waterway kept for terrain burning: lon/lat polyline and width in metres. */
+/** A linear waterway kept for terrain burning: lon/lat polyline, width in metres, OSM kind. */
 export interface Waterway {
   line: Point[];
   widthMetres: number;
+  /** `river`, `canal`, `stream`, `drain` or `ditch`. */
+  kind: string;
+}
+
+/** A water area for terrain burning: lon/lat polygons, unclipped, and whether it is a river/canal. */
+export interface WaterArea {
+  polygons: Ring[][];
+  river: boolean;
 }
 
 /** Water areas (natural=water, waterway=riverbank, landuse=reservoir/basin) and linear waterways. */
 export function extractWater(
   osm: OsmData,
   region: Region,
-): { areas: Ring[][][]; lines: Waterway[]; features: Feature[]; areaCount: number; lineCount: number } {
+): {
+  areas: Ring[][][];
+  terrainAreas: WaterArea[];
+  lines: Waterway[];
+  features: Feature[];
+  areaCount: number;
+  lineCount: number;
+} {
   const isWater = (t: OsmTags) =>
     t.natural === 'water' || t.waterway === 'riverbank' || t.landuse === 'reservoir' || t.landuse === 'basin';
   const features: Feature[] = [];
   const areas: Ring[][][] = [];
+  const terrainAreas: WaterArea[] = [];
   for (const a of osmAreas(osm, isWater).areas) {
+    const river = a.tags.water === 'river' || a.tags.water === 'canal' || a.tags.waterway === 'riverbank';
+    terrainAreas.push({ polygons: a.polygons, river });
     const polygons = clipPolygons(a.polygons, region);
     const f = polygonFeature(polygons, {
       osmId: a.osmId,
@@ -102,11 +120,10 @@ export function extractWater(
     const tagged = Number.parseFloat(way.tags.width ?? '');
     const widthMetres = Number.isFinite(tagged) && tagged > 0 ? tagged : WATERWAY_DEFAULT_WIDTH_METRES[kind]!;
     const f = lineFeature(parts, { osmId: `w${way.id}`, kind: 'line', water: kind, widthMetres, name: way.tags.name ?? null });
-    if (!f) continue;
-    for (const part of parts) lines.push({ line: part, widthMetres });
-    features.push(f);
+    lines.push({ line, widthMetres, kind });
+    if (f) features.push(f);
   }
-  return { areas, lines, features, areaCount, lineCount: features.length - areaCount };
+  return { areas, terrainAreas, lines, features, areaCount, lineCount: features.length - areaCount };
 }
 
 /**
