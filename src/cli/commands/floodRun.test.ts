@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { twin } from '../../../tests/helpers/twin.ts';
-import { parseEsriAscii } from '../../data/grid/esriAscii.ts';
+import { formatEsriAscii, parseEsriAscii } from '../../data/grid/esriAscii.ts';
 
 const CASE = 'tests/fixtures/flood/case.json';
 
@@ -73,6 +74,62 @@ describe('twin flood run', () => {
     const off = twin('flood', 'run', 'tests/fixtures/flood/off-grid-case.json', '--json');
     expect(off.code).toBe(1);
     expect(off.stderr).toContain('off-grid-case.json: gauges[0]: point (5000, 45) lies outside the DEM');
+  });
+
+  it('reads a GeoTIFF DEM and a Manning grid file named relative to the case', () => {
+    // A 6 × 4 closed basin (10 m cells) at z = 1, water level 1.5 everywhere: a lake at rest.
+    const dir = mkdtempSync(join(tmpdir(), 'flood-tiff-'));
+    const tiff = writeArrayBuffer(new Float32Array(24).fill(1), {
+      width: 6,
+      height: 4,
+      BitsPerSample: [32],
+      SampleFormat: [3],
+      ModelPixelScale: [10, 10, 0],
+      ModelTiepoint: [0, 0, 0, 500000, 1200040, 0],
+      GTModelTypeGeoKey: 1,
+      GTRasterTypeGeoKey: 1,
+      ProjectedCSTypeGeoKey: 32648,
+    }) as ArrayBuffer;
+    writeFileSync(join(dir, 'dem.tif'), new Uint8Array(tiff));
+    const manning = {
+      columns: 6,
+      rows: 4,
+      xllCornerMetres: 500000,
+      yllCornerMetres: 1200000,
+      cellSizeMetres: 10,
+    };
+    writeFileSync(
+      join(dir, 'n.asc'),
+      formatEsriAscii({ ...manning, values: new Float64Array(24).fill(0.05) }),
+    );
+    const kase = {
+      format: 'twin-flood-case/1',
+      dem: 'dem.tif',
+      manning: 'n.asc',
+      initialLevel: 1.5,
+      duration: 120,
+      outputInterval: 60,
+      gauges: [{ name: 'c', x: 500035, y: 1200015 }],
+    };
+    writeFileSync(join(dir, 'case.json'), JSON.stringify(kase));
+    const r = twin('flood', 'run', join(dir, 'case.json'), '--threads', '8', '--json');
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout);
+    expect(result.gauges.c).toEqual([
+      [0, 0.5, 1.5],
+      [60, 0.5, 1.5],
+      [120, 0.5, 1.5],
+    ]);
+    expect(result.volume.initial).toBeCloseTo(24 * 100 * 0.5, 9);
+    expect(result.volume.final).toBeCloseTo(result.volume.initial, 9);
+
+    writeFileSync(
+      join(dir, 'n.asc'),
+      formatEsriAscii({ ...manning, columns: 5, values: new Float64Array(20) }),
+    );
+    const wrongShape = twin('flood', 'run', join(dir, 'case.json'), '--json');
+    expect(wrongShape.code).toBe(1);
+    expect(wrongShape.stderr).toContain("case.json: manning: the grid must have the DEM's columns");
   });
 
   it('is a usage error (exit 2) without a case file', () => {
