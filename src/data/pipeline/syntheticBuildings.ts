@@ -129,8 +129,17 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
     if (nearRoad) return false;
     return !buildingHash.some(x0, y0, x1, y1, (i) => ringsOverlap(ring, footprints[i]!));
   };
-  const add = (ring: Ring, use: LandUse, floors: number, heightMetres: number) => {
-    const footprint = counterClockwise(ring.map(([x, y]): Point => [Math.round(x * 10) / 10, Math.round(y * 10) / 10]));
+  /** Rounds the candidate to 0.1 m (as written), tests it, and adds it when it fits. */
+  const place = (
+    candidate: Ring,
+    allowed: readonly number[],
+    roadMarginMetres: number,
+    use: LandUse,
+    floors: number,
+    heightMetres: number,
+  ): boolean => {
+    const footprint = counterClockwise(candidate.map(([x, y]): Point => [Math.round(x * 10) / 10, Math.round(y * 10) / 10]));
+    if (!accept(footprint, allowed, roadMarginMetres)) return false;
     const id = footprints.push(footprint) - 1;
     const [x0, y0, x1, y1] = boundsOf(footprint);
     buildingHash.insert(id, x0, y0, x1, y1);
@@ -142,6 +151,7 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
       floors,
       footprint,
     });
+    return true;
   };
 
   // 1. Towers.
@@ -162,9 +172,7 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
         const py = oy + (gx * u[1] + gy * v[1]) * t.spacingMetres;
         if (!occupied || Math.hypot(px - ox, py - oy) > cluster.radiusMetres) continue;
         const ring = rectangle([px, py], u, v, w, d);
-        if (!accept(ring, built, 3)) continue;
-        add(ring, 'residential', floors, floors * STOREY_HEIGHT_METRES);
-        counts.towers++;
+        if (place(ring, built, 3, 'residential', floors, floors * STOREY_HEIGHT_METRES)) counts.towers++;
       }
     }
   }
@@ -183,9 +191,7 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
         if (rng.next() >= f.occupancy) continue;
         const centre: Point = [x + f.slotMetres[0] / 2, y + f.slotMetres[1] / 2];
         const ring = rectangle([centre[0] - w / 2, centre[1] - d / 2], [1, 0], [0, 1], w, d);
-        if (!accept(ring, industrial, 3)) continue;
-        add(ring, 'industrial', h > 10 ? 2 : 1, h);
-        counts.factories++;
+        if (place(ring, industrial, 3, 'industrial', h > 10 ? 2 : 1, h)) counts.factories++;
       }
     }
   }
@@ -219,11 +225,11 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
           const ring = rectangle(front, u, v, w - r.gapMetres, d);
           const centreClass = mask.at(front[0] + v[0] * d * 0.5 + u[0] * w * 0.5, front[1] + v[1] * d * 0.5 + u[1] * w * 0.5);
           const occupancy = centreClass === SITE_UNMAPPED ? r.occupancyUnmapped : r.occupancyMapped;
-          if (draw >= occupancy || !accept(ring, built, 0.5)) continue;
+          if (draw >= occupancy) continue;
           const commercial = main || centreClass === siteCode('commercial');
           const floors = (commercial ? 4 : 3) + floorDraw;
-          add(ring, commercial ? 'mixed' : 'residential', floors, floors * STOREY_HEIGHT_METRES);
-          counts.rowHouses++;
+          const use = commercial ? 'mixed' : 'residential';
+          if (place(ring, built, 0.5, use, floors, floors * STOREY_HEIGHT_METRES)) counts.rowHouses++;
         }
       }
     }
