@@ -50,7 +50,8 @@ function faceFlux(
   const eB = zB + hB;
   const hf = Math.max(eA, eB) - Math.max(zA, zB);
   if (hf <= threshold) return 0;
-  return (qAvg - gdt * hf * (eB - eA) * invDx) / (1 + (gdt * n2 * Math.abs(q0)) / (hf * hf * Math.cbrt(hf)));
+  const drive = qAvg - gdt * hf * (eB - eA) * invDx;
+  return q0 === 0 ? drive : drive / (1 + (gdt * n2 * Math.abs(q0)) / (hf * hf * Math.cbrt(hf)));
 }
 
 /** Outward flux of a free edge cell: friction slope = outward bed slope (normal depth), m²/s ≥ 0. */
@@ -240,6 +241,8 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
   const thr = s.solver.depthThreshold;
   const rain = f.rainDepth;
   const tAfter = f.timeAfter;
+  const raining = rain !== 0;
+  const losing = s.hasLosses;
   const firstCell = rowStart * nx;
   const endCell = rowEnd * nx;
   for (let i = 0; i < s.sources.length; i++) {
@@ -269,15 +272,21 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
       qy[k] = north;
       if (i === nx - 1) qx[wf + 1] = east;
       if (j === ny - 1) qy[k + nx] = south;
-      let depth = h[k]! + (west - east + north - south) * dtOverDx + rain * rainFactor[k]!;
+      let depth = h[k]! + (west - east + north - south) * dtOverDx;
+      if (raining) depth += rain * rainFactor[k]!;
       if (depth < 0) depth = 0;
-      let loss = lossRate[k]! * dt;
-      if (loss > depth) loss = depth;
-      depth -= loss;
-      rowLoss += loss;
+      if (losing) {
+        let loss = lossRate[k]! * dt;
+        if (loss > depth) loss = depth;
+        depth -= loss;
+        rowLoss += loss;
+      }
       h[k] = depth;
-      if (depth > maxDepth[k]!) maxDepth[k] = depth;
-      if (depth > thr && firstWetSeconds[k]! < 0) firstWetSeconds[k] = tAfter;
+      const previousMax = maxDepth[k]!;
+      if (depth > previousMax) {
+        maxDepth[k] = depth;
+        if (depth > thr && previousMax <= thr && firstWetSeconds[k]! < 0) firstWetSeconds[k] = tAfter;
+      }
       if (depth > hmax) hmax = depth;
     }
     s.rowLossVolume[j] = s.rowLossVolume[j]! + rowLoss * cellArea;

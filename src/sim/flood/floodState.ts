@@ -77,6 +77,8 @@ export interface FloodState {
   rainFactorSum: number;
   /** Number of cells inside the domain. */
   activeCells: number;
+  /** True when some cell has a loss capacity (lets the kernel skip the loss term otherwise). */
+  hasLosses: boolean;
   /** Number of threads sharing this state (one CONTROL_HMAX slot each). */
   threads: number;
 }
@@ -142,6 +144,7 @@ export function createFloodState(
     rain: input.rainMillimetresPerHour ?? [],
     rainFactorSum: 0,
     activeCells: 0,
+    hasLosses: false,
     threads,
   };
 
@@ -182,6 +185,7 @@ export function createFloodState(
     state.rainFactor[k] = Math.max(0, rainMultiplier(k));
     state.rainFactorSum += state.rainFactor[k]!;
     state.lossRate[k] = loss / 3.6e6;
+    if (loss > 0) state.hasLosses = true;
   }
   if (badManning >= 0) problem('manningN', `must be positive (cell ${badManning})`);
   if (badLoss >= 0) problem('lossMillimetresPerHour', `must be zero or positive (cell ${badLoss})`);

@@ -101,6 +101,15 @@ describe('flood engine: analytic wave front (Hunter et al. 2005; Bates et al. 20
     expect(Math.abs(front - VELOCITY * T_END)).toBeLessThan(0.1 * VELOCITY * T_END);
   });
 
+  it('records first wetting times that increase downstream, near the analytic arrival x / u', () => {
+    const wet = Array.from(sim.state.firstWetSeconds);
+    const reached = wet.filter((t) => t >= 0);
+    expect(reached.every((t, i) => i === 0 || t >= reached[i - 1]!)).toBe(true);
+    // Cell centred at x = 1012.5 m: the analytic front arrives at 1012.5 s.
+    const arrival = wet[40]!;
+    expect(Math.abs(arrival - 1012.5)).toBeLessThan(0.1 * 1012.5);
+  });
+
   it('conserves the water that entered through the boundary (volume account)', () => {
     expect(sim.volume().relativeError).toBeLessThan(1e-12);
   });
