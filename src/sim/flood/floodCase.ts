@@ -38,14 +38,16 @@ export function parseFloodCase(doc: unknown): FloodCase {
   if (root.format !== 'twin-flood-case/1')
     c.fail('format', `expected "twin-flood-case/1", got ${JSON.stringify(root.format)}`);
   const known = ['format', 'dem', 'manning', 'initialLevel', 'duration', 'outputInterval', 'sources', 'rain'];
+  // Unknown keys are errors (they are usually misspelt optional keys), except free-text ones.
+  const described = ['name', 'title', 'description', 'comment', '$schema'];
   for (const key of Object.keys(root))
-    if (![...known, 'boundaries', 'gauges', 'solver'].includes(key)) c.fail(key, 'unknown key');
+    if (![...known, ...described, 'boundaries', 'gauges', 'solver'].includes(key)) c.fail(key, 'unknown key');
   const dem = c.string(root.dem, 'dem');
   const manning = numberOrFile(c, root.manning, 'manning', 1e-4, 1);
   const initialLevel =
     root.initialLevel === undefined ? undefined : numberOrFile(c, root.initialLevel, 'initialLevel');
   const duration = c.number(root.duration, 'duration', 0);
-  const outputInterval = c.number(root.outputInterval, 'outputInterval', Number.MIN_VALUE);
+  const outputInterval = positive(c, root.outputInterval, 'outputInterval');
   const sources: FloodCase['sources'] = [];
   (root.sources === undefined ? [] : (c.array(root.sources, 'sources') ?? [])).forEach((s, i) => {
     const p = `sources[${i}]`;
@@ -92,8 +94,7 @@ export function parseFloodCase(doc: unknown): FloodCase {
     if (o) {
       for (const key of Object.keys(o))
         if (!['alpha', 'theta', 'depthThreshold'].includes(key)) c.fail(`solver.${key}`, 'unknown key');
-      const alpha =
-        o.alpha === undefined ? undefined : c.number(o.alpha, 'solver.alpha', Number.MIN_VALUE, 1);
+      const alpha = o.alpha === undefined ? undefined : c.number(o.alpha, 'solver.alpha', 0.01, 1);
       const theta = o.theta === undefined ? undefined : c.number(o.theta, 'solver.theta', 0, 1);
       const threshold =
         o.depthThreshold === undefined
@@ -118,6 +119,13 @@ export function parseFloodCase(doc: unknown): FloodCase {
   if (initialLevel !== undefined) kase.initialLevel = initialLevel;
   if (rain) kase.rain = rain;
   return kase;
+}
+
+/** A positive number, or a problem. */
+function positive(c: Checker, value: unknown, path: string): number | undefined {
+  const n = c.number(value, path);
+  if (n !== undefined && n <= 0) return c.fail(path, `expected a positive number, got ${n}`);
+  return n;
 }
 
 function numberOrFile(c: Checker, value: unknown, path: string, min = -Infinity, max = Infinity) {
