@@ -201,4 +201,30 @@ describe('flood engine: boundaries', () => {
     expect(v.final).toBeLessThan(0.05 * v.initial);
     expect(v.relativeError).toBeLessThan(1e-9);
   });
+
+  it('reaches Manning normal depth in a uniform channel ending in a free edge', () => {
+    // 1 m³/s into a 10 m wide channel (unit discharge q = 0.1 m²/s) on a 0.1 % slope, n = 0.03:
+    // normal depth h = (q n / √S)^(3/5) = 0.2434 m. The free east edge must pass it on unchanged.
+    const columns = 100;
+    const slope = 0.001;
+    const bed = new Float64Array(columns).map((_, i) => 1 - slope * 10 * i);
+    const sim = run(
+      {
+        columns,
+        rows: 1,
+        cellSizeMetres: 10,
+        bedElevationMetres: bed,
+        manningN: 0.03,
+        sources: [{ row: 0, col: 0, flowCubicMetresPerSecond: [[0, 1]] }],
+        boundaries: [{ edge: 'east', type: 'free' }],
+      },
+      8 * 3600,
+    );
+    const normalDepth = ((0.1 * 0.03) / Math.sqrt(slope)) ** 0.6;
+    expect(normalDepth).toBeCloseTo(0.2434, 4);
+    for (let i = 20; i < columns; i++)
+      expect(Math.abs(sim.state.depth[i]! / normalDepth - 1)).toBeLessThan(0.01);
+    // Steady: what leaves through the edge equals the inflow.
+    expect(sim.state.qx[columns]! * 10).toBeCloseTo(1, 4);
+  });
 });
