@@ -25,7 +25,10 @@ async function readBytes(file: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`, file);
+    throw new InputError(
+      code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`,
+      file,
+    );
   }
 }
 
@@ -44,7 +47,9 @@ export async function runDataBuild(options: DataBuildOptions, log: (stage: strin
   if (options.demFile !== undefined) {
     const bytes = await readBytes(options.demFile);
     try {
-      dem = await readGrid(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      dem = await readGrid(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
     } catch (error) {
       if (error instanceof InputError && error.file === undefined) throw error.inFile(options.demFile);
       throw error;
@@ -75,5 +80,11 @@ export async function runDataBuild(options: DataBuildOptions, log: (stage: strin
     sizes[name] = bytes;
     totalBytes += bytes;
   }
-  return { ...counts, files: sizes, totalBytes, seed: options.seed, seconds: Math.round(performance.now() - started) / 1000 };
+  return {
+    ...counts,
+    files: sizes,
+    totalBytes,
+    seed: options.seed,
+    seconds: Math.round(performance.now() - started) / 1000,
+  };
 }

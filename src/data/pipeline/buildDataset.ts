@@ -68,22 +68,32 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
   const districtFeatures =
     input.districts === undefined
       ? []
-      : named(input.sourceNames.districts ?? 'districts', () => polygonsFromGeoJson(input.districts)).flatMap((d) => {
-          const p = d.properties;
-          const f = polygonFeature(d.polygons, {
-            kind: 'district',
-            name: typeof p.name === 'string' ? p.name : null,
-            nameEn: typeof p.name_en === 'string' ? p.name_en : null,
-            osmId: typeof p.osm_relation_id === 'number' ? `r${p.osm_relation_id}` : null,
-            adminLevel: 6,
-          });
-          return f ? [f] : [];
-        });
-  const boundaryFeature = polygonFeature(region.polygons, { kind: 'boundary', name: 'Thủ Đức', adminLevel: null });
+      : named(input.sourceNames.districts ?? 'districts', () => polygonsFromGeoJson(input.districts)).flatMap(
+          (d) => {
+            const p = d.properties;
+            const f = polygonFeature(d.polygons, {
+              kind: 'district',
+              name: typeof p.name === 'string' ? p.name : null,
+              nameEn: typeof p.name_en === 'string' ? p.name_en : null,
+              osmId: typeof p.osm_relation_id === 'number' ? `r${p.osm_relation_id}` : null,
+              adminLevel: 6,
+            });
+            return f ? [f] : [];
+          },
+        );
+  const boundaryFeature = polygonFeature(region.polygons, {
+    kind: 'boundary',
+    name: 'Thủ Đức',
+    adminLevel: null,
+  });
   const wardFeatures = wards.map((f) => ({ ...f, properties: { ...f.properties, kind: 'ward' } }));
   files.set(
     'admin.geojson',
-    featureCollectionText([...(boundaryFeature ? [boundaryFeature] : []), ...districtFeatures, ...wardFeatures]),
+    featureCollectionText([
+      ...(boundaryFeature ? [boundaryFeature] : []),
+      ...districtFeatures,
+      ...wardFeatures,
+    ]),
   );
 
   onProgress('buildings');
@@ -137,7 +147,9 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
           : `DEM ${input.sourceNames.dem ?? ''} (bilinear), synthetic where the DEM has no data`,
         elevation: { file: 'terrain.i16', type: 'int16 little-endian', scale: 0.1, unit: 'metres above MSL' },
         landCover: { file: 'landcover.u8', type: 'uint8', classes: TERRAIN_CLASSES },
-        model: terrainSynthetic ? { uplandHills: UPLAND_HILLS, bankElevationMetres: 1, floodplainMetres: 2500 } : null,
+        model: terrainSynthetic
+          ? { uplandHills: UPLAND_HILLS, bankElevationMetres: 1, floodplainMetres: 2500 }
+          : null,
       },
       null,
       1,
@@ -175,15 +187,21 @@ const DESCRIPTIONS: Record<string, string> = {
   'roads.json': 'routable road graph (twin-roads/1): nodes, directed links, segment polylines; scene metres',
   'landuse.geojson': 'land-use areas mapped to scenario land-use codes, clipped to the boundary; WGS84',
   'water.geojson': 'water areas and linear waterways (with widthMetres), clipped; WGS84',
-  'pois.geojson': 'schools, universities, hospitals, clinics, markets, parks, stations (Metro Line 1 marked); WGS84',
-  'admin.geojson': 'boundary, districts (admin_level 6) and wards (admin_level 8 where OSM 2018 has them); WGS84',
+  'pois.geojson':
+    'schools, universities, hospitals, clinics, markets, parks, stations (Metro Line 1 marked); WGS84',
+  'admin.geojson':
+    'boundary, districts (admin_level 6) and wards (admin_level 8 where OSM 2018 has them); WGS84',
   'buildings.json': 'OSM and synthetic building footprints with heights (twin-buildings/1); scene metres',
   'terrain.json': 'terrain and land-cover grid metadata (EPSG:32648, north-first rows)',
   'terrain.i16': 'elevation grid, int16 little-endian decimetres above MSL',
   'landcover.u8': 'land-cover class per terrain cell (table in terrain.json)',
 };
 
-function manifestText(files: Map<string, Uint8Array | string>, counts: Record<string, unknown>, input: DatasetInput): string {
+function manifestText(
+  files: Map<string, Uint8Array | string>,
+  counts: Record<string, unknown>,
+  input: DatasetInput,
+): string {
   const encoder = new TextEncoder();
   const list = [...files].map(([path, content]) => ({
     path,
@@ -198,7 +216,8 @@ function manifestText(files: Map<string, Uint8Array | string>, counts: Record<st
       seed: input.seed,
       sources: input.sourceNames,
       attribution: '© OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright)',
-      synthetic: 'buildings with source "synthetic" and the terrain (when terrain.json says synthetic) are generated, not surveyed',
+      synthetic:
+        'buildings with source "synthetic" and the terrain (when terrain.json says synthetic) are generated, not surveyed',
       files: list,
       counts,
     },

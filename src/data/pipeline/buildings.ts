@@ -37,7 +37,9 @@ export interface BuildingRecord {
 export const STOREY_HEIGHT_METRES = 3.3;
 
 /** Estimated storeys and use by OSM `building` value (assumptions, docs/data.md "Heights"). */
-export const HEIGHT_BY_BUILDING_TYPE: Readonly<Record<string, { floors: number; use: LandUse; storeyMetres?: number }>> = {
+export const HEIGHT_BY_BUILDING_TYPE: Readonly<
+  Record<string, { floors: number; use: LandUse; storeyMetres?: number }>
+> = {
   apartments: { floors: 15, use: 'residential' },
   dormitory: { floors: 10, use: 'residential' },
   residential: { floors: 4, use: 'residential' },

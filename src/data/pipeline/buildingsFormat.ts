@@ -47,7 +47,8 @@ export function encodeBuildings(buildings: readonly BuildingRecord[]): Buildings
   };
   for (const b of buildings) {
     if (b.source === 'osm') {
-      if (doc.syntheticCount > 0) throw new Error('encodeBuildings: OSM records must come before synthetic ones');
+      if (doc.syntheticCount > 0)
+        throw new Error('encodeBuildings: OSM records must come before synthetic ones');
       doc.osmIds.push(b.id);
       doc.osmCount++;
     } else doc.syntheticCount++;
@@ -70,7 +71,8 @@ export function encodeBuildings(buildings: readonly BuildingRecord[]): Buildings
 
 /** Decodes a `twin-buildings/1` document back into records; InputError on a malformed one. */
 export function decodeBuildings(doc: BuildingsDocument): BuildingRecord[] {
-  if (doc.format !== 'twin-buildings/1') throw new InputError([{ path: 'format', message: 'expected "twin-buildings/1"' }]);
+  if (doc.format !== 'twin-buildings/1')
+    throw new InputError([{ path: 'format', message: 'expected "twin-buildings/1"' }]);
   for (const key of ['use', 'floors', 'heightDm', 'vertexCount'] as const) {
     if (!Array.isArray(doc[key]) || doc[key].length !== doc.count) {
       throw new InputError([{ path: key, message: `expected an array of ${doc.count} numbers` }]);
@@ -86,7 +88,8 @@ export function decodeBuildings(doc: BuildingsDocument): BuildingRecord[] {
     for (let k = 0; k < n; k++) {
       const a = doc.coordsDm[c++];
       const b = doc.coordsDm[c++];
-      if (a === undefined || b === undefined) throw new InputError([{ path: 'coordsDm', message: 'too short for vertexCount' }]);
+      if (a === undefined || b === undefined)
+        throw new InputError([{ path: 'coordsDm', message: 'too short for vertexCount' }]);
       x = k === 0 ? a : x + a;
       y = k === 0 ? b : y + b;
       footprint.push([x / 10, y / 10]);

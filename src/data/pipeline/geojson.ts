@@ -38,13 +38,17 @@ export function polygonFeature(polygons: Ring[][], properties: Feature['properti
     .filter((rings) => rings.length > 0);
   if (rounded.length === 0) return undefined;
   const geometry: Feature['geometry'] =
-    rounded.length === 1 ? { type: 'Polygon', coordinates: rounded[0]! } : { type: 'MultiPolygon', coordinates: rounded };
+    rounded.length === 1
+      ? { type: 'Polygon', coordinates: rounded[0]! }
+      : { type: 'MultiPolygon', coordinates: rounded };
   return { type: 'Feature', properties, geometry };
 }
 
 /** A LineString or MultiLineString feature, rounded; undefined when empty. */
 export function lineFeature(lines: Point[][], properties: Feature['properties']): Feature | undefined {
-  const rounded = lines.map((l) => l.map(([x, y]): Point => [round6(x), round6(y)])).filter((l) => l.length >= 2);
+  const rounded = lines
+    .map((l) => l.map(([x, y]): Point => [round6(x), round6(y)]))
+    .filter((l) => l.length >= 2);
   if (rounded.length === 0) return undefined;
   const geometry: Feature['geometry'] =
     rounded.length === 1
@@ -55,7 +59,11 @@ export function lineFeature(lines: Point[][], properties: Feature['properties'])
 
 /** A Point feature, rounded. */
 export function pointFeature(lon: number, lat: number, properties: Feature['properties']): Feature {
-  return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [round6(lon), round6(lat)] } };
+  return {
+    type: 'Feature',
+    properties,
+    geometry: { type: 'Point', coordinates: [round6(lon), round6(lat)] },
+  };
 }
 
 /** Serializes a FeatureCollection compactly, one feature per line (diff-friendly, deterministic). */

@@ -60,7 +60,8 @@ export function counterClockwise(ring: readonly Point[]): Ring {
 /** Drops the closing point when the ring repeats its first point. */
 export function openRing(ring: readonly Point[]): Ring {
   const n = ring.length;
-  if (n > 1 && ring[0]![0] === ring[n - 1]![0] && ring[0]![1] === ring[n - 1]![1]) return ring.slice(0, n - 1);
+  if (n > 1 && ring[0]![0] === ring[n - 1]![0] && ring[0]![1] === ring[n - 1]![1])
+    return ring.slice(0, n - 1);
   return ring.slice();
 }
 
@@ -143,7 +144,7 @@ export function pointSegmentDistance(p: Point, a: Point, b: Point): number {
   const dy = b[1] - a[1];
   const lengthSquared = dx * dx + dy * dy;
   let t = lengthSquared === 0 ? 0 : ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / lengthSquared;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  t = Math.min(1, Math.max(0, t));
   const ex = a[0] + t * dx - p[0];
   const ey = a[1] + t * dy - p[1];
   return Math.sqrt(ex * ex + ey * ey);

@@ -30,7 +30,10 @@ function coordinates(osm: OsmData, refs: readonly number[]): Ring | undefined {
  * Every area whose tags pass `wanted`: closed ways (≥ 4 refs, first = last) and multipolygon
  * relations. Returns the areas and how many candidates could not be assembled.
  */
-export function osmAreas(osm: OsmData, wanted: (tags: OsmTags) => boolean): { areas: OsmArea[]; broken: number } {
+export function osmAreas(
+  osm: OsmData,
+  wanted: (tags: OsmTags) => boolean,
+): { areas: OsmArea[]; broken: number } {
   const areas: OsmArea[] = [];
   let broken = 0;
   for (const way of osm.ways) {
@@ -53,7 +56,11 @@ export function osmAreas(osm: OsmData, wanted: (tags: OsmTags) => boolean): { ar
  * Polygons of a relation whose member ways form rings (multipolygons, administrative boundaries):
  * `inner` members become holes of the outer ring containing them; empty when nothing closes.
  */
-export function relationPolygons(osm: OsmData, relation: OsmRelation, wayById: ReadonlyMap<number, OsmWay>): Ring[][] {
+export function relationPolygons(
+  osm: OsmData,
+  relation: OsmRelation,
+  wayById: ReadonlyMap<number, OsmWay>,
+): Ring[][] {
   const outer: number[][] = [];
   const inner: number[][] = [];
   for (const m of relation.members) {

@@ -32,7 +32,8 @@ export function fillPolygon(target: RasterTarget, rings: readonly (readonly Poin
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
         const yi = ring[i]![1];
         const yj = ring[j]![1];
-        if (yi > y !== yj > y) crossings.push(ring[i]![0] + ((y - yi) * (ring[j]![0] - ring[i]![0])) / (yj - yi));
+        if (yi > y !== yj > y)
+          crossings.push(ring[i]![0] + ((y - yi) * (ring[j]![0] - ring[i]![0])) / (yj - yi));
       }
     }
     crossings.sort((a, b) => a - b);
@@ -45,7 +46,12 @@ export function fillPolygon(target: RasterTarget, rings: readonly (readonly Poin
 }
 
 /** Paints cells whose centre is within `halfWidth` (grid units) of the polyline. */
-export function paintLine(target: RasterTarget, line: readonly Point[], halfWidth: number, value: number): void {
+export function paintLine(
+  target: RasterTarget,
+  line: readonly Point[],
+  halfWidth: number,
+  value: number,
+): void {
   const reach = Math.ceil(halfWidth);
   const h2 = halfWidth * halfWidth;
   for (let k = 1; k < line.length; k++) {
@@ -63,7 +69,7 @@ export function paintLine(target: RasterTarget, line: readonly Point[], halfWidt
         const px = c + 0.5 - ax;
         const py = r + 0.5 - ay;
         let t = len2 === 0 ? 0 : (px * dx + py * dy) / len2;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        t = Math.min(1, Math.max(0, t));
         const ex = px - t * dx;
         const ey = py - t * dy;
         if (ex * ex + ey * ey <= h2) target.values[r * target.cols + c] = value;

@@ -69,13 +69,18 @@ function clampCell(v: number): number {
  * Reads the polygons of a GeoJSON document (FeatureCollection, Feature, Polygon or MultiPolygon).
  * Throws InputError with a JSON path when the document holds no valid polygon.
  */
-export function polygonsFromGeoJson(doc: unknown): Array<{ polygons: Ring[][]; properties: Record<string, unknown> }> {
+export function polygonsFromGeoJson(
+  doc: unknown,
+): Array<{ polygons: Ring[][]; properties: Record<string, unknown> }> {
   const out: Array<{ polygons: Ring[][]; properties: Record<string, unknown> }> = [];
   const visit = (value: unknown, path: string, properties: Record<string, unknown>): void => {
     if (!isObject(value)) throw new InputError([{ path, message: 'expected a GeoJSON object' }]);
     if (value.type === 'FeatureCollection') {
-      if (!Array.isArray(value.features)) throw new InputError([{ path: `${path}.features`, message: 'expected an array' }]);
-      value.features.forEach((f, i) => visit(f, `${path ? `${path}.` : ""}features[${i}]`, {}));
+      if (!Array.isArray(value.features))
+        throw new InputError([{ path: `${path}.features`, message: 'expected an array' }]);
+      value.features.forEach((f, i) => {
+        visit(f, `${path ? `${path}.` : ''}features[${i}]`, {});
+      });
     } else if (value.type === 'Feature') {
       const props = isObject(value.properties) ? value.properties : {};
       visit(value.geometry, `${path}.geometry`.replace(/^\./, ''), props);
@@ -90,7 +95,9 @@ export function polygonsFromGeoJson(doc: unknown): Array<{ polygons: Ring[][]; p
         properties,
       });
     } else {
-      throw new InputError([{ path: `${path}.type`, message: 'expected FeatureCollection, Feature, Polygon or MultiPolygon' }]);
+      throw new InputError([
+        { path: `${path}.type`, message: 'expected FeatureCollection, Feature, Polygon or MultiPolygon' },
+      ]);
     }
   };
   visit(doc, '', {});
@@ -99,14 +106,17 @@ export function polygonsFromGeoJson(doc: unknown): Array<{ polygons: Ring[][]; p
 }
 
 function rings(value: unknown, path: string): Ring[] {
-  if (!Array.isArray(value) || value.length === 0) throw new InputError([{ path, message: 'expected an array of rings' }]);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new InputError([{ path, message: 'expected an array of rings' }]);
   return value.map((ring, i) => {
     if (!Array.isArray(ring) || ring.length < 4) {
       throw new InputError([{ path: `${path}[${i}]`, message: 'expected a ring of at least 4 positions' }]);
     }
     return ring.map((p, k): Point => {
       if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') {
-        throw new InputError([{ path: `${path}[${i}][${k}]`, message: 'expected a [longitude, latitude] position' }]);
+        throw new InputError([
+          { path: `${path}[${i}][${k}]`, message: 'expected a [longitude, latitude] position' },
+        ]);
       }
       if (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
         throw new InputError([{ path: `${path}[${i}][${k}]`, message: 'expected WGS84 degrees' }]);

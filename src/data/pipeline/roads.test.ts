@@ -56,7 +56,9 @@ describe('road graph on the small-town fixture', () => {
     expect(l.speedKmh[tertiary]).toBe(40);
     expect(l.capacityPcuPerHour[tertiary]).toBe(2 * 800);
     const residential = l.ids.indexOf('12-0f');
-    expect([l.lanes[residential], l.speedKmh[residential], l.capacityPcuPerHour[residential]]).toEqual([1, 30, 600]);
+    expect([l.lanes[residential], l.speedKmh[residential], l.capacityPcuPerHour[residential]]).toEqual([
+      1, 30, 600,
+    ]);
   });
 
   it('flags links that leave the boundary and keeps them', () => {
@@ -94,7 +96,9 @@ const boundary = sharedInput('thuduc/boundary.geojson');
 describe.skipIf(!extract || !boundary)('road graph on the 2018 extract (needs ../shared/data)', () => {
   it('accounts for all 7,229 highway ways and matches the published total length', () => {
     const osm = readOsmPbf(new Uint8Array(readFileSync(extract!)));
-    const region = createRegion(polygonsFromGeoJson(JSON.parse(readFileSync(boundary!, 'utf8'))).flatMap((p) => p.polygons));
+    const region = createRegion(
+      polygonsFromGeoJson(JSON.parse(readFileSync(boundary!, 'utf8'))).flatMap((p) => p.polygons),
+    );
     const { report } = buildRoadGraph(osm, region);
     const dropped = Object.values(report.dropped.nonVehicular).reduce((a, b) => a + b, 0);
     expect(report.highwayWays).toBe(7_229);

@@ -75,7 +75,12 @@ export function onewayDirection(tags: OsmTags, roadClass: RoadClass): -1 | 0 | 1
 }
 
 /** Lanes in one direction: `lanes:forward|backward`, else `lanes` (halved on two-way roads), else the class default. */
-export function lanesInDirection(tags: OsmTags, roadClass: RoadClass, oneway: boolean, forward: boolean): number {
+export function lanesInDirection(
+  tags: OsmTags,
+  roadClass: RoadClass,
+  oneway: boolean,
+  forward: boolean,
+): number {
   const positive = (s: string | undefined) => {
     const n = s === undefined ? Number.NaN : Number.parseInt(s, 10);
     return Number.isFinite(n) && n > 0 ? n : undefined;
@@ -167,7 +172,8 @@ export function buildRoadGraph(osm: OsmData, region: Region): { graph: RoadGraph
     const defaults = ROAD_CLASS_DEFAULTS[roadClass];
     const direction = onewayDirection(way.tags, roadClass);
     const speed = parseMaxSpeedKmh(way.tags.maxspeed) ?? defaults.speedKmh;
-    const baseFlags = (flagTag(way.tags.bridge) ? LINK_FLAG.bridge : 0) | (flagTag(way.tags.tunnel) ? LINK_FLAG.tunnel : 0);
+    const baseFlags =
+      (flagTag(way.tags.bridge) ? LINK_FLAG.bridge : 0) | (flagTag(way.tags.tunnel) ? LINK_FLAG.tunnel : 0);
     const name = way.tags.name ?? way.tags.ref ?? '';
     let nameId = nameIndex.get(name);
     if (nameId === undefined) {

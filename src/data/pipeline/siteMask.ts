@@ -52,8 +52,10 @@ export function buildSiteMask(
   for (const rings of region.polygons) fillPolygon(target, toGrid(rings), SITE_UNMAPPED);
   const spans = landUse.map((a, i) => ({ a, i, span: spanOf(a.polygons) }));
   spans.sort((x, y) => y.span - x.span || x.i - y.i);
-  for (const { a } of spans) for (const rings of a.polygons) fillPolygon(target, toGrid(rings), siteCode(a.use));
-  for (const polygons of water) for (const rings of polygons) fillPolygon(target, toGrid(rings), siteCode('water'));
+  for (const { a } of spans)
+    for (const rings of a.polygons) fillPolygon(target, toGrid(rings), siteCode(a.use));
+  for (const polygons of water)
+    for (const rings of polygons) fillPolygon(target, toGrid(rings), siteCode('water'));
   return {
     values,
     cols,

@@ -19,7 +19,14 @@ const landUse = extractLandUse(osm, region);
 const water = extractWater(osm, region);
 const osmB = osmBuildings(osm, region, landUse.areas).buildings;
 const fill = (seed: number) =>
-  fillSyntheticBuildings({ region, landUse: landUse.areas, water: water.areas, roads: graph, osmBuildings: osmB, seed });
+  fillSyntheticBuildings({
+    region,
+    landUse: landUse.areas,
+    water: water.areas,
+    roads: graph,
+    osmBuildings: osmB,
+    seed,
+  });
 
 describe('synthetic building filler on the small-town fixture', () => {
   const result = fill(1);
@@ -31,7 +38,9 @@ describe('synthetic building filler on the small-town fixture', () => {
     const houses = synthetic.filter((b) => b.footprint.length === 4 && b.floors <= 6);
     for (const b of houses) {
       const [p, q, r] = b.footprint as [Point, Point, Point];
-      const sides = [Math.hypot(q[0] - p[0], q[1] - p[1]), Math.hypot(r[0] - q[0], r[1] - q[1])].sort((a, c) => a - c);
+      const sides = [Math.hypot(q[0] - p[0], q[1] - p[1]), Math.hypot(r[0] - q[0], r[1] - q[1])].sort(
+        (a, c) => a - c,
+      );
       expect(sides[0]).toBeGreaterThanOrEqual(3.7); // 4–5 m lots less a 0.2 m gap, 0.1 m rounding
       expect(sides[0]).toBeLessThanOrEqual(5);
       expect(sides[1]).toBeGreaterThanOrEqual(14.9);

@@ -17,11 +17,18 @@ import { seededRandom } from '../../core/random.ts';
 import { ROAD_CLASSES, type LandUse, type RoadClass } from '../../scenario/scenario.ts';
 import type { BuildingRecord } from './buildings.ts';
 import { STOREY_HEIGHT_METRES } from './buildings.ts';
-import { boundsOf, counterClockwise, type Point, type Ring, ringsOverlap, segmentRingDistance } from './geometry.ts';
+import {
+  boundsOf,
+  counterClockwise,
+  type Point,
+  type Ring,
+  ringsOverlap,
+  segmentRingDistance,
+} from './geometry.ts';
 import type { Region } from './region.ts';
 import { ROAD_CLASS_DEFAULTS } from './roadClasses.ts';
 import type { RoadGraph } from './roads.ts';
-import { buildSiteMask, SITE_UNMAPPED, type SiteMask, siteCode } from './siteMask.ts';
+import { buildSiteMask, SITE_UNMAPPED, siteCode } from './siteMask.ts';
 import { SpatialHash } from './spatialHash.ts';
 import type { LandUseArea } from './vectorLayers.ts';
 
@@ -58,8 +65,20 @@ export const FILLER = {
     occupancyUnmapped: 0.4,
     sidewalkMetres: { primary: 4, secondary: 4, tertiary: 3, residential: 1 } as Record<string, number>,
   },
-  tower: { spacingMetres: 110, widthMetres: [24, 32], depthMetres: [30, 45], floors: [20, 40], occupancy: 0.6 },
-  factory: { slotMetres: [75, 60], widthMetres: [35, 60], depthMetres: [25, 45], heightMetres: [8, 12], occupancy: 0.8 },
+  tower: {
+    spacingMetres: 110,
+    widthMetres: [24, 32],
+    depthMetres: [30, 45],
+    floors: [20, 40],
+    occupancy: 0.6,
+  },
+  factory: {
+    slotMetres: [75, 60],
+    widthMetres: [35, 60],
+    depthMetres: [25, 45],
+    heightMetres: [8, 12],
+    occupancy: 0.8,
+  },
   siteCellMetres: 4,
 } as const;
 
@@ -138,7 +157,9 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
     floors: number,
     heightMetres: number,
   ): boolean => {
-    const footprint = counterClockwise(candidate.map(([x, y]): Point => [Math.round(x * 10) / 10, Math.round(y * 10) / 10]));
+    const footprint = counterClockwise(
+      candidate.map(([x, y]): Point => [Math.round(x * 10) / 10, Math.round(y * 10) / 10]),
+    );
     if (!accept(footprint, allowed, roadMarginMetres)) return false;
     const id = footprints.push(footprint) - 1;
     const [x0, y0, x1, y1] = boundsOf(footprint);
@@ -223,7 +244,10 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
           const front: Point = [a[0] + u[0] * s + v[0] * setback, a[1] + u[1] * s + v[1] * setback];
           s += w;
           const ring = rectangle(front, u, v, w - r.gapMetres, d);
-          const centreClass = mask.at(front[0] + v[0] * d * 0.5 + u[0] * w * 0.5, front[1] + v[1] * d * 0.5 + u[1] * w * 0.5);
+          const centreClass = mask.at(
+            front[0] + v[0] * d * 0.5 + u[0] * w * 0.5,
+            front[1] + v[1] * d * 0.5 + u[1] * w * 0.5,
+          );
           const occupancy = centreClass === SITE_UNMAPPED ? r.occupancyUnmapped : r.occupancyMapped;
           if (draw >= occupancy) continue;
           const commercial = main || centreClass === siteCode('commercial');
@@ -249,7 +273,9 @@ function rectangle(origin: Point, u: Point, v: Point, width: number, depth: numb
 }
 
 /** Class and carriageway half-width (m) of each road geometry (lanes of both directions × lane width / 2). */
-function geometryClasses(roads: RoadGraph): Array<{ roadClass: RoadClass; halfWidthMetres: number } | undefined> {
+function geometryClasses(
+  roads: RoadGraph,
+): Array<{ roadClass: RoadClass; halfWidthMetres: number } | undefined> {
   const out: Array<{ roadClass: RoadClass; halfWidthMetres: number } | undefined> = [];
   const l = roads.links;
   for (let i = 0; i < l.ids.length; i++) {

@@ -71,7 +71,14 @@ const LAND_USE_VI: Readonly<Record<LandUse, string>> = {
 
 /** Code 0 = outside the boundary; 1..11 = LAND_USES in order; then road, building, unmapped. */
 export const TERRAIN_CLASSES: readonly TerrainClass[] = [
-  { code: 0, name: 'outside', vi: 'Ngoài ranh giới', en: 'Outside boundary', imperviousness: 0, manningN: 0.05 },
+  {
+    code: 0,
+    name: 'outside',
+    vi: 'Ngoài ranh giới',
+    en: 'Outside boundary',
+    imperviousness: 0,
+    manningN: 0.05,
+  },
   ...LAND_USES.map((use, i) => ({
     code: i + 1,
     name: use,
@@ -80,16 +87,36 @@ export const TERRAIN_CLASSES: readonly TerrainClass[] = [
     imperviousness: CLASS_PARAMETERS[use][0],
     manningN: CLASS_PARAMETERS[use][1],
   })),
-  { code: 12, name: 'road', vi: 'Đường giao thông', en: 'Road surface', imperviousness: 0.95, manningN: 0.016 },
+  {
+    code: 12,
+    name: 'road',
+    vi: 'Đường giao thông',
+    en: 'Road surface',
+    imperviousness: 0.95,
+    manningN: 0.016,
+  },
   { code: 13, name: 'building', vi: 'Công trình', en: 'Building', imperviousness: 1, manningN: 0.2 },
-  { code: 14, name: 'unmapped', vi: 'Chưa phân loại', en: 'Unmapped land', imperviousness: 0.3, manningN: 0.07 },
+  {
+    code: 14,
+    name: 'unmapped',
+    vi: 'Chưa phân loại',
+    en: 'Unmapped land',
+    imperviousness: 0.3,
+    manningN: 0.07,
+  },
 ];
 const ROAD = 12;
 const BUILDING = 13;
 const UNMAPPED = 14;
 
 /** Regional upland hills (assumption; see module comment). */
-export const UPLAND_HILLS: ReadonlyArray<{ name: string; lon: number; lat: number; peakMetres: number; sigmaMetres: number }> = [
+export const UPLAND_HILLS: ReadonlyArray<{
+  name: string;
+  lon: number;
+  lat: number;
+  peakMetres: number;
+  sigmaMetres: number;
+}> = [
   { name: 'Long Bình', lon: 106.84, lat: 10.875, peakMetres: 28, sigmaMetres: 3500 },
   { name: 'Linh Xuân / Đại học Quốc gia', lon: 106.785, lat: 10.878, peakMetres: 24, sigmaMetres: 3000 },
   { name: 'Tăng Nhơn Phú', lon: 106.79, lat: 10.842, peakMetres: 16, sigmaMetres: 2500 },
@@ -153,7 +180,8 @@ export function buildTerrain(input: TerrainInput): TerrainGrids {
     const [x, y] = toUtm48n(lon, lat);
     return [(x - xll) / cell, (yTop - y) / cell];
   };
-  const ringsToGrid = (rings: readonly Ring[]) => rings.map((ring) => ring.map(([lon, lat]) => toGrid(lon, lat)));
+  const ringsToGrid = (rings: readonly Ring[]) =>
+    rings.map((ring) => ring.map(([lon, lat]) => toGrid(lon, lat)));
 
   // Land cover: region, land use (large areas first), roads, water, buildings.
   const landCover = new Uint8Array(columns * rows);
@@ -163,7 +191,8 @@ export function buildTerrain(input: TerrainInput): TerrainGrids {
   const sorted = input.landUse
     .map((a, i) => ({ a, i }))
     .sort((p, q) => areaOf(q.a) - areaOf(p.a) || p.i - q.i);
-  for (const { a } of sorted) for (const rings of a.polygons) fillPolygon(cover, ringsToGrid(rings), LAND_USES.indexOf(a.use) + 1);
+  for (const { a } of sorted)
+    for (const rings of a.polygons) fillPolygon(cover, ringsToGrid(rings), LAND_USES.indexOf(a.use) + 1);
   const { offsets, coordinates } = input.roads.geometries;
   for (let g = 0; g + 1 < offsets.length; g++) {
     const line: Point[] = [];
@@ -184,8 +213,14 @@ export function buildTerrain(input: TerrainInput): TerrainGrids {
   for (const w of input.waterways) {
     const line = w.line.map(([lon, lat]) => toGrid(lon, lat));
     const halfWidth = Math.max(0.5, w.widthMetres / 2 / cell);
-    paintLine({ values: lineDepth, cols: columns, rows }, line, halfWidth, Math.min(9, 4 + w.widthMetres / 50));
-    if (w.kind === 'river' || w.kind === 'canal') paintLine({ values: riverLines, cols: columns, rows }, line, halfWidth, 1);
+    paintLine(
+      { values: lineDepth, cols: columns, rows },
+      line,
+      halfWidth,
+      Math.min(9, 4 + w.widthMetres / 50),
+    );
+    if (w.kind === 'river' || w.kind === 'canal')
+      paintLine({ values: riverLines, cols: columns, rows }, line, halfWidth, 1);
   }
   for (const b of input.buildings) {
     const ring = b.footprint.map(([e, n]) => {
@@ -274,7 +309,8 @@ function valueNoise(seed: number, wavelengthCells: number): (col: number, row: n
   const rng = seededRandom(seed ^ 0x5eed);
   const lattice = new Float32Array(size * size);
   for (let i = 0; i < lattice.length; i++) lattice[i] = rng.range(-1, 1);
-  const at = (i: number, j: number) => lattice[(((j % size) + size) % size) * size + (((i % size) + size) % size)]!;
+  const at = (i: number, j: number) =>
+    lattice[(((j % size) + size) % size) * size + (((i % size) + size) % size)]!;
   return (col, row) => {
     const x = col / wavelengthCells;
     const y = row / wavelengthCells;

@@ -24,7 +24,8 @@ export function extractLandUse(
   region: Region,
 ): { areas: LandUseArea[]; features: Feature[]; unmapped: Record<string, number> } {
   const unmapped: Record<string, number> = {};
-  const isLandArea = (t: OsmTags) => t.landuse !== undefined || t.leisure !== undefined || t.amenity !== undefined || t.natural !== undefined;
+  const isLandArea = (t: OsmTags) =>
+    t.landuse !== undefined || t.leisure !== undefined || t.amenity !== undefined || t.natural !== undefined;
   const { areas: raw } = osmAreas(osm, (t) => isLandArea(t) && t.building === undefined);
   const areas: LandUseArea[] = [];
   const features: Feature[] = [];
@@ -119,7 +120,13 @@ export function extractWater(
     const parts = clipLine(line, region);
     const tagged = Number.parseFloat(way.tags.width ?? '');
     const widthMetres = Number.isFinite(tagged) && tagged > 0 ? tagged : WATERWAY_DEFAULT_WIDTH_METRES[kind]!;
-    const f = lineFeature(parts, { osmId: `w${way.id}`, kind: 'line', water: kind, widthMetres, name: way.tags.name ?? null });
+    const f = lineFeature(parts, {
+      osmId: `w${way.id}`,
+      kind: 'line',
+      water: kind,
+      widthMetres,
+      name: way.tags.name ?? null,
+    });
     lines.push({ line, widthMetres, kind });
     if (f) features.push(f);
   }
@@ -209,7 +216,11 @@ export function extractWards(osm: OsmData, region: Region): Feature[] {
   for (const relation of osm.relations) {
     if (relation.tags.boundary !== 'administrative' || relation.tags.admin_level !== '8') continue;
     const polygons = clipPolygons(relationPolygons(osm, relation, wayById), region);
-    const f = polygonFeature(polygons, { osmId: `r${relation.id}`, name: relation.tags.name ?? null, adminLevel: 8 });
+    const f = polygonFeature(polygons, {
+      osmId: `r${relation.id}`,
+      name: relation.tags.name ?? null,
+      adminLevel: 8,
+    });
     if (f) features.push(f);
   }
   return features;

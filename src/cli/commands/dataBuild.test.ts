@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodeOsmPbf } from '../../../tests/fixtures/osm/encodeOsmPbf.ts';
+import { smallTownBoundary, smallTownExtract } from '../../../tests/fixtures/osm/smallTown.ts';
+import { sharedInput } from '../../../tests/helpers/shared.ts';
+import { twin } from '../../../tests/helpers/twin.ts';
+
+describe('twin data build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twin-data-'));
+  const osm = join(dir, 'town.osm.pbf');
+  const boundary = join(dir, 'town.geojson');
+  writeFileSync(osm, encodeOsmPbf(smallTownExtract()));
+  writeFileSync(boundary, JSON.stringify(smallTownBoundary()));
+
+  it('builds the fixture and prints one JSON object of counts', () => {
+    const out = join(dir, 'out');
+    const r = twin(
+      'data',
+      'build',
+      '--osm',
+      osm,
+      '--boundary',
+      boundary,
+      '--districts',
+      boundary,
+      '--out',
+      out,
+      '--seed',
+      '3',
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.roads.links).toBe(27);
+    expect(result.admin.districts).toBe(1);
+    expect(result.seed).toBe(3);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.sources).toEqual({
+      osm: 'town.osm.pbf',
+      boundary: 'town.geojson',
+      districts: 'town.geojson',
+    });
+    expect(result.totalBytes).toBe(
+      Object.values(result.files as Record<string, number>).reduce((a, b) => a + b, 0),
+    );
+  });
+
+  it('exits 1 naming the file for a corrupt PBF, and 2 for a bad option', () => {
+    const bad = join(dir, 'bad.osm.pbf');
+    writeFileSync(bad, encodeOsmPbf(smallTownExtract()).subarray(0, 200));
+    const r = twin('data', 'build', '--osm', bad, '--boundary', boundary, '--out', join(dir, 'x'), '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.osm\.pbf: blob 1 at byte \d+: truncated file/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(twin('data', 'build', '--seed', 'many').code).toBe(2);
+  });
+});
+
+const pbf = sharedInput('thuduc/thuduc-2018.osm.pbf');
+describe.skipIf(!pbf)('twin data build on the 2018 extract (needs ../shared/data)', () => {
+  it('reproduces the committed public/data/thuduc byte for byte (seed 1)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'twin-thuduc-'));
+    const r = twin('data', 'build', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.osm).toEqual({ nodes: 131_617, ways: 10_681, relations: 169 });
+    expect(result.roads.highwayWays).toBe(7_229);
+    expect(result.pois.metroStations).toBeGreaterThanOrEqual(8);
+    expect(result.admin.districts).toBe(3);
+    expect(result.totalBytes).toBeLessThan(20e6);
+    expect(result.files['buildings.json']).toBeLessThan(8e6);
+    for (const name of Object.keys(result.files)) {
+      expect(readFileSync(join(out, name)).equals(readFileSync(join('public/data/thuduc', name))), name).toBe(
+        true,
+      );
+    }
+  }, 120_000);
+});
