@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   counterClockwise,
+  geodesicMetres,
   haversineMetres,
   pointInPolygon,
   ringsOverlap,
@@ -19,6 +20,11 @@ const square: Point[] = [
 describe('geometry', () => {
   it('haversine: one degree of latitude is 111.195 km on the mean-radius sphere (pi R / 180)', () => {
     expect(haversineMetres(106.77, 10, 106.77, 11)).toBeCloseTo((Math.PI * 6_371_008.8) / 180, 3);
+  });
+  it('ellipsoidal edge length matches Vincenty (WGS84) to < 1 mm over 300 m', () => {
+    // Reference values: Vincenty's inverse formula on WGS84, computed independently.
+    expect(Math.abs(geodesicMetres(106.75, 10.8, 106.753, 10.8) - 328.08171)).toBeLessThan(1e-3);
+    expect(Math.abs(geodesicMetres(106.75, 10.8, 106.75, 10.802) - 221.226561)).toBeLessThan(1e-3);
   });
   it('shoelace area and orientation', () => {
     expect(signedArea(square)).toBe(100);
