@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { formatEsriAscii } from '../../data/grid/esriAscii.ts';
 import type { RasterGrid } from '../../data/grid/rasterGrid.ts';
@@ -19,7 +19,7 @@ Runs a twin-flood-case/1 case (local-inertial shallow water, Bates et al. 2010) 
 
 /** Reads a grid file named in a case (path relative to the case file); errors name that file. */
 async function loadGrid(caseFile: string, name: string): Promise<RasterGrid> {
-  const file = resolve(dirname(caseFile), name);
+  const file = isAbsolute(name) ? name : join(dirname(caseFile), name);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -49,7 +49,8 @@ export const floodRun: Command = {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(`expected one CASE.json\n\n${usage}`);
     const threads = numberOption(values.threads, 'threads', 1);
-    if (!Number.isInteger(threads) || threads < 1) throw new UsageError('--threads expects a positive integer');
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new UsageError('--threads expects a positive integer');
     const parsed = await readJsonFile(file);
     const flood = inFile(file, () => parseFloodCase(parsed));
     const grids: FloodCaseGrids = { dem: await loadGrid(file, flood.dem) };
@@ -60,7 +61,13 @@ export const floodRun: Command = {
     const started = performance.now();
     try {
       const progress = progressReporter('flood', values.progress === true);
-      const result = await runFloodCase(engine, flood.durationSeconds, flood.outputIntervalSeconds, gauges, progress);
+      const result = await runFloodCase(
+        engine,
+        flood.durationSeconds,
+        flood.outputIntervalSeconds,
+        gauges,
+        progress,
+      );
       const seconds = (performance.now() - started) / 1000;
       const { losses: _losses, ...volume } = result.volume;
       const maxDepthFile = values['max-depth'];
