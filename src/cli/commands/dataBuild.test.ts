@@ -48,6 +48,33 @@ describe('twin data build', () => {
     );
   });
 
+  it('uses a real DEM given with --dem (ESRI ASCII, EPSG:32648) and flags the terrain as not synthetic', () => {
+    // A flat 12.5 m DEM covering the town (UTM 48N x ≈ 691,280–691,930 m, y ≈ 1,194,360–1,194,910 m).
+    const rows = Array.from({ length: 30 }, () => Array(30).fill('12.5').join(' ')).join('\n');
+    const dem = join(dir, 'dem.asc');
+    writeFileSync(dem, `ncols 30\nnrows 30\nxllcorner 690000\nyllcorner 1193000\ncellsize 100\n${rows}\n`);
+    const out = join(dir, 'dem-out');
+    const r = twin(
+      'data',
+      'build',
+      '--osm',
+      osm,
+      '--boundary',
+      boundary,
+      '--dem',
+      dem,
+      '--out',
+      out,
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const terrain = JSON.parse(readFileSync(join(out, 'terrain.json'), 'utf8'));
+    expect(terrain.synthetic).toBe(false);
+    expect(terrain.demCoverage).toBe(1);
+    const elevation = new Int16Array(new Uint8Array(readFileSync(join(out, 'terrain.i16'))).buffer);
+    expect(elevation.every((dm) => dm === 125)).toBe(true);
+  });
+
   it('exits 1 naming the file for a corrupt PBF, and 2 for a bad option', () => {
     const bad = join(dir, 'bad.osm.pbf');
     writeFileSync(bad, encodeOsmPbf(smallTownExtract()).subarray(0, 200));
