@@ -178,8 +178,9 @@ function edgeFlux(
   const z = s.bed[k]!;
   const h = s.depth[k]!;
   if (type === EDGE_LEVEL) {
-    // Ghost cell outside with the same bed and the prescribed water-surface elevation.
-    const ghostDepth = f.edgeLevels[edge]! - z;
+    // Ghost cell outside with the same bed and the prescribed water-surface elevation; a level
+    // below the bed acts as a dry ghost (outflow driven by the cell's own depth, an overfall).
+    const ghostDepth = Math.max(f.edgeLevels[edge]! - z, 0);
     const invDx = 1 / s.cellSizeMetres;
     const n2 = s.manningSquared[k]!;
     return outward > 0

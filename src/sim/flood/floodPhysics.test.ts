@@ -227,4 +227,27 @@ describe('flood engine: boundaries', () => {
     // Steady: what leaves through the edge equals the inflow.
     expect(sim.state.qx[columns]! * 10).toBeCloseTo(1, 4);
   });
+
+  it('lets water fall out over an edge whose outside level is below the bed', () => {
+    // Flat bed at 1 m, 0.5 m of water, outside level 0 m: the ghost cell is treated as dry at the
+    // edge cell's bed, so outflow is driven by the edge cell's own depth, not by the 1.5 m drop.
+    const columns = 40;
+    const sim = run(
+      {
+        columns,
+        rows: 2,
+        cellSizeMetres: 10,
+        bedElevationMetres: new Float64Array(2 * columns).fill(1),
+        manningN: 0.03,
+        initialLevelMetres: 1.5,
+        boundaries: [{ edge: 'west', type: 'level', levelMetres: [[0, 0]] }],
+      },
+      1800,
+    );
+    const v = sim.volume();
+    expect(v.boundaryNet).toBeLessThan(-0.3 * v.initial);
+    expect(v.final).toBeGreaterThan(0.05 * v.initial);
+    expect(Math.max(...sim.state.qx.map(Math.abs))).toBeLessThan(2);
+    expect(v.relativeError).toBeLessThan(1e-9);
+  });
 });
