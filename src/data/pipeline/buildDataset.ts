@@ -15,7 +15,10 @@ import { buildRoadGraph } from './roads.ts';
 import { fillSyntheticBuildings } from './syntheticBuildings.ts';
 import { buildTerrain, TERRAIN_CLASSES, UPLAND_HILLS } from './terrain.ts';
 import { UTM48N_PROJ4 } from './utm.ts';
-import { extractLandUse, extractPois, extractWards, extractWater } from './vectorLayers.ts';
+import { extractLandUse } from './landUse.ts';
+import { extractPois } from './pois.ts';
+import { extractWards } from './wards.ts';
+import { extractWater } from './water.ts';
 
 /** Inputs, already read from disk. */
 export interface DatasetInput {

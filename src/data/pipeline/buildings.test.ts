@@ -11,7 +11,7 @@ import {
 import { decodeBuildings, encodeBuildings } from './buildingsFormat.ts';
 import { signedArea } from './geometry.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
-import { extractLandUse } from './vectorLayers.ts';
+import { extractLandUse } from './landUse.ts';
 
 describe('building height estimation table', () => {
   it('uses height, then building:levels × 3.3 m, then the type table, then the land use', () => {

@@ -17,11 +17,11 @@
 import { toSceneMetres } from '../../core/geo.ts';
 import type { LandUse } from '../../scenario/scenario.ts';
 import type { OsmTags } from '../osm/osmTypes.ts';
-import { counterClockwise, pointInPolygon, type Point, type Ring } from './geometry.ts';
+import { areaCentroid, counterClockwise, pointInPolygon, type Point, type Ring } from './geometry.ts';
 import { osmAreas } from './osmAreas.ts';
 import type { OsmData } from '../osm/osmTypes.ts';
 import type { Region } from './region.ts';
-import { areaCentroid, type LandUseArea } from './vectorLayers.ts';
+import type { LandUseArea } from './landUse.ts';
 
 /** One building, OSM or synthetic. See the module comment. */
 export interface BuildingRecord {

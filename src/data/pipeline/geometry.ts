@@ -168,3 +168,20 @@ export function segmentRingDistance(a: Point, b: Point, ring: readonly Point[]):
   }
   return best;
 }
+
+/** Area-weighted centroid of a ring (falls back to the bounds centre for degenerate rings). */
+export function areaCentroid(ring: readonly Point[]): Point {
+  const area = signedArea(ring);
+  if (Math.abs(area) < 1e-18) {
+    const [w, s, e, n] = boundsOf(ring);
+    return [(w + e) / 2, (s + n) / 2];
+  }
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
+    cx += (ring[j]![0] + ring[i]![0]) * f;
+    cy += (ring[j]![1] + ring[i]![1]) * f;
+  }
+  return [cx / (6 * area), cy / (6 * area)];
+}

@@ -8,7 +8,7 @@ import { LAND_USES, type LandUse } from '../../scenario/scenario.ts';
 import type { Point, Ring } from './geometry.ts';
 import { fillPolygon } from './rasterize.ts';
 import type { Region } from './region.ts';
-import type { LandUseArea } from './vectorLayers.ts';
+import type { LandUseArea } from './landUse.ts';
 
 /** Class codes of the mask. */
 export const SITE_OUTSIDE = 0;

@@ -10,7 +10,8 @@ import { boundsOf, pointInPolygon, ringsOverlap, segmentRingDistance, type Point
 import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { buildRoadGraph } from './roads.ts';
 import { fillSyntheticBuildings } from './syntheticBuildings.ts';
-import { extractLandUse, extractWater } from './vectorLayers.ts';
+import { extractLandUse } from './landUse.ts';
+import { extractWater } from './water.ts';
 
 const osm = readOsmPbf(encodeOsmPbf(smallTownExtract()));
 const region = createRegion(polygonsFromGeoJson(smallTownBoundary()).flatMap((p) => p.polygons));

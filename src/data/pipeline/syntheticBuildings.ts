@@ -30,7 +30,7 @@ import { ROAD_CLASS_DEFAULTS } from './roadClasses.ts';
 import type { RoadGraph } from './roads.ts';
 import { buildSiteMask, SITE_UNMAPPED, siteCode } from './siteMask.ts';
 import { SpatialHash } from './spatialHash.ts';
-import type { LandUseArea } from './vectorLayers.ts';
+import type { LandUseArea } from './landUse.ts';
 
 /** A known high-rise cluster: centre (degrees), radius (m), and storey range. */
 export interface TowerCluster {

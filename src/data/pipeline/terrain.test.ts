@@ -8,7 +8,8 @@ import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { buildRoadGraph } from './roads.ts';
 import { buildTerrain, TERRAIN_CLASSES, type TerrainInput } from './terrain.ts';
 import { fromUtm48n, toUtm48n } from './utm.ts';
-import { extractLandUse, extractWater } from './vectorLayers.ts';
+import { extractLandUse } from './landUse.ts';
+import { extractWater } from './water.ts';
 
 describe('chamfer distance transform (Borgefors 3-4)', () => {
   it('is exact along axes and within 8 % on the diagonal', () => {

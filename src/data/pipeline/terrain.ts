@@ -27,7 +27,8 @@ import type { Region } from './region.ts';
 import type { RoadGraph } from './roads.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { toUtm48n } from './utm.ts';
-import type { LandUseArea, WaterArea, Waterway } from './vectorLayers.ts';
+import type { LandUseArea } from './landUse.ts';
+import type { WaterArea, Waterway } from './water.ts';
 import type { BuildingRecord } from './buildings.ts';
 
 /** One land-cover class of `landcover.u8`. */

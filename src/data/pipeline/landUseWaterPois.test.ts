@@ -7,7 +7,9 @@ import { signedArea, type Ring } from './geometry.ts';
 import { landUseOfTags } from './landUseTags.ts';
 import { joinRings } from './osmAreas.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
-import { extractLandUse, extractPois, extractWater } from './vectorLayers.ts';
+import { extractLandUse } from './landUse.ts';
+import { extractPois } from './pois.ts';
+import { extractWater } from './water.ts';
 
 const region = createRegion(polygonsFromGeoJson(smallTownBoundary()).flatMap((p) => p.polygons));
 
