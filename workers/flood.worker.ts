@@ -1,4 +1,6 @@
 import { expose } from 'comlink';
-import { createFloodApi } from '../src/sim/flood/floodApi.ts';
+import { createFloodApi, webRowWorker } from '../src/sim/flood/floodApi.ts';
 
-expose(createFloodApi());
+const rowWorker = () =>
+  webRowWorker(new Worker(new URL('./floodRows.worker.ts', import.meta.url), { type: 'module' }));
+expose(createFloodApi(rowWorker));

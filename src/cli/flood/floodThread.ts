@@ -1,20 +1,10 @@
 /**
- * Worker-thread entry of the threaded flood engine: owns a row range of a state that lives
- * in SharedArrayBuffers and runs the same pure kernel as one thread (sim/flood/floodStepper).
- * Message in: a target time (s); message out: 'done' once every thread reached it.
+ * Node worker-thread entry of the threaded flood engine: a row worker of sim/flood/floodPool
+ * (the same pure kernel as one thread, on a row range of a SharedArrayBuffer state).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { advanceRows, atomicsBarrier } from '../../sim/flood/floodStepper.ts';
-import type { FloodState } from '../../sim/flood/floodState.ts';
+import { parentPort } from 'node:worker_threads';
+import { createRowWorkerHandler } from '../../sim/flood/floodPool.ts';
 
-const { state, thread, rowStart, rowEnd } = workerData as {
-  state: FloodState;
-  thread: number;
-  rowStart: number;
-  rowEnd: number;
-};
-const range = { thread, rowStart, rowEnd, barrier: atomicsBarrier(state.barrier, state.threads) };
-parentPort!.on('message', (targetSeconds: number) => {
-  advanceRows(state, range, targetSeconds);
-  parentPort!.postMessage('done');
-});
+const port = parentPort!;
+const handle = createRowWorkerHandler((message) => port.postMessage(message));
+port.on('message', handle);

@@ -1,12 +1,25 @@
 import { Worker } from 'node:worker_threads';
 import type { FloodModelInput } from '../../sim/flood/floodInput.ts';
+import { pooledFloodEngine, type RowWorkerPort } from '../../sim/flood/floodPool.ts';
 import { type FloodEngine, singleThreadEngine } from '../../sim/flood/floodRun.ts';
 import { createFloodState, sharedBuffers } from '../../sim/flood/floodState.ts';
-import { splitRows } from '../../sim/flood/floodStepper.ts';
 
 /** A flood engine that may own worker threads; `close()` ends them. */
 export interface ClosableFloodEngine extends FloodEngine {
   close(): Promise<void>;
+}
+
+/** Starts one Node row worker (TypeScript loaded through tsx by floodThreadBoot.mjs). */
+export function nodeRowWorker(): RowWorkerPort {
+  const worker = new Worker(new URL('./floodThreadBoot.mjs', import.meta.url));
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    onReply(done, failed) {
+      worker.on('message', done);
+      worker.on('error', failed);
+    },
+    terminate: () => worker.terminate(),
+  };
 }
 
 /**
@@ -23,30 +36,8 @@ export function createFloodEngine(input: FloodModelInput, threads: number): Clos
     return { ...engine, close: async () => {} };
   }
   const state = createFloodState(input, count, sharedBuffers);
-  const workers = splitRows(state.rows, count).map(
-    ([rowStart, rowEnd], thread) =>
-      new Worker(new URL('./floodThreadBoot.mjs', import.meta.url), {
-        workerData: { state, thread, rowStart, rowEnd },
-      }),
-  );
-  const oneMessage = (w: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      const onError = (error: Error) => reject(error);
-      w.once('error', onError);
-      w.once('message', () => {
-        w.off('error', onError);
-        resolve();
-      });
-    });
-  return {
+  return pooledFloodEngine(
     state,
-    async advanceTo(targetSeconds) {
-      const done = workers.map(oneMessage);
-      for (const w of workers) w.postMessage(targetSeconds);
-      await Promise.all(done);
-    },
-    async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
+    Array.from({ length: count }, () => nodeRowWorker()),
+  );
 }

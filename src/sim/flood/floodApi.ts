@@ -8,8 +8,11 @@ import {
   PASSABLE_DEPTH_METRES,
 } from './floodMetrics.ts';
 import type { FloodModelInput } from './floodInput.ts';
-import { FloodSimulation } from './floodSimulation.ts';
-import type { FloodVolume } from './floodVolume.ts';
+import { pooledFloodEngine, type RowWorkerPort } from './floodPool.ts';
+import { singleThreadEngine } from './floodRun.ts';
+import { floodSnapshot } from './floodSimulation.ts';
+import { CONTROL_STEPS, createFloodState, type FloodState, sharedBuffers } from './floodState.ts';
+import { type FloodVolume, storedVolume, volumeAccount } from './floodVolume.ts';
 
 /** Progress callback: fraction of simulated time done, in [0, 1]. */
 export type FloodProgress = (fractionDone: number) => void;
@@ -28,6 +31,12 @@ export interface FloodRunRequest {
   passableDepthMetres?: number;
   /** Depth above which a cell counts as flooded for the area KPI, m (default 0.1). */
   floodedDepthMetres?: number;
+  /**
+   * Row workers to use (default 1 = this worker). More needs a `spawnRowWorker` given to
+   * createFloodApi and SharedArrayBuffer (a cross-origin-isolated page); otherwise one is used.
+   * Results are identical for any count.
+   */
+  threads?: number;
 }
 
 /** One animation frame. */
@@ -62,8 +71,9 @@ export interface FloodRunResult {
 /**
  * The flood worker API (typed protocol of workers/flood.worker.ts). `cancelBuffer` comes from
  * core/cancel's createCancelToken(); it is polled between chunks of at most 1 % of the run.
+ * `spawnRowWorker` (optional) starts one row worker for multi-worker runs.
  */
-export function createFloodApi() {
+export function createFloodApi(spawnRowWorker?: () => RowWorkerPort) {
   return {
     async run(request: FloodRunRequest, onProgress: FloodProgress, cancelBuffer?: SharedArrayBuffer) {
       const { durationSeconds, snapshotIntervalSeconds: every } = request;
@@ -71,55 +81,95 @@ export function createFloodApi() {
         throw new InputError([{ path: 'durationSeconds', message: 'must be a positive number of seconds' }]);
       if (every !== undefined && !(every > 0))
         throw new InputError([{ path: 'snapshotIntervalSeconds', message: 'must be positive' }]);
-      const sim = new FloodSimulation();
-      sim.init(request.model);
-      const frames: FloodFrame[] = [];
-      const chunk = Math.min(every ?? durationSeconds, durationSeconds / 100);
-      let nextFrame = every ?? Number.POSITIVE_INFINITY;
-      while (sim.timeSeconds < durationSeconds) {
-        const target = Math.min(durationSeconds, nextFrame, sim.timeSeconds + chunk);
-        sim.advance(target - sim.timeSeconds);
-        if (every !== undefined && sim.timeSeconds >= nextFrame) {
-          frames.push({ timeSeconds: sim.timeSeconds, depthMetres: Float32Array.from(sim.state.depth) });
-          nextFrame += every;
+      const engine = createEngine(request, spawnRowWorker);
+      try {
+        const state = engine.state;
+        const initialVolume = storedVolume(state);
+        const frames: FloodFrame[] = [];
+        const chunk = Math.min(every ?? durationSeconds, durationSeconds / 100);
+        let nextFrame = every ?? Number.POSITIVE_INFINITY;
+        let time = 0;
+        while (time < durationSeconds) {
+          time = Math.min(durationSeconds, nextFrame, time + chunk);
+          await engine.advanceTo(time);
+          if (time >= nextFrame) {
+            frames.push({ timeSeconds: time, depthMetres: Float32Array.from(state.depth) });
+            nextFrame += every ?? 0;
+          }
+          if (isCancelled(cancelBuffer)) throw new CancelledError();
+          await onProgress(time / durationSeconds);
         }
-        if (isCancelled(cancelBuffer)) throw new CancelledError();
-        await onProgress(sim.timeSeconds / durationSeconds);
+        return transferResult(request, state, frames, volumeAccount(state, initialVolume));
+      } finally {
+        await engine.close();
       }
-      const snapshot = sim.snapshot();
-      const grid = { columns: snapshot.columns, rows: snapshot.rows, depthMetres: snapshot.maxDepthMetres };
-      const result: FloodRunResult = {
-        columns: snapshot.columns,
-        rows: snapshot.rows,
-        maxDepthMetres: snapshot.maxDepthMetres,
-        finalDepthMetres: snapshot.depthMetres,
-        firstWetSeconds: snapshot.firstWetSeconds,
-        velocityEastMetresPerSecond: snapshot.velocityEastMetresPerSecond,
-        velocityNorthMetresPerSecond: snapshot.velocityNorthMetresPerSecond,
-        frames,
-        volume: sim.volume(),
-        impassableLinks: impassableLinks(
-          grid,
-          request.roadLinks ?? [],
-          request.passableDepthMetres ?? PASSABLE_DEPTH_METRES,
-        ),
-        floodedAreaSquareMetres: floodedAreaSquareMetres(
-          grid,
-          request.model.cellSizeMetres,
-          request.floodedDepthMetres ?? 0.1,
-        ),
-        steps: sim.steps,
-      };
-      const buffers = [
-        result.maxDepthMetres,
-        result.finalDepthMetres,
-        result.firstWetSeconds,
-        result.velocityEastMetresPerSecond,
-        result.velocityNorthMetresPerSecond,
-        ...frames.map((f) => f.depthMetres),
-      ].map((a) => a.buffer as ArrayBuffer);
-      return transfer(result, buffers);
     },
+  };
+}
+
+/** One thread here, or `request.threads` row workers when they can share memory. */
+function createEngine(request: FloodRunRequest, spawnRowWorker: (() => RowWorkerPort) | undefined) {
+  const threads = Math.min(request.threads ?? 1, request.model.rows);
+  const canShare =
+    typeof SharedArrayBuffer === 'function' &&
+    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+  if (threads > 1 && spawnRowWorker && canShare) {
+    const state = createFloodState(request.model, threads, sharedBuffers);
+    return pooledFloodEngine(state, Array.from({ length: threads }, spawnRowWorker));
+  }
+  return { ...singleThreadEngine(createFloodState(request.model)), close: async () => {} };
+}
+
+function transferResult(
+  request: FloodRunRequest,
+  state: FloodState,
+  frames: FloodFrame[],
+  volume: FloodVolume,
+) {
+  const snapshot = floodSnapshot(state);
+  const grid = { columns: snapshot.columns, rows: snapshot.rows, depthMetres: snapshot.maxDepthMetres };
+  const result: FloodRunResult = {
+    columns: snapshot.columns,
+    rows: snapshot.rows,
+    maxDepthMetres: snapshot.maxDepthMetres,
+    finalDepthMetres: snapshot.depthMetres,
+    firstWetSeconds: snapshot.firstWetSeconds,
+    velocityEastMetresPerSecond: snapshot.velocityEastMetresPerSecond,
+    velocityNorthMetresPerSecond: snapshot.velocityNorthMetresPerSecond,
+    frames,
+    volume,
+    impassableLinks: impassableLinks(
+      grid,
+      request.roadLinks ?? [],
+      request.passableDepthMetres ?? PASSABLE_DEPTH_METRES,
+    ),
+    floodedAreaSquareMetres: floodedAreaSquareMetres(
+      grid,
+      request.model.cellSizeMetres,
+      request.floodedDepthMetres ?? 0.1,
+    ),
+    steps: state.control[CONTROL_STEPS]!,
+  };
+  const buffers = [
+    result.maxDepthMetres,
+    result.finalDepthMetres,
+    result.firstWetSeconds,
+    result.velocityEastMetresPerSecond,
+    result.velocityNorthMetresPerSecond,
+    ...frames.map((f) => f.depthMetres),
+  ].map((a) => a.buffer as ArrayBuffer);
+  return transfer(result, buffers);
+}
+
+/** Wraps a Web Worker running workers/floodRows.worker.ts as a row worker port. */
+export function webRowWorker(worker: Worker): RowWorkerPort {
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    onReply(done, failed) {
+      worker.onmessage = done;
+      worker.onerror = failed;
+    },
+    terminate: () => worker.terminate(),
   };
 }
 

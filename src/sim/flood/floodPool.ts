@@ -1,0 +1,92 @@
+import type { FloodEngine } from './floodRun.ts';
+import type { FloodState } from './floodState.ts';
+import { advanceRows, atomicsBarrier, splitRows } from './floodStepper.ts';
+
+/**
+ * Running one flood state on several workers (Node worker_threads in the CLI, Web Workers in the
+ * browser): the state lives in SharedArrayBuffers, each worker owns a row range and runs the same
+ * pure `advanceRows`, synchronised by an Atomics barrier. The protocol has two messages to a
+ * worker: a {@link RowWorkerInit} once, then a target time (s) per advance; the worker answers
+ * each target with 'done'.
+ */
+
+/** First message to a row worker: the shared state and its share of the rows. */
+export interface RowWorkerInit {
+  state: FloodState;
+  thread: number;
+  rowStart: number;
+  rowEnd: number;
+}
+
+/** A row worker as seen from the coordinating thread (adapters wrap Node and Web workers). */
+export interface RowWorkerPort {
+  postMessage(message: RowWorkerInit | number): void;
+  /** Registers the handlers of replies ('done') and of a crash. */
+  onReply(done: () => void, failed: (error: unknown) => void): void;
+  terminate(): unknown;
+}
+
+/**
+ * The message handler of a row worker: call it with each message received; it calls
+ * `reply('done')` after each advance. Blocks in Atomics.wait, so only for worker threads.
+ */
+export function createRowWorkerHandler(
+  reply: (message: 'done') => void,
+): (message: RowWorkerInit | number) => void {
+  let range: Parameters<typeof advanceRows>[1] | undefined;
+  let state: FloodState | undefined;
+  return (message) => {
+    if (typeof message !== 'number') {
+      state = message.state;
+      range = {
+        thread: message.thread,
+        rowStart: message.rowStart,
+        rowEnd: message.rowEnd,
+        barrier: atomicsBarrier(state.barrier, state.threads),
+      };
+      return;
+    }
+    if (!state || !range) throw new Error('row worker: target time before init');
+    advanceRows(state, range, message);
+    reply('done');
+  };
+}
+
+/** A flood engine over `ports.length` row workers sharing `state` (built with sharedBuffers and that many threads). */
+export function pooledFloodEngine(
+  state: FloodState,
+  ports: readonly RowWorkerPort[],
+): FloodEngine & { close(): Promise<void> } {
+  if (ports.length !== state.threads) throw new Error('pooledFloodEngine: one port per state thread');
+  let pending = 0;
+  let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+  let failure: unknown;
+  splitRows(state.rows, ports.length).forEach(([rowStart, rowEnd], thread) => {
+    const port = ports[thread]!;
+    port.onReply(
+      () => {
+        pending--;
+        if (pending === 0) settle?.resolve();
+      },
+      (error) => {
+        failure = error;
+        settle?.reject(error);
+      },
+    );
+    port.postMessage({ state, thread, rowStart, rowEnd });
+  });
+  return {
+    state,
+    advanceTo(targetSeconds) {
+      return new Promise<void>((resolve, reject) => {
+        if (failure !== undefined) return reject(failure);
+        settle = { resolve, reject };
+        pending = ports.length;
+        for (const port of ports) port.postMessage(targetSeconds);
+      });
+    },
+    async close() {
+      await Promise.all(ports.map((port) => port.terminate()));
+    },
+  };
+}
