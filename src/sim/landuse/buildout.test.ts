@@ -185,6 +185,37 @@ describe('buildOut: L-shaped (concave) lot, hand-computed', () => {
     expect(p.envelopeArea).toBeGreaterThan(180 + 1 - Math.PI / 4 - 0.002);
     expect(p.envelopeArea).toBeLessThanOrEqual(180 + 1 - Math.PI / 4 + 1e-6);
   });
+  it('rotated L lots of any size match the closed form (cases that need the exact-arithmetic fallback)', () => {
+    // L of side s (s × s minus its s/2 × s/2 north-east quarter), front 3 / side 1.5 / rear 2:
+    // [1.5, s − 1.5] × [3, s/2 − 1.5] ∪ [1.5, s/2 − 1.5] × [s/2 − 1.5, s − 2] plus the reflex bulge
+    // 1.5²(1 − π/4). These sizes and angles made polygon-clipping's sweep fail (found by a probe
+    // over 3 000 random L lots); the polyclip-ts fallback must give the same answer.
+    for (const [side, degrees] of [
+      [40.2, 82],
+      [20.4, 45],
+      [41.8, 25],
+      [30, 0],
+    ] as const) {
+      const angle = (degrees * Math.PI) / 180;
+      const ring: PointMetres[] = (
+        [
+          [0, 0],
+          [side, 0],
+          [side, side / 2],
+          [side / 2, side / 2],
+          [side / 2, side],
+          [0, side],
+        ] as PointMetres[]
+      ).map(([x, y]) => [
+        x * Math.cos(angle) - y * Math.sin(angle),
+        x * Math.sin(angle) + y * Math.cos(angle),
+      ]);
+      const p = one(parcelFromMetres('L', 'R1', ring, 0), rules({ maxCoverage: 1 })).parcels[0]!;
+      const expected =
+        (side - 3) * (side / 2 - 4.5) + (side / 2 - 3) * (side / 2 - 0.5) + 2.25 * (1 - Math.PI / 4);
+      expect(Math.abs(p.envelopeArea - expected)).toBeLessThan(0.003);
+    }
+  });
 });
 
 describe('buildOut: totals and geodesic area', () => {
