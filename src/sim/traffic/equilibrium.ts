@@ -288,7 +288,7 @@ export interface EquilibriumOptions {
   maxIterations?: number;
   /** Stop after this many seconds of wall time (default no limit). */
   maxSeconds?: number;
-  /** Called after each iteration. */
+  /** Called after each iteration (by solveUserEquilibrium). */
   onProgress?: (progress: EquilibriumProgress) => void;
   /** A core/cancel flag; when set the solve throws CancelledError between iterations. */
   cancelBuffer?: SharedArrayBuffer | undefined;
@@ -323,18 +323,23 @@ export interface EquilibriumResult {
   paths: PathSet;
 }
 
-/** Solves user equilibrium to the gap target, iteration limit or time limit, whichever comes first. */
-export function solveUserEquilibrium(
+/**
+ * The solve as a generator: yields progress after each iteration (so an async caller can await
+ * between iterations and let a cancel message in) and returns the result. Checks the cancel flag
+ * before every iteration.
+ */
+export function* iterateUserEquilibrium(
   graph: RoadGraph,
   demand: OdDemand,
   options: EquilibriumOptions = {},
-): EquilibriumResult {
+): Generator<EquilibriumProgress, EquilibriumResult> {
   const target = options.relativeGap ?? 1e-4;
   const maxIterations = options.maxIterations ?? 500;
   const maxSeconds = options.maxSeconds ?? Number.POSITIVE_INFINITY;
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const ue = createUserEquilibrium(graph, demand);
+  const progressFloor = Math.max(target, Number.EPSILON);
   let gap = Number.POSITIVE_INFINITY;
   let firstGap = Number.NaN;
   let iterations = 0;
@@ -343,10 +348,11 @@ export function solveUserEquilibrium(
     ue.iterate();
     iterations++;
     gap = ue.relativeGap();
-    if (Number.isNaN(firstGap)) firstGap = Math.max(gap, target);
+    if (Number.isNaN(firstGap)) firstGap = Math.max(gap, progressFloor);
+    const logRatio = Math.log(firstGap / progressFloor);
     const fractionDone =
-      gap <= target ? 1 : Math.min(1, Math.max(0, Math.log(firstGap / gap) / Math.log(firstGap / target)));
-    options.onProgress?.({ iteration: iterations, relativeGap: gap, fractionDone });
+      gap <= target ? 1 : logRatio > 0 ? Math.min(1, Math.max(0, Math.log(firstGap / gap) / logRatio)) : 0;
+    yield { iteration: iterations, relativeGap: gap, fractionDone };
     if (gap <= target) break;
   }
   if (iterations === 0) gap = ue.relativeGap();
@@ -362,4 +368,18 @@ export function solveUserEquilibrium(
     odCosts: ue.odCosts.slice(),
     paths: ue.pathSet(),
   };
+}
+
+/** Solves user equilibrium to the gap target, iteration limit or time limit, whichever comes first. */
+export function solveUserEquilibrium(
+  graph: RoadGraph,
+  demand: OdDemand,
+  options: EquilibriumOptions = {},
+): EquilibriumResult {
+  const iterations = iterateUserEquilibrium(graph, demand, options);
+  for (;;) {
+    const next = iterations.next();
+    if (next.done) return next.value;
+    options.onProgress?.(next.value);
+  }
 }

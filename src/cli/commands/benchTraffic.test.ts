@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { twin } from '../../../tests/helpers/twin.ts';
+
+describe('twin bench traffic', () => {
+  it('prints one JSON object with the measured rates and the reference comparisons', () => {
+    const r = twin('bench', 'traffic', '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.assignment.relativeGap).toBeLessThanOrEqual(1e-4);
+    expect(result.assignment.seconds).toBeGreaterThan(0);
+    expect(result.frankWolfe.sameTimeRelativeGap).toBeGreaterThan(0);
+    expect(result.shortestPathTreesPerSecond.grid100x100).toBeGreaterThan(0);
+    expect(result.naiveShortestPathTreesPerSecond.grid100x100).toBeGreaterThan(0);
+    expect(result.vehicles).toBe(20000);
+    expect(result.vehicleUpdatesPerSecond).toBeGreaterThan(0);
+  });
+});

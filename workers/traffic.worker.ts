@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createTrafficApi } from '../src/sim/traffic/trafficApi.ts';
+
+expose(createTrafficApi());
