@@ -81,7 +81,7 @@ describe('flood worker protocol', () => {
     const { api, close } = connect();
     const token = createCancelToken();
     const run = api.run(
-      { ...request(), durationSeconds: 1e6 },
+      { ...request(), durationSeconds: 1e5 },
       proxy((f: number) => {
         if (f > 0.02) token.cancel();
       }),
