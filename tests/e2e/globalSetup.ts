@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
+import { dataTiles } from '../../src/cli/commands/dataTiles.ts';
 
 /** The URL of the built app served by `vite preview` (same COOP/COEP headers as production). */
 declare module 'vitest' {
@@ -10,6 +11,7 @@ declare module 'vitest' {
 
 /** Builds the app once and serves dist/ for the end-to-end tests. */
 export default async function setup(project: TestProject) {
+  await dataTiles.run(['--if-stale']); // the 3D Tiles are derived, not committed (as `npm run build` does)
   await build({ logLevel: 'warn' });
   const server = await preview({
     preview: { port: 4179, strictPort: false, host: '127.0.0.1' },

@@ -36,6 +36,11 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     load: async () => (await import('./dataBuild.ts')).dataBuild,
   },
   {
+    name: 'data tiles',
+    summary: 'write the dataset buildings as a 3D Tiles 1.1 tileset',
+    load: async () => (await import('./dataTiles.ts')).dataTiles,
+  },
+  {
     name: 'bench flood',
     summary: 'flood kernel speed: reference vs optimized on 1..N threads (cell updates/s)',
     load: async () => (await import('./benchFlood.ts')).benchFlood,
