@@ -28,7 +28,7 @@ function buildingStyle(): Cesium3DTileStyle {
     conditions.push([`\${use} === '${use}' && \${source} === 'synthetic'`, `color('${css}', 0.55)`]);
     conditions.push([`\${use} === '${use}'`, `color('${css}')`]);
   }
-  conditions.push(["${source} === 'synthetic'", "color('#bbbbbb', 0.55)"], ['true', "color('#bbbbbb')"]);
+  conditions.push([`\${source} === 'synthetic'`, "color('#bbbbbb', 0.55)"], ['true', "color('#bbbbbb')"]);
   return new Cesium3DTileStyle({ color: { conditions } });
 }
 
