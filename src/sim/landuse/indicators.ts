@@ -35,12 +35,12 @@ export interface IndicatorAssumptions {
 }
 
 /**
- * Default assumptions. 28 m²/person: average housing floor area per person in Hồ Chí Minh
- * City reported by the General Statistics Office of Vietnam (housing floor area per capita,
- * urban areas, late 2010s–2020s: roughly 25–30 m²; national target of 30 m² by 2030 in the
- * National Housing Development Strategy, Decision 2161/QĐ-TTg 2021). Floor area per job and
- * trip rates are planning rules of thumb (office ~20–25 m²/job; retail ~30 m²/job; factories
- * ~60–100 m²/job; trip rates of the order of ITE Trip Generation daily rates converted to m²),
+ * Default assumptions (table with sources in docs/landuse.md). 28 m² of housing per resident is
+ * an assumption between the 2019 Population and Housing Census average floor area per person
+ * (about 23 m² nationally, General Statistics Office of Vietnam) and the urban targets of the
+ * National Housing Development Strategy (Decision 2161/QĐ-TTg, 2021, around 30 m²/person).
+ * Floor area per job and trip rates are planning rules of thumb (offices ~20–25 m²/job, retail
+ * ~30, factories 60–100; trip rates of the order of ITE Trip Generation daily rates per m²),
  * to be calibrated with local surveys.
  */
 export const DEFAULT_INDICATOR_ASSUMPTIONS: IndicatorAssumptions = {
