@@ -34,6 +34,7 @@ async function timeOptimized(size: number, threads: number, simulatedSeconds: nu
   }
 }
 
+/** `twin bench flood`: reference vs optimized kernel speed on a synthetic grid. */
 export const benchFlood: Command = {
   name: 'bench flood',
   summary: 'flood kernel speed: reference vs optimized on 1..N threads (cell updates/s)',

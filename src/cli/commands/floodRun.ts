@@ -36,6 +36,7 @@ async function loadGrid(caseFile: string, name: string): Promise<RasterGrid> {
   }
 }
 
+/** `twin flood run`: runs a twin-flood-case/1 file and prints the spec's JSON. */
 export const floodRun: Command = {
   name: 'flood run',
   summary: 'run a flood case (local-inertial shallow water) and print gauges and volumes',

@@ -1,10 +1,13 @@
 import type { FloodModelInput } from './floodInput.ts';
 import type { ReferenceModel } from './referenceKernel.ts';
 
-/** Parameters of the synthetic benchmark (fixed so runs are comparable). */
+/** Cell size of the synthetic benchmark, m (its parameters are fixed so runs are comparable). */
 export const BENCH_CELL_SIZE_METRES = 5;
+/** Benchmark rain, mm/h. */
 export const BENCH_RAIN_MM_PER_HOUR = 100;
+/** Benchmark point inflow, m³/s. */
 export const BENCH_INFLOW_CUBIC_METRES_PER_SECOND = 50;
+/** Benchmark Manning's n, s/m^(1/3). */
 export const BENCH_MANNING_N = 0.03;
 
 /**

@@ -2,15 +2,20 @@ import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { TimeSeries } from '../../core/timeSeries.ts';
 import { DEFAULT_SOLVER, FLOOD_EDGES, type FloodModelInput, type FloodSolverSettings } from './floodInput.ts';
 
-/** Boundary codes per edge in {@link FloodState.edgeTypes} (order north, south, west, east). */
+/** Boundary codes per edge in {@link FloodState.edgeTypes} (order north, south, west, east): a wall. */
 export const EDGE_WALL = 0;
+/** An edge with a prescribed outside water level. */
 export const EDGE_LEVEL = 1;
+/** An edge with normal-depth outflow. */
 export const EDGE_FREE = 2;
 
-/** Slots of {@link FloodState.control}. */
+/** Slot of {@link FloodState.control} holding the simulated time, s. */
 export const CONTROL_TIME = 0;
+/** Slot of the number of steps taken. */
 export const CONTROL_STEPS = 1;
+/** Slot of the cumulative point-source volume, m³. */
 export const CONTROL_SOURCE_VOLUME = 2;
+/** Slot of the cumulative rain volume, m³. */
 export const CONTROL_RAIN_VOLUME = 3;
 /** First per-thread slot of the maximum depth (m) found in the last continuity pass. */
 export const CONTROL_HMAX = 8;
