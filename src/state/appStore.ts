@@ -40,6 +40,8 @@ export interface AppState {
   compareIds: [string, string];
   /** Latest KPIs of each scenario run in this session. */
   scenarioKpis: Record<string, Kpis>;
+  /** How the city's buildings are coloured: by land use or by height. */
+  buildingColourMode: 'use' | 'height';
   setLanguage(language: Language): void;
   toggleLayer(id: string): void;
   setRun(id: string, run: RunState): void;
@@ -48,6 +50,7 @@ export interface AppState {
   setVerticalExaggeration(factor: number): void;
   setCompare(mode: CompareMode, ids?: [string, string]): void;
   setScenarioKpis(scenarioId: string, kpis: Kpis): void;
+  setBuildingColourMode(mode: 'use' | 'height'): void;
 }
 
 const LANGUAGE_KEY = 'twin.language';
@@ -65,6 +68,7 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     compareMode: 'off',
     compareIds: ['baseline', 'baseline'],
     scenarioKpis: {},
+    buildingColourMode: 'use',
     setLanguage: (language) => {
       storage?.setItem(LANGUAGE_KEY, language);
       set({ language });
@@ -79,6 +83,7 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     setCompare: (compareMode, ids) => set((s) => ({ compareMode, compareIds: ids ?? s.compareIds })),
     setScenarioKpis: (scenarioId, kpis) =>
       set((s) => ({ scenarioKpis: { ...s.scenarioKpis, [scenarioId]: kpis } })),
+    setBuildingColourMode: (buildingColourMode) => set({ buildingColourMode }),
   }));
 }
 

@@ -2,6 +2,9 @@ import { MapControls } from '@react-three/drei';
 import { Canvas, useFrame } from '@react-three/fiber';
 import type { CameraLink } from '../render/cameraLink.ts';
 import { CameraRig } from './CameraRig.tsx';
+import { CityLayers } from './city/CityLayers.tsx';
+import { CityStatus } from './city/CityStatus.tsx';
+import { useCityDataset } from './city/useCityDataset.ts';
 import { useApp, useT } from './context.tsx';
 import { LinkedCamera } from './LinkedCamera.tsx';
 
@@ -42,27 +45,36 @@ export function CityView({
 }) {
   const gridVisible = useApp((s) => s.layerVisible.grid ?? true);
   const groundVisible = useApp((s) => s.layerVisible.ground ?? true);
+  const dataset = useCityDataset();
+  // the terrain replaces the flat ground plane when the dataset has one
+  const hasTerrain = dataset.status === 'ready' && dataset.dataset.data.terrain !== undefined;
   return (
-    <Canvas
-      data-testid={testId}
-      camera={{ position: [0, 9000, 12000], fov: 45, near: 10, far: 200_000 }}
-      gl={{ preserveDrawingBuffer: true, antialias: false }}
-      dpr={1}
-    >
-      <color attach="background" args={['#cfe3f0']} />
-      <hemisphereLight args={['#ffffff', '#6b7b5a', 1.2]} />
-      <directionalLight position={[5000, 12000, 3000]} intensity={1.5} />
-      {groundVisible && (
-        <mesh rotation={[-Math.PI / 2, 0, 0]} position={[0, -1, 0]}>
-          <planeGeometry args={[CITY_HALF_WIDTH_METRES * 2, CITY_HALF_WIDTH_METRES * 2]} />
-          <meshLambertMaterial color="#b9c9a3" />
-        </mesh>
-      )}
-      {gridVisible && <gridHelper args={[CITY_HALF_WIDTH_METRES * 2, 30, '#5d6d7e', '#8fa1ad']} />}
-      <MapControls makeDefault maxPolarAngle={Math.PI / 2.1} minDistance={100} maxDistance={60_000} />
-      <CameraRig />
-      {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
-      {cameraReadout && <CameraReadout target={cameraReadout} />}
-    </Canvas>
+    <>
+      <Canvas
+        data-testid={testId}
+        camera={{ position: [0, 9000, 12000], fov: 45, near: 30, far: 200_000 }}
+        gl={{ preserveDrawingBuffer: true, antialias: false }}
+        dpr={1}
+      >
+        <color attach="background" args={['#cfe3f0']} />
+        <hemisphereLight args={['#ffffff', '#6b7b5a', 1.2]} />
+        <directionalLight position={[5000, 12000, 3000]} intensity={1.5} />
+        {groundVisible && !hasTerrain && (
+          <mesh rotation={[-Math.PI / 2, 0, 0]} position={[0, -1, 0]}>
+            <planeGeometry args={[CITY_HALF_WIDTH_METRES * 2, CITY_HALF_WIDTH_METRES * 2]} />
+            <meshLambertMaterial color="#b9c9a3" />
+          </mesh>
+        )}
+        {gridVisible && <gridHelper args={[CITY_HALF_WIDTH_METRES * 2, 30, '#5d6d7e', '#8fa1ad']} />}
+        <MapControls makeDefault maxPolarAngle={Math.PI / 2.1} minDistance={100} maxDistance={60_000} />
+        <CameraRig />
+        {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
+        {cameraReadout && <CameraReadout target={cameraReadout} />}
+        {dataset.status === 'ready' && (
+          <CityLayers dataset={dataset.dataset} testHook={testId === 'city-canvas'} />
+        )}
+      </Canvas>
+      <CityStatus state={dataset} />
+    </>
   );
 }

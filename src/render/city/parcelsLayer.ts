@@ -1,0 +1,72 @@
+/**
+ * Land-use parcels of `landuse.geojson` for picking and outlining (their colours are drawn by
+ * the terrain's land-cover texture). Point-in-polygon (even-odd, holes included) on candidates
+ * from a Flatbush R-tree of polygon bounds; where parcels overlap the smallest one wins.
+ */
+import Flatbush from 'flatbush';
+import type { Feature } from '../../data/pipeline/geojson.ts';
+import { pointInRing } from './pickGeometry.ts';
+import { type FeatureCollection, ringArea, type ScenePolygon, scenePolygons } from './sceneGeoJson.ts';
+
+/** Parcels with a spatial index. */
+export class ParcelsLayer {
+  private readonly polygons: ScenePolygon[] = [];
+  private readonly featureOf: number[] = [];
+  private readonly areas: number[] = [];
+  private readonly index: Flatbush;
+
+  constructor(private readonly collection: FeatureCollection) {
+    collection.features.forEach((feature, f) => {
+      for (const polygon of scenePolygons(feature)) {
+        if (!polygon[0] || polygon[0].length < 6) continue;
+        this.polygons.push(polygon);
+        this.featureOf.push(f);
+        this.areas.push(ringArea(polygon[0]) - polygon.slice(1).reduce((s, r) => s + ringArea(r), 0));
+      }
+    });
+    this.index = new Flatbush(Math.max(1, this.polygons.length));
+    for (const polygon of this.polygons) {
+      const outer = polygon[0]!;
+      let minE = Infinity;
+      let minN = Infinity;
+      let maxE = -Infinity;
+      let maxN = -Infinity;
+      for (let v = 0; v < outer.length; v += 2) {
+        minE = Math.min(minE, outer[v]!);
+        maxE = Math.max(maxE, outer[v]!);
+        minN = Math.min(minN, outer[v + 1]!);
+        maxN = Math.max(maxN, outer[v + 1]!);
+      }
+      this.index.add(minE, minN, maxE, maxN);
+    }
+    if (this.polygons.length === 0) this.index.add(0, 0, 0, 0);
+    this.index.finish();
+  }
+
+  /** Polygon index containing the scene point (smallest if several), or −1. */
+  pick(east: number, north: number): number {
+    let best = -1;
+    for (const p of this.index.search(east, north, east, north)) {
+      const polygon = this.polygons[p];
+      if (!polygon) continue;
+      let inside = false;
+      for (const ring of polygon) if (pointInRing(ring, 0, ring.length / 2, east, north)) inside = !inside;
+      if (inside && (best < 0 || this.areas[p]! < this.areas[best]!)) best = p;
+    }
+    return best;
+  }
+
+  /** Rings of polygon p (flat scene east/north). */
+  rings(p: number): ScenePolygon {
+    return this.polygons[p] ?? [];
+  }
+
+  /** Inspector attributes of polygon p: its feature's properties and area. */
+  attributes(p: number): Record<string, string | number | boolean> {
+    const feature: Feature | undefined = this.collection.features[this.featureOf[p]!];
+    const out: Record<string, string | number | boolean> = {};
+    for (const [k, v] of Object.entries(feature?.properties ?? {})) if (v !== null && v !== '') out[k] = v;
+    out.areaSquareMetres = Math.round(this.areas[p] ?? 0);
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * `window.__twin.city`: what the e2e test and the render benchmark read. Readiness time
+ * (`window.__twin.cityReady`, ms since navigation start), renderer counters, dataset bytes, and a
+ * building that a click at a given canvas pixel will pick.
+ */
+import type { Camera, WebGLRenderer } from 'three';
+import { Vector3 } from 'three';
+import type { CityLayerId, CityModel } from '../../render/city/cityModel.ts';
+import type { LoadedDataset } from './cityDataset.ts';
+import { pickAtPixel } from './cityPointer.ts';
+
+/** The hook's internal handle. */
+export interface CityTestHook {
+  markReady(): void;
+}
+
+/** What `window.__twin.city` offers. */
+export interface CityTestApi {
+  renderInfo(): { drawCalls: number; triangles: number; geometries: number; textures: number };
+  datasetBytes: number;
+  buildingCount: number;
+  syntheticBuildingCount: number;
+  /** A building whose roof is visible at canvas pixel (x, y) (CSS px): a click there picks it. */
+  findPickableBuilding(): { id: string; x: number; y: number } | null;
+}
+
+declare global {
+  interface Window {
+    __twin?: { cityReady?: number; city?: CityTestApi } & Record<string, unknown>;
+  }
+}
+
+/** Installs the hook; returns its uninstaller. */
+export function installCityTestHook(
+  model: CityModel,
+  gl: WebGLRenderer,
+  camera: Camera,
+  dataset: LoadedDataset,
+  visible: (id: CityLayerId) => boolean,
+  handle: { current: CityTestHook | null },
+): () => void {
+  window.__twin ??= {};
+  const twin = window.__twin;
+  const point = new Vector3();
+  const api: CityTestApi = {
+    renderInfo: () => ({
+      drawCalls: gl.info.render.calls,
+      triangles: gl.info.render.triangles,
+      geometries: gl.info.memory.geometries,
+      textures: gl.info.memory.textures,
+    }),
+    datasetBytes: dataset.bytesTransferred,
+    buildingCount: model.buildings?.count ?? 0,
+    syntheticBuildingCount: model.buildings ? model.buildings.count - model.buildings.osmCount : 0,
+    findPickableBuilding: () => {
+      const b = model.buildings;
+      if (!b) return null;
+      const rect = gl.domElement.getBoundingClientRect();
+      // tallest buildings first: their roofs are the least likely to be hidden
+      const order = Array.from({ length: b.count }, (_, i) => i).sort(
+        (x, y) => b.heightMetres[y]! - b.heightMetres[x]!,
+      );
+      for (const i of order.slice(0, 5000)) {
+        const [e, n] = b.centroid(i);
+        const [, top] = b.verticalExtent(i);
+        point.set(e, top - 0.5, -n).project(camera);
+        if (Math.abs(point.x) > 0.8 || Math.abs(point.y) > 0.8 || point.z > 1) continue;
+        const x = ((point.x + 1) / 2) * rect.width;
+        const y = ((1 - point.y) / 2) * rect.height;
+        const pick = pickAtPixel(model, camera, x, y, rect.width, rect.height, visible);
+        if (pick?.layer === 'buildings' && pick.index === i) return { id: b.id(i), x, y };
+      }
+      return null;
+    },
+  };
+  twin.city = api;
+  handle.current = {
+    markReady: () => {
+      twin.cityReady = performance.now();
+    },
+  };
+  return () => {
+    handle.current = null;
+    if (twin.city === api) delete twin.city;
+  };
+}
