@@ -102,6 +102,22 @@ describe('twin zoning buildout', () => {
     expect(rules.stderr).toContain(`${dir}/bad-rules.json: zones.R1.setbacks.side: expected a number`);
   });
 
+  it('writes progress to stderr only, with --progress', () => {
+    const r = twin(
+      'zoning',
+      'buildout',
+      '--parcels',
+      `${dir}/parcels.geojson`,
+      '--rules',
+      `${dir}/rules.json`,
+      '--json',
+      '--progress',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('zoning buildout 100%');
+    expect(JSON.parse(r.stdout).parcels).toHaveLength(4);
+  });
+
   it('exits 2 on usage errors and 0 with --help', () => {
     expect(twin('zoning', 'buildout', '--rules', `${dir}/rules.json`).code).toBe(2);
     expect(twin('zoning', 'buildout', '--bogus').code).toBe(2);

@@ -4,7 +4,7 @@ import { parseParcels } from '../../sim/landuse/parcels.ts';
 import { parseRoadLines } from '../../sim/landuse/roadLines.ts';
 import { parseZoningRules } from '../../sim/landuse/zoningRules.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
-import { inFile, printJson, readJsonFile } from '../io.ts';
+import { inFile, printJson, progressReporter, readJsonFile } from '../io.ts';
 
 const usage = `Usage: twin zoning buildout --parcels PARCELS.geojson --rules RULES.json [--roads ROADS.geojson] [--json]
 
@@ -39,7 +39,8 @@ export const zoningBuildout: Command = {
     const roadsFile = values.roads;
     const roadsDoc = roadsFile ? await readJsonFile(roadsFile) : undefined;
     const roads = roadsFile ? inFile(roadsFile, () => parseRoadLines(roadsDoc)) : [];
-    const result = buildOut(parcels, rules.zones, roads);
+    const progress = progressReporter('zoning buildout', values.progress === true);
+    const result = buildOut(parcels, rules.zones, roads, (done) => progress(done / parcels.length));
     if (values.json) {
       printJson({ parcels: result.parcels, totals: result.totals });
       return 0;

@@ -74,6 +74,22 @@ describe('parseParcels (GeoJSON)', () => {
     expect(parcels).toEqual([{ id: 7, zone: 'R1', exterior: square.slice(0, 4), holes: [], frontEdge: 3 }]);
   });
 
+  it('keeps hole rings, opened', () => {
+    const hole = [
+      [106.77004, 10.82004],
+      [106.77004, 10.82006],
+      [106.77006, 10.82006],
+      [106.77006, 10.82004],
+      [106.77004, 10.82004],
+    ];
+    const [parcel] = parseParcels(
+      { type: 'FeatureCollection', features: [feature({ id: 'h', zone: 'R1' }, [square, hole])] },
+      ['R1'],
+    );
+    expect(parcel!.holes).toEqual([hole.slice(0, 4)]);
+    expect(parcel!.frontEdge).toBeUndefined();
+  });
+
   it('reports every problem by path, including unknown zones', () => {
     const open = square.slice(0, 4);
     const bowTie = [square[0], square[2], square[1], square[3], square[0]];
