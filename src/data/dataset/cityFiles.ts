@@ -1,0 +1,146 @@
+import { InputError } from '../../core/errors.ts';
+import type { RasterGrid } from '../grid/rasterGrid.ts';
+import type { Feature } from '../pipeline/geojson.ts';
+import type { BuildingsDocument } from '../pipeline/buildingsFormat.ts';
+import type { RoadsDocument } from '../pipeline/roadsFormat.ts';
+
+/** A GeoJSON FeatureCollection as the pipeline writes it (WGS84). */
+export interface GeoJsonCollection {
+  type: 'FeatureCollection';
+  features: Feature[];
+}
+
+/** One land-cover class of `terrain.json`: code, names, runoff and roughness. */
+export interface LandCoverClass {
+  code: number;
+  name: string;
+  vi: string;
+  en: string;
+  /** Fraction of the cell that sheds rain, 0..1. */
+  imperviousness: number;
+  /** Manning roughness n, s/m^(1/3). */
+  manningN: number;
+}
+
+/** `terrain.json` (format `twin-terrain/1`, EPSG:32648 grid, row 0 north). */
+export interface TerrainMeta {
+  format: string;
+  crs: string;
+  xllCornerMetres: number;
+  yllCornerMetres: number;
+  cellSizeMetres: number;
+  columns: number;
+  rows: number;
+  synthetic: boolean;
+  source: string;
+  elevation: { scale: number };
+  landCover: { classes: LandCoverClass[] };
+}
+
+/** The dataset files written by `twin data build`, parsed; absent files leave their member out. */
+export interface CityFiles {
+  manifest: { format: string; name: string; files: ReadonlyArray<{ path: string; bytes: number }> };
+  terrain?: { meta: TerrainMeta; elevation: ArrayBuffer; landCover: ArrayBuffer };
+  roads?: RoadsDocument;
+  buildings?: BuildingsDocument;
+  landUse?: GeoJsonCollection;
+  water?: GeoJsonCollection;
+  pois?: GeoJsonCollection;
+  admin?: GeoJsonCollection;
+  /** Bytes read, all files together. */
+  bytesRead: number;
+}
+
+/** Reads one file of the dataset folder; undefined when it does not exist. */
+export type ReadDatasetFile = (path: string) => Promise<ArrayBuffer | undefined>;
+
+function parseJson<T>(file: string, bytes: ArrayBuffer): T {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  } catch (error) {
+    throw new InputError(`invalid JSON: ${error instanceof Error ? error.message : String(error)}`, file);
+  }
+}
+
+/**
+ * Reads the dataset through `read` (fetch in the browser, fs in Node): the manifest first,
+ * then every file it lists. A listed file that cannot be read is an InputError naming it.
+ */
+export async function readCityFiles(read: ReadDatasetFile): Promise<CityFiles> {
+  const manifestBytes = await read('manifest.json');
+  if (!manifestBytes)
+    throw new InputError('dataset manifest not found (run `twin data build`)', 'manifest.json');
+  const manifest = parseJson<CityFiles['manifest']>('manifest.json', manifestBytes);
+  if (manifest.format !== 'twin-dataset/1' || !Array.isArray(manifest.files)) {
+    throw new InputError(
+      [{ path: 'format', message: 'expected "twin-dataset/1" with a files list' }],
+      'manifest.json',
+    );
+  }
+  const listed = new Set(manifest.files.map((f) => f.path));
+  let bytesRead = manifestBytes.byteLength;
+  const get = async (file: string): Promise<ArrayBuffer | undefined> => {
+    if (!listed.has(file)) return undefined;
+    const bytes = await read(file);
+    if (!bytes) throw new InputError('listed in the manifest but missing', file);
+    bytesRead += bytes.byteLength;
+    return bytes;
+  };
+  const json = async <T>(file: string): Promise<T | undefined> => {
+    const bytes = await get(file);
+    return bytes ? parseJson<T>(file, bytes) : undefined;
+  };
+  const [meta, elevation, landCover, roads, buildings, landUse, water, pois, admin] = await Promise.all([
+    json<TerrainMeta>('terrain.json'),
+    get('terrain.i16'),
+    get('landcover.u8'),
+    json<RoadsDocument>('roads.json'),
+    json<BuildingsDocument>('buildings.json'),
+    json<GeoJsonCollection>('landuse.geojson'),
+    json<GeoJsonCollection>('water.geojson'),
+    json<GeoJsonCollection>('pois.geojson'),
+    json<GeoJsonCollection>('admin.geojson'),
+  ]);
+  return {
+    manifest,
+    ...(meta && elevation && landCover ? { terrain: { meta, elevation, landCover } } : {}),
+    ...(roads ? { roads } : {}),
+    ...(buildings ? { buildings } : {}),
+    ...(landUse ? { landUse } : {}),
+    ...(water ? { water } : {}),
+    ...(pois ? { pois } : {}),
+    ...(admin ? { admin } : {}),
+    bytesRead,
+  };
+}
+
+/** The terrain as grids: elevation in metres (RasterGrid, row 0 north) and land-cover codes per cell. */
+export function terrainGrids(terrain: NonNullable<CityFiles['terrain']>): {
+  elevation: RasterGrid;
+  landCover: Uint8Array;
+  classes: LandCoverClass[];
+} {
+  const { meta } = terrain;
+  const cells = meta.columns * meta.rows;
+  if (terrain.elevation.byteLength !== cells * 2 || terrain.landCover.byteLength !== cells) {
+    throw new InputError(
+      `grid size mismatch: expected ${cells} cells (${meta.columns}×${meta.rows})`,
+      'terrain.json',
+    );
+  }
+  const view = new DataView(terrain.elevation);
+  const values = new Float64Array(cells);
+  for (let i = 0; i < cells; i++) values[i] = view.getInt16(i * 2, true) * meta.elevation.scale;
+  return {
+    elevation: {
+      columns: meta.columns,
+      rows: meta.rows,
+      xllCornerMetres: meta.xllCornerMetres,
+      yllCornerMetres: meta.yllCornerMetres,
+      cellSizeMetres: meta.cellSizeMetres,
+      values,
+    },
+    landCover: new Uint8Array(terrain.landCover),
+    classes: meta.landCover.classes,
+  };
+}
