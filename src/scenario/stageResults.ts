@@ -1,0 +1,46 @@
+import type { Kpis } from './kpis.ts';
+
+/**
+ * What each simulation stage of the scenario pipeline hands to the next (land use → flood →
+ * traffic) and to the comparison view. Positions are scene metres (core/geo frame).
+ */
+
+/** Land use: where floor space is and what it is used for, and how much ground sheds rain. */
+export interface LanduseStageResult {
+  /** One entry per building or build-out parcel (existing and proposed). */
+  floorSpace: {
+    eastMetres: Float64Array;
+    northMetres: Float64Array;
+    grossFloorAreaM2: Float64Array;
+    /** Index into scenario LAND_USES. */
+    use: Uint8Array;
+    /** 1 for proposed (build-out or growth), 0 for existing. */
+    proposed: Uint8Array;
+  };
+  /**
+   * Impervious fraction per cell of the dataset's terrain grid (terrain.json frame, row 0
+   * north), 0..1; absent = the land-cover table's values.
+   */
+  imperviousness?: Float32Array;
+  kpis: Kpis;
+}
+
+/** Flood: the depth map and the roads it closes. */
+export interface FloodStageResult {
+  /** Road link ids (roads.json `links.ids`) whose maximum depth exceeds the passable depth (0.3 m). */
+  impassableLinkIds: string[];
+  /** Maximum depth per cell of the flood grid, metres. */
+  maxDepthMetres: Float32Array;
+  /** The flood grid's frame (EPSG:32648, row 0 north). */
+  grid: { xllCornerMetres: number; yllCornerMetres: number; cellSizeMetres: number; columns: number; rows: number };
+  kpis: Kpis;
+}
+
+/** Traffic: link volumes and speeds of the equilibrium, aligned with roads.json links. */
+export interface TrafficStageResult {
+  /** PCU/h per roads.json link (0 for closed links). */
+  linkVolumePcuPerHour: Float32Array;
+  /** Volume / capacity per link. */
+  linkVolumeCapacityRatio: Float32Array;
+  kpis: Kpis;
+}
