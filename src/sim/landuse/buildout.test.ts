@@ -235,6 +235,12 @@ describe('buildOut: totals and geodesic area', () => {
     expect(Object.keys(result.totals.byUse).sort()).toEqual(['commercial', 'residential']);
   });
 
+  it('names the feature when a parcel's zone has no rules', () => {
+    expect(() => buildOut([rectangle('a', 'R1', 20, 30), rectangle('b', 'X9', 20, 30)], { R1: rules() })).toThrow(
+      /features\[1\]\.properties\.zone: no rules for "X9"/,
+    );
+  });
+
   it('lot area of a 0.001° × 0.001° lat/lon rectangle equals the spherical formula R²·Δλ·(sin φ2 − sin φ1)', () => {
     const [lon1, lat1, lon2, lat2] = [106.77, 10.82, 106.771, 10.821];
     const parcel: Parcel = {

@@ -1,4 +1,5 @@
 import { area as geodesicArea } from '@turf/turf';
+import { InputError } from '../../core/errors.ts';
 import type { LandUse, ZoneRules } from '../../scenario/scenario.ts';
 import { type EdgeRole, edgeNearestRoad, edgeRoles } from './edgeRoles.ts';
 import { buildableEnvelope, type EdgeSetback } from './envelope.ts';
@@ -57,6 +58,8 @@ export interface BuildOutResult {
  * @param roads optional road polylines (WGS84) used to choose the front edge of parcels
  *   without `frontEdge`: the edge nearest a road; with no roads, edge 0.
  * @param onParcelDone called after each parcel with the count done (progress, cancellation by throwing)
+ * @throws InputError naming `features[i]` (parcels in feature order) when a zone has no rules or
+ *   the clipping engines both fail on a lot's geometry
  */
 export function buildOut(
   parcels: readonly Parcel[],
@@ -67,18 +70,42 @@ export function buildOut(
   const results: ParcelBuildOut[] = [];
   const envelopes: LonLat[][][][] = [];
   const totals: BuildOutTotals = { lotArea: 0, grossFloorArea: 0, byUse: {} };
-  for (const parcel of parcels) {
+  parcels.forEach((parcel, index) => {
     const rules = zones[parcel.zone];
-    if (!rules) throw new Error(`parcel ${parcel.id}: zone "${parcel.zone}" has no rules`);
-    const { result, envelope } = buildOutParcel(parcel, rules, roads);
+    if (!rules) {
+      throw new InputError([
+        { path: `features[${index}].properties.zone`, message: `no rules for "${parcel.zone}"` },
+      ]);
+    }
+    const { result, envelope } = envelopeOrInputError(parcel, rules, roads, index);
     results.push(result);
     envelopes.push(envelope);
     totals.lotArea += result.lotArea;
     totals.grossFloorArea += result.grossFloorArea;
     totals.byUse[rules.use] = (totals.byUse[rules.use] ?? 0) + result.grossFloorArea;
     onParcelDone?.(results.length);
-  }
+  });
   return { parcels: results, totals, envelopes };
+}
+
+/** buildOutParcel, with a geometry-engine failure reported against the parcel's feature path. */
+function envelopeOrInputError(
+  parcel: Parcel,
+  rules: ZoneRules,
+  roads: ReadonlyArray<readonly LonLat[]>,
+  index: number,
+): ReturnType<typeof buildOutParcel> {
+  try {
+    return buildOutParcel(parcel, rules, roads);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError([
+      {
+        path: `features[${index}].geometry`,
+        message: `cannot compute the envelope of parcel ${JSON.stringify(parcel.id)} (${message}); check for slivers or near-duplicate vertices`,
+      },
+    ]);
+  }
 }
 
 /** Build-out of one parcel; see `buildOut`. */
