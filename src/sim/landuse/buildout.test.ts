@@ -235,10 +235,10 @@ describe('buildOut: totals and geodesic area', () => {
     expect(Object.keys(result.totals.byUse).sort()).toEqual(['commercial', 'residential']);
   });
 
-  it('names the feature when a parcel's zone has no rules', () => {
-    expect(() => buildOut([rectangle('a', 'R1', 20, 30), rectangle('b', 'X9', 20, 30)], { R1: rules() })).toThrow(
-      /features\[1\]\.properties\.zone: no rules for "X9"/,
-    );
+  it('names the feature when the zone of a parcel has no rules', () => {
+    expect(() =>
+      buildOut([rectangle('a', 'R1', 20, 30), rectangle('b', 'X9', 20, 30)], { R1: rules() }),
+    ).toThrow(/features\[1\]\.properties\.zone: no rules for "X9"/);
   });
 
   it('lot area of a 0.001° × 0.001° lat/lon rectangle equals the spherical formula R²·Δλ·(sin φ2 − sin φ1)', () => {
