@@ -60,5 +60,22 @@ export interface FloodModelInput {
   /** Infiltration / drainage loss capacity, mm/h: one value or one per cell. */
   lossMillimetresPerHour?: number | Float64Array;
   boundaries?: readonly FloodBoundary[];
+  /** Cells inside the grid whose water surface is held at a level series (e.g. tidal rivers). */
+  heldLevel?: FloodHeldLevel;
   solver?: Partial<FloodSolverSettings>;
+}
+
+/**
+ * Held-level forcing for cells inside the grid (a river crossing the domain, whose tide the
+ * edges cannot carry): after every step each flagged cell's water surface is set to
+ * `levelMetres(t)` (depth `max(level - bed, 0)`); the volume this adds or removes is counted in
+ * the account's `boundaryNet`, so the balance stays exact. Faces between two held cells carry no
+ * flow, held cells do not set the time step (only their faces to ordinary cells do) and they
+ * record no maximum depth or wetting time: they are a boundary, not a flood result.
+ */
+export interface FloodHeldLevel {
+  /** 1 = held, one byte per cell (row 0 north). */
+  cells: Uint8Array;
+  /** Water-surface elevation, metres, piecewise linear in seconds. */
+  levelMetres: TimeSeries;
 }

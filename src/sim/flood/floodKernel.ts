@@ -7,7 +7,8 @@ import { EDGE_FREE, EDGE_LEVEL, type FloodState } from './floodState.ts';
  *   q⁺ = (θ q + (1-θ)/2 (q₋ + q₊) - g h_f Δt ∂η/∂x) / (1 + g Δt n² |q| / h_f^(7/3))
  *
  * with h_f = max(η_i, η_j) - max(z_i, z_j) and the continuity update
- * h⁺ = h + Δt/Δx Σ q_in-out + rain - loss. Each phase works on a row range, so the same
+ * h⁺ = h + Δt/Δx Σ q_in-out + rain - loss (held-level cells are then reset to their level,
+ * the difference counted as boundary inflow). Each phase works on a row range, so the same
  * code runs on one thread or on many threads sharing the state.
  *
  * Positivity: after the fluxes of a cell are known its outflow is scaled so it never removes
@@ -31,6 +32,8 @@ export interface StepForcing {
   rainDepth: number;
   /** Volume of each point source during the step, m³. */
   sourceVolumes: Float64Array;
+  /** Water-surface elevation of held cells at the end of the step, m. */
+  heldLevel: number;
 }
 
 /** A face flux from the two cells' depths and beds (interior or level-boundary face), m²/s. */
@@ -79,7 +82,7 @@ export function fluxPhase(s: FloodState, rowStart: number, rowEnd: number, f: St
 
 function xFaceRow(s: FloodState, j: number, f: StepForcing): void {
   const nx = s.columns;
-  const { bed: z, depth: h, wall, manningSquared: n2, qx: q, qxRaw: out } = s;
+  const { bed: z, depth: h, wall, held, manningSquared: n2, qx: q, qxRaw: out } = s;
   const { theta, depthThreshold: thr } = s.solver;
   const w = 0.5 * (1 - theta);
   const gdt = GRAVITY * f.dt;
@@ -90,7 +93,7 @@ function xFaceRow(s: FloodState, j: number, f: StepForcing): void {
     const a = cell0 + i - 1;
     const b = a + 1;
     const fi = face0 + i;
-    if (wall[a]! | wall[b]!) {
+    if (wall[a]! | wall[b]! | (held[a]! & held[b]!)) {
       out[fi] = 0;
       continue;
     }
@@ -115,7 +118,7 @@ function xFaceRow(s: FloodState, j: number, f: StepForcing): void {
 function yFaceRow(s: FloodState, j: number, f: StepForcing): void {
   const nx = s.columns;
   const ny = s.rows;
-  const { bed: z, depth: h, wall, manningSquared: n2, qy: q, qyRaw: out } = s;
+  const { bed: z, depth: h, wall, held, manningSquared: n2, qy: q, qyRaw: out } = s;
   const face0 = j * nx;
   if (j === 0 || j === ny) {
     const edge = j === 0 ? 0 : 1;
@@ -136,7 +139,7 @@ function yFaceRow(s: FloodState, j: number, f: StepForcing): void {
     const a = northRow + i;
     const b = a + nx;
     const fi = face0 + i;
-    if (wall[a]! | wall[b]!) {
+    if (wall[a]! | wall[b]! | (held[a]! & held[b]!)) {
       out[fi] = 0;
       continue;
     }
@@ -234,6 +237,8 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
     lossRate,
     maxDepth,
     firstWetSeconds,
+    held,
+    bed,
   } = s;
   const dx = s.cellSizeMetres;
   const dt = f.dt;
@@ -244,6 +249,8 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
   const tAfter = f.timeAfter;
   const raining = rain !== 0;
   const losing = s.hasLosses;
+  const holding = s.hasHeld;
+  const heldLevel = f.heldLevel;
   const firstCell = rowStart * nx;
   const endCell = rowEnd * nx;
   for (let i = 0; i < s.sources.length; i++) {
@@ -256,6 +263,7 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
     const cell0 = j * nx;
     const xFace0 = j * (nx + 1);
     let rowLoss = 0;
+    let rowHeld = 0;
     for (let i = 0; i < nx; i++) {
       const k = cell0 + i;
       if (wall[k]) continue;
@@ -276,6 +284,13 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
       let depth = h[k]! + (west - east + north - south) * dtOverDx;
       if (raining) depth += rain * rainFactor[k]!;
       if (depth < 0) depth = 0;
+      if (holding && held[k]) {
+        // Held-level cell: reset to the prescribed surface; the difference is boundary inflow.
+        const target = heldLevel > bed[k]! ? heldLevel - bed[k]! : 0;
+        rowHeld += target - depth;
+        h[k] = target;
+        continue;
+      }
       if (losing) {
         let loss = lossRate[k]! * dt;
         if (loss > depth) loss = depth;
@@ -294,7 +309,7 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
     let edgeIn = qx[xFace0]! - qx[xFace0 + nx]!;
     if (j === 0) for (let i = 0; i < nx; i++) edgeIn += qy[i]!;
     if (j === ny - 1) for (let i = 0; i < nx; i++) edgeIn -= qy[ny * nx + i]!;
-    s.rowBoundaryVolume[j] = s.rowBoundaryVolume[j]! + edgeIn * dt * dx;
+    s.rowBoundaryVolume[j] = s.rowBoundaryVolume[j]! + edgeIn * dt * dx + rowHeld * cellArea;
   }
   return hmax;
 }

@@ -1,5 +1,5 @@
 import { InputError, type InputProblem } from '../../core/errors.ts';
-import type { TimeSeries } from '../../core/timeSeries.ts';
+import { type TimeSeries, valueAt } from '../../core/timeSeries.ts';
 import { DEFAULT_SOLVER, FLOOD_EDGES, type FloodModelInput, type FloodSolverSettings } from './floodInput.ts';
 
 /** Boundary codes per edge in {@link FloodState.edgeTypes} (order north, south, west, east): a wall. */
@@ -84,6 +84,14 @@ export interface FloodState {
   activeCells: number;
   /** True when some cell has a loss capacity (lets the kernel skip the loss term otherwise). */
   hasLosses: boolean;
+  /** 1 for a held-level cell (see FloodHeldLevel). */
+  held: Uint8Array;
+  /** Level series of the held cells, m (empty when none). */
+  heldLevel: TimeSeries;
+  /** True when some cell is held. */
+  hasHeld: boolean;
+  /** Lowest bed (m) of an ordinary cell next to a held cell (for the time step); +∞ if none. */
+  heldNeighbourMinBed: number;
   /** Number of threads sharing this state (one CONTROL_HMAX slot each). */
   threads: number;
 }
@@ -150,6 +158,10 @@ export function createFloodState(
     rainFactorSum: 0,
     activeCells: 0,
     hasLosses: false,
+    held: new Uint8Array(allocate(n)),
+    heldLevel: input.heldLevel?.levelMetres ?? [],
+    hasHeld: false,
+    heldNeighbourMinBed: Number.POSITIVE_INFINITY,
     threads,
   };
 
@@ -232,8 +244,9 @@ export function createFloodState(
     });
     state.edgeMinBed[e] = min;
   }
+  if (input.heldLevel) setHeldCells(state, input.heldLevel.cells, problem);
   if (problems.length > 0) throw new InputError(problems);
-  state.control[CONTROL_HMAX] = maxOf(state.depth);
+  state.control[CONTROL_HMAX] = maxOrdinaryDepth(state);
   return state;
 }
 
@@ -249,8 +262,42 @@ export function forEdgeCell(state: FloodState, edge: number, visit: (cell: numbe
   }
 }
 
-function maxOf(values: Float64Array): number {
+/** Flags held cells, fills them to the level at t = 0 and finds their lowest ordinary neighbour. */
+function setHeldCells(
+  state: FloodState,
+  cells: Uint8Array,
+  problem: (path: string, message: string) => void,
+): void {
+  const { columns: nx, rows: ny } = state;
+  if (cells.length !== nx * ny) {
+    problem('heldLevel.cells', `expected ${nx * ny} values (one per cell), got ${cells.length}`);
+    return;
+  }
+  if (state.heldLevel.length === 0) problem('heldLevel.levelMetres', 'needs at least one [t, level] point');
+  const level0 = valueAt(state.heldLevel, 0);
+  for (let k = 0; k < cells.length; k++) {
+    if (!cells[k] || state.wall[k]) continue;
+    state.held[k] = 1;
+    state.hasHeld = true;
+    state.depth[k] = Math.max(level0 - state.bed[k]!, 0);
+    state.maxDepth[k] = 0;
+    state.firstWetSeconds[k] = -1;
+    const r = Math.floor(k / nx);
+    const c = k - r * nx;
+    const visit = (m: number) => {
+      if (!cells[m] && !state.wall[m] && state.bed[m]! < state.heldNeighbourMinBed)
+        state.heldNeighbourMinBed = state.bed[m]!;
+    };
+    if (c > 0) visit(k - 1);
+    if (c < nx - 1) visit(k + 1);
+    if (r > 0) visit(k - nx);
+    if (r < ny - 1) visit(k + nx);
+  }
+}
+
+/** Deepest water (m) on cells that are not held. */
+function maxOrdinaryDepth(s: FloodState): number {
   let m = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > m) m = values[i]!;
+  for (let i = 0; i < s.depth.length; i++) if (!s.held[i] && s.depth[i]! > m) m = s.depth[i]!;
   return m;
 }

@@ -80,6 +80,7 @@ export function advanceRows(s: FloodState, range: RowRange, targetSeconds: numbe
     edgeLevels: new Float64Array(4),
     rainDepth: 0,
     sourceVolumes: new Float64Array(s.sources.length),
+    heldLevel: 0,
   };
   let t = control[CONTROL_TIME]!;
   while (t < targetSeconds) {
@@ -91,6 +92,10 @@ export function advanceRows(s: FloodState, range: RowRange, targetSeconds: numbe
       const outside = valueAt(s.edgeLevels[e]!, t) - s.edgeMinBed[e]!;
       if (outside > hmax) hmax = outside;
     }
+    if (s.hasHeld) {
+      const bank = valueAt(s.heldLevel, t) - s.heldNeighbourMinBed;
+      if (bank > hmax) hmax = bank;
+    }
     let dt = (courant * dx) / Math.sqrt(GRAVITY * hmax);
     const last = t + dt >= targetSeconds;
     if (last) dt = targetSeconds - t;
@@ -99,6 +104,7 @@ export function advanceRows(s: FloodState, range: RowRange, targetSeconds: numbe
     forcing.timeAfter = tAfter;
     for (let e = 0; e < 4; e++)
       forcing.edgeLevels[e] = s.edgeTypes[e] === EDGE_LEVEL ? valueAt(s.edgeLevels[e]!, t + 0.5 * dt) : 0;
+    if (s.hasHeld) forcing.heldLevel = valueAt(s.heldLevel, tAfter);
     forcing.rainDepth = s.rain.length > 0 ? seriesIntegral(s.rain, t, tAfter) / 3.6e6 : 0;
     let sourceVolume = 0;
     for (let i = 0; i < s.sources.length; i++) {
