@@ -1,5 +1,6 @@
 import { useContext } from 'react';
 import type { MessageKey } from '../i18n/index.ts';
+import { CityLayerList } from './city/CityLayerList.tsx';
 import { StoreContext, useApp, useT } from './context.tsx';
 
 const BASE_LAYERS: ReadonlyArray<{ id: string; title: MessageKey; swatch: string }> = [
@@ -30,6 +31,7 @@ export function LayerPanel() {
             {layer.id === 'grid' && <div className="legend">{t('legend.gridSpacing', { km: 1 })}</div>}
           </li>
         ))}
+        <CityLayerList />
       </ul>
     </section>
   );

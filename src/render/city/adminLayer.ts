@@ -6,11 +6,10 @@ import { Group } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { ADMIN_COLOURS } from './cityColours.ts';
 import { ringArea, ringCentroid, type FeatureCollection, scenePolygons } from './sceneGeoJson.ts';
 import type { TerrainGrid } from './terrainGrid.ts';
 
-/** Outline colours (hex). */
-export const ADMIN_COLOURS = { boundary: '#3d1f5c', district: '#6b3fa0', ward: '#9b7bc4' } as const;
 /** Outlines float this high above the terrain, metres. */
 const ADMIN_LIFT_METRES = 4;
 

@@ -77,6 +77,18 @@ export function lighten(color: Rgb, share: number): Rgb {
   ];
 }
 
+/** Administrative outline colours (hex). */
+export const ADMIN_COLOURS = { boundary: '#3d1f5c', district: '#6b3fa0', ward: '#9b7bc4' } as const;
+
+/** Administrative boundaries legend. */
+export const ADMIN_LEGEND: Legend = {
+  kind: 'categories',
+  items: (['boundary', 'district', 'ward'] as const).map((kind) => ({
+    label: `admin.${kind}` as MessageKey,
+    color: hexColor(ADMIN_COLOURS[kind]),
+  })),
+};
+
 /** Land-use legend (terrain and parcels). */
 export const LAND_USE_LEGEND: Legend = {
   kind: 'categories',
