@@ -4,7 +4,9 @@ import type { CameraLink } from '../render/cameraLink.ts';
 import { CameraRig } from './CameraRig.tsx';
 import { CityLayers } from './city/CityLayers.tsx';
 import { CityStatus } from './city/CityStatus.tsx';
+import { ScaleBar, ScaleBarUpdater } from './city/ScaleBar.tsx';
 import { useCityDataset } from './city/useCityDataset.ts';
+import { useRef } from 'react';
 import { useApp, useT } from './context.tsx';
 import { LinkedCamera } from './LinkedCamera.tsx';
 
@@ -46,6 +48,7 @@ export function CityView({
   const gridVisible = useApp((s) => s.layerVisible.grid ?? true);
   const groundVisible = useApp((s) => s.layerVisible.ground ?? true);
   const dataset = useCityDataset();
+  const scaleBar = useRef<HTMLDivElement>(null);
   // the terrain replaces the flat ground plane when the dataset has one
   const hasTerrain = dataset.status === 'ready' && dataset.dataset.data.terrain !== undefined;
   return (
@@ -70,11 +73,13 @@ export function CityView({
         <CameraRig />
         {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
         {cameraReadout && <CameraReadout target={cameraReadout} />}
+        <ScaleBarUpdater target={scaleBar} />
         {dataset.status === 'ready' && (
           <CityLayers dataset={dataset.dataset} testHook={testId === 'city-canvas'} />
         )}
       </Canvas>
       <CityStatus state={dataset} />
+      <ScaleBar target={scaleBar} />
     </>
   );
 }

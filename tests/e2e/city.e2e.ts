@@ -87,6 +87,7 @@ describe('Thủ Đức city in the workbench (Chromium)', () => {
     expect(await page.textContent('[data-testid="layer-roads"]')).toContain('Đường cao tốc');
     expect(await page.textContent('[data-testid="layer-buildings"]')).toContain('tổng hợp');
     expect(await page.textContent('.status-bar')).toContain('OpenStreetMap');
+    expect(await page.textContent('[data-testid="scale-bar"]')).toMatch(/^\d+ (m|km)$/);
     expect(errors).toEqual([]);
   });
 
