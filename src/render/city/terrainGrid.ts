@@ -1,12 +1,16 @@
 /**
  * The dataset's terrain grid (`terrain.json` + `terrain.i16` + `landcover.u8`, format `twin-terrain/1`)
  * in the scene frame. The grid is square in UTM 48N; the scene frame (core/geo) is a local
- * east/north tangent frame, rotated from UTM by the grid convergence (≈ 0.3° here). Over the ≈ 20 km
- * city the map between the two is affine to well under a metre, so it is fitted once from three
- * points (exact at the grid's south-west corner).
+ * east/north frame, rotated from UTM by the grid convergence (≈ 0.3° here) and not conformal, so
+ * over the ≈ 20 km city the map between the two is not affine (metres off at the corners). Both
+ * directions are therefore tabulated exactly (proj4) on a LATTICE_METRES lattice and interpolated
+ * bilinearly in between: second-order error ≈ tan(φ)·L²/R ≈ 3 cm for L = 1 km.
  */
-import { toSceneMetres } from '../../core/geo.ts';
-import { fromUtm48n } from '../../data/pipeline/utm.ts';
+import { fromSceneMetres, toSceneMetres } from '../../core/geo.ts';
+import { fromUtm48n, toUtm48n } from '../../data/pipeline/utm.ts';
+
+/** Spacing of the exact projection lattice, metres. */
+const LATTICE_METRES = 1000;
 
 /** The metadata document `terrain.json` (the fields the renderer reads). */
 export interface TerrainMeta {
@@ -22,12 +26,49 @@ export interface TerrainMeta {
   landCover: { classes: ReadonlyArray<{ code: number; name: string; vi: string; en: string }> };
 }
 
-/** Affine map [a, b, c, d, e, f]: x' = a·x + b·y + c, y' = d·x + e·y + f. */
-type Affine = [number, number, number, number, number, number];
+/**
+ * A smooth map of the plane tabulated on a regular lattice (origin, step, nx × ny nodes) and
+ * interpolated bilinearly; outside the lattice the edge cells are extended linearly.
+ */
+class LatticeMap {
+  private readonly values: Float64Array;
 
-function invertAffine([a, b, c, d, e, f]: Affine): Affine {
-  const det = a * e - b * d;
-  return [e / det, -b / det, (b * f - c * e) / det, -d / det, a / det, (c * d - a * f) / det];
+  constructor(
+    private readonly x0: number,
+    private readonly y0: number,
+    private readonly step: number,
+    private readonly nx: number,
+    private readonly ny: number,
+    f: (x: number, y: number) => readonly [number, number],
+  ) {
+    this.values = new Float64Array(nx * ny * 2);
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const [u, v] = f(x0 + i * step, y0 + j * step);
+        this.values[2 * (j * nx + i)] = u;
+        this.values[2 * (j * nx + i) + 1] = v;
+      }
+    }
+  }
+
+  map(x: number, y: number, out: [number, number]): void {
+    const gx = (x - this.x0) / this.step;
+    const gy = (y - this.y0) / this.step;
+    const i = Math.min(this.nx - 2, Math.max(0, Math.floor(gx)));
+    const j = Math.min(this.ny - 2, Math.max(0, Math.floor(gy)));
+    const fx = gx - i;
+    const fy = gy - j;
+    const v = this.values;
+    const a = 2 * (j * this.nx + i);
+    const b = a + 2;
+    const c = a + 2 * this.nx;
+    const d = c + 2;
+    for (let k = 0; k < 2; k++) {
+      const bottom = v[a + k]! + (v[b + k]! - v[a + k]!) * fx;
+      const top = v[c + k]! + (v[d + k]! - v[c + k]!) * fx;
+      out[k] = bottom + (top - bottom) * fy;
+    }
+  }
 }
 
 /** Terrain elevation and land cover sampled in scene metres. */
@@ -42,9 +83,9 @@ export class TerrainGrid {
   readonly minElevationMetres: number;
   readonly maxElevationMetres: number;
   /** UTM (x, y) → scene (east, north). */
-  private readonly toScene: Affine;
+  private readonly toScene: LatticeMap;
   /** Scene (east, north) → UTM (x, y). */
-  private readonly toUtm: Affine;
+  private readonly toUtm: LatticeMap;
 
   constructor(
     readonly meta: TerrainMeta,
@@ -74,33 +115,46 @@ export class TerrainGrid {
     this.landCover = new Uint8Array(landCoverBytes);
     const x0 = meta.xllCornerMetres;
     const y0 = meta.yllCornerMetres;
-    const span = 10_000;
-    const scene = (x: number, y: number) => toSceneMetres(...fromUtm48n(x, y));
-    const [e0, n0] = scene(x0, y0);
-    const [e1, n1] = scene(x0 + span, y0);
-    const [e2, n2] = scene(x0, y0 + span);
-    const a = (e1 - e0) / span;
-    const d = (n1 - n0) / span;
-    const b = (e2 - e0) / span;
-    const e = (n2 - n0) / span;
-    this.toScene = [a, b, e0 - a * x0 - b * y0, d, e, n0 - d * x0 - e * y0];
-    this.toUtm = invertAffine(this.toScene);
+    const widthMetres = columns * meta.cellSizeMetres;
+    const heightMetres = rows * meta.cellSizeMetres;
+    const nx = Math.ceil(widthMetres / LATTICE_METRES) + 1;
+    const ny = Math.ceil(heightMetres / LATTICE_METRES) + 1;
+    this.toScene = new LatticeMap(x0, y0, LATTICE_METRES, nx, ny, (x, y) =>
+      toSceneMetres(...fromUtm48n(x, y)),
+    );
+    // the scene lattice covers the grid's scene bounds with a lattice step of margin
+    const corners = [
+      [x0, y0],
+      [x0 + widthMetres, y0],
+      [x0, y0 + heightMetres],
+      [x0 + widthMetres, y0 + heightMetres],
+    ].map(([x, y]) => toSceneMetres(...fromUtm48n(x!, y!)));
+    const e0 = Math.min(...corners.map((c) => c[0])) - LATTICE_METRES;
+    const n0 = Math.min(...corners.map((c) => c[1])) - LATTICE_METRES;
+    const e1 = Math.max(...corners.map((c) => c[0])) + LATTICE_METRES;
+    const n1 = Math.max(...corners.map((c) => c[1])) + LATTICE_METRES;
+    this.toUtm = new LatticeMap(
+      e0,
+      n0,
+      LATTICE_METRES,
+      Math.ceil((e1 - e0) / LATTICE_METRES) + 1,
+      Math.ceil((n1 - n0) / LATTICE_METRES) + 1,
+      (e, n) => toUtm48n(...fromSceneMetres(e, n)),
+    );
   }
 
   /** Scene [east, north] metres of the centre of cell (column, row). */
   cellCentre(column: number, row: number, out: [number, number]): void {
     const x = this.meta.xllCornerMetres + (column + 0.5) * this.cellSizeMetres;
     const y = this.meta.yllCornerMetres + (this.rows - row - 0.5) * this.cellSizeMetres;
-    const [a, b, c, d, e, f] = this.toScene;
-    out[0] = a * x + b * y + c;
-    out[1] = d * x + e * y + f;
+    this.toScene.map(x, y, out);
   }
 
   /** Fractional grid position (column, row of cell centres) of a scene point, written into `out`. */
   gridPosition(eastMetres: number, northMetres: number, out: [number, number]): void {
-    const [a, b, c, d, e, f] = this.toUtm;
-    const x = a * eastMetres + b * northMetres + c;
-    const y = d * eastMetres + e * northMetres + f;
+    this.toUtm.map(eastMetres, northMetres, out);
+    const x = out[0];
+    const y = out[1];
     out[0] = (x - this.meta.xllCornerMetres) / this.cellSizeMetres - 0.5;
     out[1] = this.rows - 0.5 - (y - this.meta.yllCornerMetres) / this.cellSizeMetres;
   }
