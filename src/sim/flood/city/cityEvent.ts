@@ -1,0 +1,106 @@
+import type { TimeSeries } from '../../../core/timeSeries.ts';
+import type { Scenario, StormEventEdit } from '../../../scenario/scenario.ts';
+import { alternatingBlockHyetograph } from '../../hydrology/designStorm.ts';
+import { kingTideLevels } from '../../hydrology/tide.ts';
+
+/** A flood event for the city: rain on the whole grid and the tide held on the rivers. */
+export interface CityFloodEvent {
+  /** Simulated duration, s. */
+  durationSeconds: number;
+  /** Rain intensity, mm/h, piecewise linear in seconds (empty = no rain). */
+  rainMillimetresPerHour: TimeSeries;
+  /** River water level, m above MSL, piecewise linear in seconds. */
+  tideLevelMetres: TimeSeries;
+}
+
+/** A design event: an IDF design storm on a synthetic spring / king tide. */
+export interface DesignEventSpec {
+  /** Return period of the design storm, years (0 = no rain). */
+  returnPeriodYears: number;
+  /** Duration of the design storm, hours. */
+  rainDurationHours: number;
+  /** Highest river level of the tide, m above MSL. */
+  tidePeakMetres: number;
+  /** Simulated duration, hours. */
+  durationHours: number;
+}
+
+/**
+ * The event used when a scenario has no stormEvent: a 10-year, 3-hour design storm centred on the
+ * high water of a 1.4 m spring tide, simulated for 12 hours.
+ */
+export const DEFAULT_EVENT: DesignEventSpec = {
+  returnPeriodYears: 10,
+  rainDurationHours: 3,
+  tidePeakMetres: 1.4,
+  durationHours: 12,
+};
+
+/** Time (s) of the highest point of a series. */
+function peakTime(series: TimeSeries): number {
+  let best = series[0] ?? [0, 0];
+  for (const point of series) if (point[1] > best[1]) best = point;
+  return best[0];
+}
+
+/**
+ * Shifts a rain series starting at t = 0 later by `seconds`, zero before it (series are held
+ * constant outside their points, so the leading zero must be explicit; 1 ms ramp as in the
+ * hyetograph).
+ */
+function delayed(series: TimeSeries, seconds: number): TimeSeries {
+  if (seconds <= 0) return series;
+  const out: Array<[number, number]> = [
+    [0, 0],
+    [seconds, 0],
+  ];
+  series.forEach(([t, v], i) => out.push([t + seconds + (i === 0 ? 0.001 : 0), v]));
+  return out;
+}
+
+/**
+ * Builds a design event: the king-tide level series of `tide.ts` (peak `tidePeakMetres`) and the
+ * alternating-block hyetograph of the HCMC IDF curve (TCVN 7957:2008, `designStorm.ts`), shifted
+ * so the storm's centre falls on the tide's high water (the usual worst case in HCMC).
+ */
+export function designEvent(spec: DesignEventSpec): CityFloodEvent {
+  const tide = kingTideLevels(spec.tidePeakMetres, spec.durationHours);
+  return {
+    durationSeconds: spec.durationHours * 3600,
+    tideLevelMetres: tide,
+    rainMillimetresPerHour: spec.returnPeriodYears > 0 ? centredRain(spec, tide) : [],
+  };
+}
+
+function centredRain(spec: DesignEventSpec, tide: TimeSeries): TimeSeries {
+  const rainSeconds = spec.rainDurationHours * 3600;
+  const start = Math.max(
+    0,
+    Math.min(peakTime(tide) - rainSeconds / 2, spec.durationHours * 3600 - rainSeconds),
+  );
+  return delayed(alternatingBlockHyetograph(spec.returnPeriodYears, spec.rainDurationHours * 60), start);
+}
+
+/**
+ * The event of a scenario: its stormEvent edit (design or series rain, tide series) or, without
+ * one, {@link DEFAULT_EVENT}. A stormEvent without a tide gets the default 1.4 m spring tide; one
+ * without rain has none. Design rain is centred on the tide's high water.
+ */
+export function scenarioEvent(scenario: Scenario): CityFloodEvent {
+  const storm = scenario.edits.find((e): e is StormEventEdit => e.type === 'stormEvent');
+  if (!storm) return designEvent(DEFAULT_EVENT);
+  const tide = storm.tide?.levelMetres ?? kingTideLevels(DEFAULT_EVENT.tidePeakMetres, storm.durationHours);
+  let rain: TimeSeries = [];
+  if (storm.rain?.kind === 'series') rain = storm.rain.intensityMmPerHour;
+  else if (storm.rain?.kind === 'design')
+    rain = centredRain(
+      {
+        returnPeriodYears: storm.rain.returnPeriodYears,
+        rainDurationHours: storm.rain.durationHours,
+        tidePeakMetres: DEFAULT_EVENT.tidePeakMetres,
+        durationHours: storm.durationHours,
+      },
+      tide,
+    );
+  return { durationSeconds: storm.durationHours * 3600, tideLevelMetres: tide, rainMillimetresPerHour: rain };
+}
