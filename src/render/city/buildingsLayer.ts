@@ -3,6 +3,9 @@
  * spatial chunk (CHUNK_METRES squares, ≈ 50 draw calls for the city). Flat roofs are triangulated
  * by ear clipping (earcut, Mapbox); normals come from screen-space derivatives (`flatShading`), so
  * vertices are shared between walls and roof: a 4-corner footprint costs 8 vertices, 10 triangles.
+ * Level of detail: each chunk has a second mesh for the small synthetic buildings (row houses,
+ * below SMALL_HEIGHT_METRES), drawn only while the camera is within SMALL_RANGE_METRES of the
+ * chunk (they are under a pixel wide from farther away) and picked only while drawn.
  * Base height follows the terrain (sampled at the footprint centroid) × vertical exaggeration;
  * building heights are true metres. Picking is exact ray-vs-prism on candidates from a Flatbush
  * R-tree of footprint bounds (Agafonkin's packed Hilbert R-tree).
@@ -19,6 +22,10 @@ import type { TerrainGrid } from './terrainGrid.ts';
 
 /** Side of the square chunks buildings are batched by, metres. */
 const CHUNK_METRES = 2500;
+/** Synthetic buildings lower than this are "small" (drawn near the camera only), metres. */
+const SMALL_HEIGHT_METRES = 20;
+/** Small buildings are drawn while the camera is this close to their chunk's bounding sphere, metres. */
+const SMALL_RANGE_METRES = 6000;
 /** Walls reach this far below the sampled ground so sloped sites show no gap, metres. */
 const FOUNDATION_METRES = 1;
 
@@ -35,6 +42,9 @@ export interface BuildingAttributes {
 }
 
 interface Chunk {
+  /** True for the small-building (level of detail) mesh. */
+  small: boolean;
+  mesh: Mesh;
   buildings: Uint32Array;
   /** First vertex of each building in the chunk's geometry. */
   firstVertex: Uint32Array;
@@ -55,6 +65,8 @@ export class BuildingsLayer {
   readonly group = new Group();
   readonly material = new MeshLambertMaterial({ vertexColors: true, flatShading: true });
   private readonly chunks: Chunk[] = [];
+  /** Chunk index of every building. */
+  private readonly chunkOfBuilding: Uint32Array;
   private readonly index: Flatbush;
   private readonly maxHeightMetres: number;
   private exaggeration = 1;
@@ -72,6 +84,7 @@ export class BuildingsLayer {
     this.heightMetres = new Float32Array(doc.count);
     this.groundMetres = new Float32Array(doc.count);
     this.index = new Flatbush(Math.max(1, doc.count));
+    this.chunkOfBuilding = new Uint32Array(doc.count);
     const chunkOf = new Map<number, number[]>();
     let c = 0;
     let maxHeight = 0;
@@ -109,7 +122,8 @@ export class BuildingsLayer {
       const cn = sumN / n;
       this.groundMetres[i] = terrain ? terrain.elevationAt(ce, cn) : 0;
       this.index.add(minE, minN, maxE, maxN);
-      const key = Math.floor(ce / CHUNK_METRES) * 100_000 + Math.floor(cn / CHUNK_METRES);
+      const small = i >= doc.osmCount && h < SMALL_HEIGHT_METRES ? 1 : 0;
+      const key = (Math.floor(ce / CHUNK_METRES) * 100_000 + Math.floor(cn / CHUNK_METRES)) * 2 + small;
       const list = chunkOf.get(key);
       if (list) list.push(i);
       else chunkOf.set(key, [i]);
@@ -117,12 +131,13 @@ export class BuildingsLayer {
     if (doc.count === 0) this.index.add(0, 0, 0, 0);
     this.index.finish();
     this.maxHeightMetres = maxHeight + (terrain ? terrain.maxElevationMetres : 0);
-    for (const list of chunkOf.values()) this.chunks.push(this.buildChunk(Uint32Array.from(list)));
     this.group.name = 'buildings';
-    for (const chunk of this.chunks) {
-      const mesh = new Mesh(chunk.geometry, this.material);
-      mesh.matrixAutoUpdate = false;
-      this.group.add(mesh);
+    for (const [key, list] of chunkOf) {
+      const buildings = Uint32Array.from(list);
+      for (const b of buildings) this.chunkOfBuilding[b] = this.chunks.length;
+      const chunk = this.buildChunk(buildings, (key & 1) === 1);
+      this.chunks.push(chunk);
+      this.group.add(chunk.mesh);
     }
   }
 
@@ -175,7 +190,7 @@ export class BuildingsLayer {
     return [ground - FOUNDATION_METRES, ground + this.heightMetres[i]!];
   }
 
-  private buildChunk(buildings: Uint32Array): Chunk {
+  private buildChunk(buildings: Uint32Array, small: boolean): Chunk {
     let vertices = 0;
     let triangles = 0;
     const firstVertex = new Uint32Array(buildings.length);
@@ -218,7 +233,10 @@ export class BuildingsLayer {
     geometry.setAttribute('position', new BufferAttribute(positions, 3));
     geometry.setAttribute('color', new BufferAttribute(colours, 3, true));
     geometry.setIndex(new BufferAttribute(index.subarray(0, t), 1));
-    const chunk = { buildings, firstVertex, geometry };
+    const mesh = new Mesh(geometry, this.material);
+    mesh.matrixAutoUpdate = false;
+    mesh.name = small ? 'buildings-small' : 'buildings-large';
+    const chunk = { small, mesh, buildings, firstVertex, geometry };
     this.writeHeights(chunk);
     return chunk;
   }
@@ -337,6 +355,7 @@ export class BuildingsLayer {
       const n1 = ray.originNorth + b * ray.directionNorth;
       const found = this.index.search(Math.min(e0, e1), Math.min(n0, n1), Math.max(e0, e1), Math.max(n0, n1));
       for (const i of found) {
+        if (!this.chunks[this.chunkOfBuilding[i]!]!.mesh.visible) continue;
         const [base, top] = this.verticalExtent(i);
         const t = rayPrism(ray, this.coords, this.vertexStart[i]!, this.vertexStart[i + 1]!, base, top);
         if (t < bestT) {
@@ -348,6 +367,22 @@ export class BuildingsLayer {
       if (bestT <= b) break;
     }
     return bestT <= tEnd ? { building: best, t: bestT } : { building: -1, t: Infinity };
+  }
+
+  /**
+   * Shows each chunk's small buildings only while the camera (three.js coordinates) is within
+   * SMALL_RANGE_METRES of the chunk. Called every frame; allocates nothing.
+   */
+  updateLevelOfDetail(cameraX: number, cameraY: number, cameraZ: number): void {
+    for (const chunk of this.chunks) {
+      if (!chunk.small) continue;
+      const sphere = chunk.geometry.boundingSphere;
+      if (!sphere) continue;
+      const dx = sphere.center.x - cameraX;
+      const dy = sphere.center.y - cameraY;
+      const dz = sphere.center.z - cameraZ;
+      chunk.mesh.visible = Math.sqrt(dx * dx + dy * dy + dz * dz) - sphere.radius < SMALL_RANGE_METRES;
+    }
   }
 
   /** Triangles across all chunks. */

@@ -130,7 +130,8 @@ export function CityLayers({ dataset, testHook }: { dataset: LoadedDataset; test
   }, [testHook, model, gl, camera, dataset]);
 
   // the frame after the first one drawn with every layer mounted: the city is on screen
-  useFrame(() => {
+  useFrame(({ camera: eye }) => {
+    model.buildings?.updateLevelOfDetail(eye.position.x, eye.position.y, eye.position.z);
     frames.current++;
     if (frames.current === 2) hook.current?.markReady();
   });
