@@ -50,12 +50,8 @@ function peakTime(series: TimeSeries): number {
  */
 function delayed(series: TimeSeries, seconds: number): TimeSeries {
   if (seconds <= 0) return series;
-  const out: Array<[number, number]> = [
-    [0, 0],
-    [seconds, 0],
-  ];
-  series.forEach(([t, v], i) => out.push([t + seconds + (i === 0 ? 0.001 : 0), v]));
-  return out;
+  const later = series.map(([t, v], i) => [t + seconds + (i === 0 ? 0.001 : 0), v] as [number, number]);
+  return [[0, 0], [seconds, 0], ...later];
 }
 
 /**
