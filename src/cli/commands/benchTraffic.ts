@@ -20,7 +20,7 @@ const usage = `Usage: twin bench traffic [--json]
 
 Measures, in one run on this machine:
   - seconds for gradient projection to reach relative gap 1e-4 on Sioux Falls (../shared/data;
-    a generated 20x20 grid when absent; median of 3), and the gap plain Frank-Wolfe reaches in the
+    a generated 10x10 grid when absent; median of 3), and the gap plain Frank-Wolfe reaches in the
     same time and the time it needs for 1e-4 (capped at 10 s);
   - shortest-path trees per second (binary-heap Dijkstra vs the O(n^2) textbook version) on
     Sioux Falls and on a generated 100x100 grid;
@@ -111,9 +111,9 @@ function loadAssignmentCase(): { name: string; graph: RoadGraph; demand: OdDeman
     };
   }
   return {
-    name: 'grid20x20',
-    graph: compileNetwork(generateGridNetwork(20, 20, 1).network),
-    demand: generateRandomDemand(400, 10, 2),
+    name: 'grid10x10',
+    graph: compileNetwork(generateGridNetwork(10, 10, 1).network),
+    demand: generateRandomDemand(100, 10, 2),
   };
 }
 
