@@ -28,8 +28,9 @@ export interface IdmParameters {
 }
 
 /**
- * The highway car parameters of Treiber & Kesting, "Traffic Flow Dynamics" (2013), table 11.2:
- * v0 = 120 km/h, T = 1.5 s, s0 = 2 m, a = 1 m/s², b = 1.5 m/s², δ = 4, l = 5 m.
+ * The project's reference highway-car set: v0 = 120 km/h, T = 1.5 s, s0 = 2 m, a = 1 m/s²,
+ * b = 1.5 m/s², δ = 4, l = 5 m (of the order of the values in Treiber, Hennecke & Helbing 2000
+ * and Treiber & Kesting, "Traffic Flow Dynamics", 2013; not calibrated to Ho Chi Minh City).
  */
 export const IDM_HIGHWAY_CAR: Readonly<IdmParameters> = {
   desiredSpeedMetresPerSecond: 120 / 3.6,

@@ -1,7 +1,8 @@
 /**
- * Multi-class demand in passenger-car units. Default factors are assumptions within the ranges
- * used for mixed, motorcycle-dominated traffic in Vietnamese practice (TCVN 4054:2005 road
- * design standard lists motorcycle 0.3, car 1, bus/truck 2–3): change them per study.
+ * Multi-class demand in passenger-car units. The default factors are assumptions inside the
+ * ranges of the Vietnamese road design standard TCVN 4054:2005 as we read it (flat terrain:
+ * motorcycle 0.3, car 1, two-axle truck and small bus 2, larger trucks and buses 2.5); verify
+ * against the standard and change them per study.
  */
 import { InputError } from '../../core/errors.ts';
 import type { OdDemand } from './network.ts';
