@@ -1,0 +1,216 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toSceneMetres } from '../../../core/geo.ts';
+import { readCityFolder } from '../../../data/node/readCityFolder.ts';
+import type { Feature } from '../../../data/pipeline/geojson.ts';
+import { runScenario } from '../../../scenario/pipeline.ts';
+import type { Scenario, ScenarioEdit, ZoneRules } from '../../../scenario/scenario.ts';
+import { BASELINE_ZONES } from './baselineZones.ts';
+import { type CityLanduseModel, prepareCityLanduse } from './cityModel.ts';
+import { type CityLanduseResult, createLanduseStage } from './landuseStage.ts';
+import { pointInPolygon, polygonArea } from './sceneRings.ts';
+
+const files = await readCityFolder();
+let model: CityLanduseModel;
+let baseline: CityLanduseResult;
+
+function scenario(edits: ScenarioEdit[], id = 's'): Scenario {
+  return { format: 'twin-scenario/1', id, name: { vi: id, en: id }, base: null, year: 2025, edits };
+}
+
+async function run(edits: ScenarioEdit[]): Promise<CityLanduseResult> {
+  const stage = createLanduseStage(files, { model });
+  return stage.run({ scenario: scenario(edits), upstream: {}, onProgress: () => {} });
+}
+
+/** Thủ Thiêm new urban area (District 2), a rectangle across the peninsula. */
+const THU_THIEM: Array<[number, number]> = [
+  [106.712, 10.77],
+  [106.728, 10.77],
+  [106.728, 10.783],
+  [106.712, 10.783],
+  [106.712, 10.77],
+];
+
+function farRules(maxFAR: number): ZoneRules {
+  return { ...BASELINE_ZONES.M!, maxFAR, maxHeight: 150, label: undefined } as unknown as ZoneRules;
+}
+
+function growthEdit(seed: number, toYear: number, excludeFloodProne: boolean): ScenarioEdit {
+  return { type: 'growth', id: 'g', seed, toYear, excludeFloodProne, demandGrowthPercentPerYear: 0 };
+}
+
+beforeAll(async () => {
+  model = prepareCityLanduse(files);
+  baseline = await run([]);
+}, 120_000);
+
+describe('baseline zoning of the city', () => {
+  it('gives every parcel a zone with rules and a valid front edge', () => {
+    expect(model.parcels.length).toBeGreaterThan(10_000);
+    for (const p of model.parcels) {
+      expect(BASELINE_ZONES[p.zone], p.id).toBeDefined();
+      expect(p.frontEdge).toBeGreaterThanOrEqual(0);
+      expect(p.frontEdge).toBeLessThan(p.exterior.length);
+    }
+    expect(new Set(model.parcels.map((p) => p.id)).size).toBe(model.parcels.length);
+  });
+
+  it('splits each land-use area into blocks of at most 1 ha whose areas add up to the area', () => {
+    const bySource = new Map<string, number>();
+    for (const p of model.parcels) {
+      expect(p.areaSquareMetres).toBeLessThanOrEqual(10_000 + 1e-6);
+      if (p.sourceUse === 'unmapped') continue;
+      bySource.set(p.sourceId, (bySource.get(p.sourceId) ?? 0) + p.areaSquareMetres);
+    }
+    let sourceTotal = 0;
+    let parcelTotal = 0;
+    for (const f of files.landUse!.features as Feature[]) {
+      if (f.properties.use === 'water' || f.geometry.type !== 'Polygon') continue;
+      const rings = f.geometry.coordinates.map((ring) =>
+        ring.slice(0, -1).flatMap(([lon, lat]) => toSceneMetres(lon!, lat!)),
+      );
+      const area = polygonArea(rings);
+      const parcels = bySource.get(String(f.properties.osmId)) ?? 0;
+      // Each area = its parcels + the slivers under 50 m² that were dropped.
+      const dropped = model.parcelStats.droppedSquareMetresBySource[String(f.properties.osmId)] ?? 0;
+      expect(parcels + dropped).toBeCloseTo(area, 3);
+      sourceTotal += area;
+      parcelTotal += parcels;
+    }
+    expect(parcelTotal / sourceTotal).toBeGreaterThan(0.999);
+  });
+
+  it('zones residential land with towers as apartments (R2) and unmapped land with buildings as R1', () => {
+    const zones = new Set(model.parcels.map((p) => p.zone));
+    expect(zones.has('R2')).toBe(true);
+    const b = model.buildings;
+    for (let k = 0; k < b.count; k++) {
+      const p = b.parcel[k]!;
+      if (p >= 0 && model.parcels[p]!.sourceUse === 'unmapped') expect(model.parcels[p]!.zone).not.toBe('A');
+    }
+  });
+});
+
+describe('land-use stage on the dataset', () => {
+  it('baseline floor space is every building, footprint × floors, and leaves imperviousness to the land cover', () => {
+    const b = model.buildings;
+    let total = 0;
+    for (let k = 0; k < b.count; k++) total += b.grossFloorAreaM2[k]!;
+    expect(baseline.floorSpace.grossFloorAreaM2.length).toBe(b.count);
+    expect(baseline.kpis.grossFloorAreaM2).toBeCloseTo(total, 3);
+    expect(baseline.kpis.residents).toBeCloseTo(
+      (baseline.kpis['grossFloorAreaM2.residential']! +
+        0.5 * (baseline.kpis['grossFloorAreaM2.mixed'] ?? 0)) /
+        28,
+      3,
+    );
+    expect(baseline.imperviousness).toBeUndefined();
+    expect(baseline.proposedParcels).toHaveLength(0);
+    for (const key of [
+      'schoolWithin500mShare',
+      'schoolWithin1kmShare',
+      'metroWithin1kmShare',
+      'parkWithin500mShare',
+    ]) {
+      expect(baseline.kpis[key]).toBeGreaterThanOrEqual(0);
+      expect(baseline.kpis[key]).toBeLessThanOrEqual(1);
+    }
+    expect(baseline.kpis.schoolWithin1kmShare!).toBeGreaterThanOrEqual(baseline.kpis.schoolWithin500mShare!);
+  });
+
+  it('raising FAR in Thủ Thiêm raises GFA and residents there and nowhere else', async () => {
+    const low = await run([{ type: 'zoning', id: 'z', polygon: THU_THIEM, zone: 'M', rules: farRules(3) }]);
+    const high = await run([{ type: 'zoning', id: 'z', polygon: THU_THIEM, zone: 'M', rules: farRules(8) }]);
+    expect(high.proposedParcels.length).toBeGreaterThan(50);
+    expect(high.buildOutFailures).toHaveLength(0);
+    const ring = THU_THIEM.flatMap(([lon, lat]) => toSceneMetres(lon, lat));
+    const changed = new Set(high.proposedParcels.map((p) => p.parcel));
+    for (const k of changed) {
+      const p = model.parcels[k]!;
+      expect(pointInPolygon([ring], p.eastMetres, p.northMetres)).toBe(true);
+    }
+    // Outside the changed parcels, floor space is exactly the baseline's.
+    const outside = (r: CityLanduseResult) => {
+      let gfa = 0;
+      let count = 0;
+      for (let i = 0; i < r.floorSpace.grossFloorAreaM2.length; i++) {
+        if (r.floorSpace.proposed[i]) continue;
+        gfa += r.floorSpace.grossFloorAreaM2[i]!;
+        count++;
+      }
+      return { gfa, count };
+    };
+    const b = model.buildings;
+    let inChanged = 0;
+    let inChangedCount = 0;
+    for (let k = 0; k < b.count; k++) {
+      if (changed.has(b.parcel[k]!)) {
+        inChanged += b.grossFloorAreaM2[k]!;
+        inChangedCount++;
+      }
+    }
+    expect(outside(high).count).toBe(b.count - inChangedCount);
+    expect(outside(high).gfa).toBeCloseTo(baseline.kpis.grossFloorAreaM2! - inChanged, 2);
+    // Inside: build-out GFA, higher with the higher FAR, and above what stands there today.
+    const proposedGfa = (r: CityLanduseResult) => r.proposedParcels.reduce((s, p) => s + p.grossFloorArea, 0);
+    expect(proposedGfa(high)).toBeGreaterThan(proposedGfa(low));
+    expect(proposedGfa(high)).toBeGreaterThan(inChanged);
+    expect(high.kpis.grossFloorAreaM2! - baseline.kpis.grossFloorAreaM2!).toBeCloseTo(
+      proposedGfa(high) - inChanged,
+      2,
+    );
+    expect(high.kpis.residents!).toBeGreaterThan(baseline.kpis.residents!);
+    expect(high.kpis.residents!).toBeGreaterThan(low.kpis.residents!);
+    // Each parcel obeys FAR 8 on its lot.
+    for (const p of high.proposedParcels)
+      expect(p.grossFloorArea).toBeLessThanOrEqual(8 * p.lotArea * (1 + 1e-9));
+    // Rebuilt parcels change the imperviousness grid only on their own cells.
+    expect(high.imperviousness).toBeDefined();
+  }, 60_000);
+
+  it('growth is deterministic with its seed, monotone in time, and differs between seeds', async () => {
+    const a = await run([growthEdit(7, 2045, false)]);
+    const again = await run([growthEdit(7, 2045, false)]);
+    const other = await run([growthEdit(8, 2045, false)]);
+    const shorter = await run([growthEdit(7, 2035, false)]);
+    expect([...again.growth!.newUrbanCells]).toEqual([...a.growth!.newUrbanCells]);
+    expect([...other.growth!.newUrbanCells]).not.toEqual([...a.growth!.newUrbanCells]);
+    const counts = a.growth!.urbanCellsByYear;
+    for (let y = 1; y < counts.length; y++) expect(counts[y]!).toBeGreaterThanOrEqual(counts[y - 1]!);
+    expect(a.growth!.newUrbanCells.length).toBeGreaterThan(shorter.growth!.newUrbanCells.length);
+    const later = new Set(a.growth!.newUrbanCells);
+    for (const cell of shorter.growth!.newUrbanCells) expect(later.has(cell)).toBe(true);
+    expect(a.kpis.grossFloorAreaM2!).toBeGreaterThan(baseline.kpis.grossFloorAreaM2!);
+    expect(a.kpis.imperviousShare!).toBeGreaterThan(baseline.kpis.imperviousShare!);
+    expect(a.kpis.newUrbanAreaHa).toBeCloseTo(a.growth!.newUrbanCells.length, 6);
+  }, 120_000);
+
+  it('excludeFloodProne keeps growth off low-lying cells', async () => {
+    const open = await run([growthEdit(3, 2045, false)]);
+    const closed = await run([growthEdit(3, 2045, true)]);
+    const onFloodProne = (r: CityLanduseResult) =>
+      [...r.growth!.newUrbanCells].filter((c) => model.growthGrid.floodProne[c] === 1).length;
+    expect(onFloodProne(open)).toBeGreaterThan(0);
+    expect(onFloodProne(closed)).toBe(0);
+  }, 60_000);
+
+  it('runs in the scenario pipeline and is cached for an unchanged scenario', async () => {
+    const stage = createLanduseStage(files, { model });
+    const cache = new Map<string, unknown>();
+    const s = scenario([growthEdit(1, 2030, true)]);
+    const first = await runScenario(s, [stage], { cache });
+    const second = await runScenario(s, [stage], { cache });
+    expect(second.cached).toEqual(['landuse']);
+    expect(second.kpis).toEqual(first.kpis);
+    expect(first.kpis.newUrbanAreaHa).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('rejects an unknown zone without rules and an unknown parcel id, naming the edit', async () => {
+    await expect(
+      run([{ type: 'zoning', id: 'z', parcelIds: [model.parcels[0]!.id], zone: 'XX' }]),
+    ).rejects.toThrow(/edits\[0\]\.zone/);
+    await expect(run([{ type: 'zoning', id: 'z', parcelIds: ['nope'], zone: 'R1' }])).rejects.toThrow(
+      /edits\[0\]\.parcelIds\[0\]: unknown parcel "nope"/,
+    );
+  });
+});
