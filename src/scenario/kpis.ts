@@ -75,6 +75,102 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '',
     better: 'lower',
   },
+  {
+    key: 'grossFloorAreaM2.residential',
+    label: { vi: 'Diện tích sàn nhà ở', en: 'Floor area, residential' },
+    unit: 'm²',
+    better: 'higher',
+  },
+  {
+    key: 'grossFloorAreaM2.commercial',
+    label: { vi: 'Diện tích sàn thương mại', en: 'Floor area, commercial' },
+    unit: 'm²',
+    better: 'higher',
+  },
+  {
+    key: 'grossFloorAreaM2.industrial',
+    label: { vi: 'Diện tích sàn công nghiệp', en: 'Floor area, industrial' },
+    unit: 'm²',
+    better: 'higher',
+  },
+  {
+    key: 'grossFloorAreaM2.mixed',
+    label: { vi: 'Diện tích sàn hỗn hợp', en: 'Floor area, mixed use' },
+    unit: 'm²',
+    better: 'higher',
+  },
+  {
+    key: 'grossFloorAreaM2.education',
+    label: { vi: 'Diện tích sàn giáo dục', en: 'Floor area, education' },
+    unit: 'm²',
+    better: 'higher',
+  },
+  {
+    key: 'grossFloorAreaM2.health',
+    label: { vi: 'Diện tích sàn y tế', en: 'Floor area, health' },
+    unit: 'm²',
+    better: 'higher',
+  },
+  {
+    key: 'residentsPerHa',
+    label: { vi: 'Mật độ dân số', en: 'Resident density' },
+    unit: 'người/ha',
+    better: 'higher',
+  },
+  {
+    key: 'newUrbanAreaHa',
+    label: { vi: 'Đất đô thị mới', en: 'New urban land' },
+    unit: 'ha',
+    better: 'lower',
+  },
+  {
+    key: 'schoolWithin500mShare',
+    label: { vi: 'Dân trong 500 m tới trường học', en: 'Residents within 500 m of a school' },
+    unit: '',
+    better: 'higher',
+  },
+  {
+    key: 'schoolWithin1kmShare',
+    label: { vi: 'Dân trong 1 km tới trường học', en: 'Residents within 1 km of a school' },
+    unit: '',
+    better: 'higher',
+  },
+  {
+    key: 'clinicWithin500mShare',
+    label: { vi: 'Dân trong 500 m tới cơ sở y tế', en: 'Residents within 500 m of a clinic or hospital' },
+    unit: '',
+    better: 'higher',
+  },
+  {
+    key: 'clinicWithin1kmShare',
+    label: { vi: 'Dân trong 1 km tới cơ sở y tế', en: 'Residents within 1 km of a clinic or hospital' },
+    unit: '',
+    better: 'higher',
+  },
+  {
+    key: 'parkWithin500mShare',
+    label: { vi: 'Dân trong 500 m tới công viên', en: 'Residents within 500 m of a park' },
+    unit: '',
+    better: 'higher',
+  },
+  {
+    key: 'parkWithin1kmShare',
+    label: { vi: 'Dân trong 1 km tới công viên', en: 'Residents within 1 km of a park' },
+    unit: '',
+    better: 'higher',
+  },
+  {
+    key: 'metroWithin500mShare',
+    label: { vi: 'Dân trong 500 m tới ga Metro', en: 'Residents within 500 m of a Metro station' },
+    unit: '',
+    better: 'higher',
+  },
+  {
+    key: 'metroWithin1kmShare',
+    label: { vi: 'Dân trong 1 km tới ga Metro', en: 'Residents within 1 km of a Metro station' },
+    unit: '',
+    better: 'higher',
+  },
 ];
 
 /** Difference of one KPI between scenarios A and B: B − A and (B − A) / |A| (null when A is 0). */
