@@ -22,6 +22,9 @@ export const INFILTRATION_MM_PER_HOUR = 10;
  */
 export const DRAINAGE_MM_PER_HOUR = 20;
 
+/** The dataset files the flood model reads (a CityFiles, or the app's loaded dataset). */
+export type CityFloodData = Pick<CityFiles, 'terrain' | 'roads' | 'buildings'>;
+
 /** Options of {@link cityFloodModel}. */
 export interface CityFloodOptions {
   /** Flood grid cell, m: 20 (the terrain), 40 or 80 (block averages). */

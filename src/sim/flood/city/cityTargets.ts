@@ -1,10 +1,10 @@
 import { fromSceneMetres } from '../../../core/geo.ts';
-import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
 import { decodeBuildings } from '../../../data/pipeline/buildingsFormat.ts';
 import { toUtm48n } from '../../../data/pipeline/utm.ts';
 import { LAND_USES, type LandUse } from '../../../scenario/scenario.ts';
 import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
 import { toGridCoordinates } from '../floodMetrics.ts';
+import type { CityFloodData } from './cityFloodModel.ts';
 import type { FloodGridFrame } from './cityGrid.ts';
 
 /** Floor area per resident, m² (HCMC average housing floor space per person, ≈ 28 m² in 2019–2020). */
@@ -40,7 +40,7 @@ export function sceneToGrid(east: number, north: number, frame: FloodGridFrame):
  * (footprint area × storeys of residential and mixed buildings).
  */
 export function cityFloodTargets(
-  files: CityFiles,
+  files: CityFloodData,
   frame: FloodGridFrame,
   upstream?: LanduseStageResult,
 ): CityFloodTargets {

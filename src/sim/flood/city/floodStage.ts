@@ -1,13 +1,12 @@
 import { isCancelled } from '../../../core/cancel.ts';
 import { CancelledError } from '../../../core/errors.ts';
-import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
 import type { Stage } from '../../../scenario/pipeline.ts';
 import type { Scenario } from '../../../scenario/scenario.ts';
 import type { FloodStageResult, LanduseStageResult } from '../../../scenario/stageResults.ts';
 import { FloodSimulation } from '../floodSimulation.ts';
 import type { FloodVolume } from '../floodVolume.ts';
 import type { CityFloodEvent } from './cityEvent.ts';
-import { cityFloodModel } from './cityFloodModel.ts';
+import { type CityFloodData, cityFloodModel } from './cityFloodModel.ts';
 import { type CityFloodTargets, cityFloodTargets } from './cityTargets.ts';
 import { cityFloodMeasures } from './floodKpis.ts';
 
@@ -45,7 +44,7 @@ export function floodInputs(scenario: Scenario): unknown {
  * cancel is polled as often.
  */
 export function createFloodStage(
-  files: CityFiles,
+  files: CityFloodData,
   options: FloodStageOptions = {},
 ): Stage<CityFloodStageResult> {
   const cellSizeMetres = options.cellSizeMetres ?? STAGE_CELL_SIZE_METRES;
