@@ -58,7 +58,7 @@ export interface CityFloodModel {
  * cells to the crest; ponds lower theirs by their depth; rain falls uniformly on the grid.
  */
 export function cityFloodModel(
-  files: CityFiles,
+  files: CityFloodData,
   scenario: Scenario,
   options: CityFloodOptions,
 ): CityFloodModel {
