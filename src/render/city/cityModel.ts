@@ -55,7 +55,7 @@ export class CityModel {
   readonly parcels: ParcelsLayer | undefined;
   readonly labels: AdminLabel[] = [];
   readonly lineMaterials: LineMaterial[] = [];
-  private exaggeration = 1;
+  private currentExaggeration = 1;
 
   constructor(data: CityData) {
     if (data.terrain) {
@@ -85,7 +85,7 @@ export class CityModel {
 
   /** Scales terrain, water, roads, outlines and markers by `factor`; seats buildings on the result. */
   setExaggeration(factor: number): void {
-    this.exaggeration = factor;
+    this.currentExaggeration = factor;
     for (const id of ['terrain', 'water', 'roads', 'admin', 'pois'] as const) {
       const object = this.layers[id];
       if (object) {
@@ -96,9 +96,9 @@ export class CityModel {
     this.buildings?.setExaggeration(factor);
   }
 
-  /** Label height in scene y (labels are placed in true metres). */
-  labelY(trueMetres: number): number {
-    return trueMetres * this.exaggeration;
+  /** The vertical exaggeration applied last. */
+  get exaggeration(): number {
+    return this.currentExaggeration;
   }
 
   /** Ray parameter of the first terrain hit (or of the y = 0 plane without terrain), Infinity if none. */
@@ -106,7 +106,7 @@ export class CityModel {
     const terrain = this.terrain;
     if (!terrain) return ray.directionUp < 0 ? -ray.originUp / ray.directionUp : Infinity;
     if (ray.directionUp >= 0) return Infinity;
-    const ex = this.exaggeration;
+    const ex = this.currentExaggeration;
     const above = (t: number) =>
       ray.originUp +
       t * ray.directionUp -

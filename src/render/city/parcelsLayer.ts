@@ -56,6 +56,11 @@ export class ParcelsLayer {
     return best;
   }
 
+  /** Number of polygons (a MultiPolygon parcel counts once per part). */
+  get polygonCount(): number {
+    return this.polygons.length;
+  }
+
   /** Rings of polygon p (flat scene east/north). */
   rings(p: number): ScenePolygon {
     return this.polygons[p] ?? [];

@@ -126,6 +126,11 @@ export class RoadsLayer {
     return best;
   }
 
+  /** Number of polylines. */
+  get polylineCount(): number {
+    return this.doc.geometries.offsets.length - 1;
+  }
+
   /** Flat [east, north, ...] vertices of polyline k. */
   polyline(k: number): number[] {
     const { offsets, coordinates } = this.doc.geometries;

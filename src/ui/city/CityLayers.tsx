@@ -125,7 +125,15 @@ export function CityLayers({ dataset, testHook }: { dataset: LoadedDataset; test
   const hook = useRef<CityTestHook | null>(null);
   useEffect(() => {
     if (!testHook) return;
-    const uninstall = installCityTestHook(model, gl, camera, dataset, (id) => visible.current(id), hook);
+    const uninstall = installCityTestHook(
+      model,
+      gl,
+      camera,
+      dataset,
+      (id) => visible.current(id),
+      hook,
+      () => frames.current,
+    );
     return uninstall;
   }, [testHook, model, gl, camera, dataset]);
 

@@ -7,6 +7,7 @@ import type { Camera, WebGLRenderer } from 'three';
 import { Vector3 } from 'three';
 import type { CityLayerId, CityModel } from '../../render/city/cityModel.ts';
 import type { LoadedDataset } from './cityDataset.ts';
+import { ringCentroid } from '../../render/city/sceneGeoJson.ts';
 import { pickAtPixel } from './cityPointer.ts';
 
 /** The hook's internal handle. */
@@ -17,11 +18,15 @@ export interface CityTestHook {
 /** What `window.__twin.city` offers. */
 export interface CityTestApi {
   renderInfo(): { drawCalls: number; triangles: number; geometries: number; textures: number };
+  /** Frames drawn since the city mounted (to wait for a redraw after a change). */
+  frameCount(): number;
   datasetBytes: number;
   buildingCount: number;
   syntheticBuildingCount: number;
   /** A building whose roof is visible at canvas pixel (x, y) (CSS px): a click there picks it. */
   findPickableBuilding(): { id: string; x: number; y: number } | null;
+  /** A road (midpoint of a polyline) or land-use parcel (centroid) that a click at (x, y) picks. */
+  findPickableFeature(layer: 'roads' | 'landuse'): { layer: string; x: number; y: number } | null;
 }
 
 declare global {
@@ -38,11 +43,14 @@ export function installCityTestHook(
   dataset: LoadedDataset,
   visible: (id: CityLayerId) => boolean,
   handle: { current: CityTestHook | null },
+  frameCount: () => number,
 ): () => void {
   window.__twin ??= {};
   const twin = window.__twin;
   const point = new Vector3();
   const api: CityTestApi = {
+    findPickableFeature: () => null,
+    frameCount,
     renderInfo: () => ({
       drawCalls: gl.info.render.calls,
       triangles: gl.info.render.triangles,
@@ -72,6 +80,39 @@ export function installCityTestHook(
       }
       return null;
     },
+  };
+  /** Canvas pixel of a scene point on the ground, or null when off screen. */
+  const groundPixel = (east: number, north: number, rect: DOMRect): [number, number] | null => {
+    const ground = (model.terrain?.elevationAt(east, north) ?? 0) * model.exaggeration;
+    point.set(east, ground, -north).project(camera);
+    if (Math.abs(point.x) > 0.8 || Math.abs(point.y) > 0.8 || point.z > 1) return null;
+    return [((point.x + 1) / 2) * rect.width, ((1 - point.y) / 2) * rect.height];
+  };
+  api.findPickableFeature = (layer) => {
+    const rect = gl.domElement.getBoundingClientRect();
+    const candidates: Array<[number, number, number]> = [];
+    if (layer === 'roads' && model.roads) {
+      for (let k = 0; k < model.roads.polylineCount && candidates.length < 4000; k += 7) {
+        const line = model.roads.polyline(k);
+        const v = 2 * Math.floor(line.length / 4);
+        // midpoint of the middle piece: on the line, away from junctions
+        if (line.length >= 4)
+          candidates.push([k, (line[v - 2]! + line[v]!) / 2, (line[v - 1]! + line[v + 1]!) / 2]);
+      }
+    } else if (layer === 'landuse' && model.parcels) {
+      for (let p = 0; p < model.parcels.polygonCount; p++) {
+        const outer = model.parcels.rings(p)[0];
+        if (outer) candidates.push([p, ...ringCentroid(outer)]);
+      }
+    }
+    for (const [index, east, north] of candidates) {
+      const pixel = groundPixel(east, north, rect);
+      if (!pixel) continue;
+      const pick = pickAtPixel(model, camera, pixel[0], pixel[1], rect.width, rect.height, visible);
+      if (pick?.layer === layer && (layer === 'roads' || pick.index === index))
+        return { layer, x: pixel[0], y: pixel[1] };
+    }
+    return null;
   };
   twin.city = api;
   handle.current = {
