@@ -72,6 +72,8 @@ export interface CityLanduseResult extends LanduseStageResult {
     urbanCellsByYear: number[];
     /** Growth-grid cells urban at the horizon that were not at the start. */
     newUrbanCells: Int32Array;
+    /** Year each of `newUrbanCells` became urban. */
+    newUrbanYears: Uint16Array;
   };
   seconds: { prepare: number; buildOut: number; growth: number; indicators: number };
 }
@@ -241,11 +243,12 @@ async function runCityGrowth(
     years: result.years,
     urbanCellsByYear: result.indicators.map((y) => y.urbanCells),
     newUrbanCells: Int32Array.from(fresh),
+    newUrbanYears: Uint16Array.from(fresh, (i) => result.urbanizationYear[i]!),
   };
 }
 
 /** Centre of a growth cell in scene metres (through the terrain cell at its centre). */
-function growthCellCentre(model: CityLanduseModel, cell: number): [number, number] {
+export function growthCellCentre(model: CityLanduseModel, cell: number): [number, number] {
   const g = model.growthGrid;
   const row = Math.floor(cell / g.width);
   const col = cell - row * g.width;
