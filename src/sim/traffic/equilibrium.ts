@@ -20,7 +20,7 @@ import type { RoadGraph } from './roadGraph.ts';
 import { createShortestPathSolver } from './shortestPath.ts';
 
 /** Passes over the existing path sets after each column-generation pass (a tuning choice). */
-const INNER_PASSES = 4;
+const INNER_PASSES = 10;
 /** Smallest second derivative used in the Newton step (guards links at zero volume with power > 1). */
 const MIN_CURVATURE = 1e-12;
 
@@ -107,11 +107,17 @@ export function createUserEquilibrium(graph: RoadGraph, demand: OdDemand): UserE
     return length;
   };
 
-  const samePath = (p: number, length: number): boolean => {
-    if (pathLength[p] !== length) return false;
-    const start = pathStart[p]!;
-    for (let j = 0; j < length; j++) if (pool[start + j] !== scratch[j]) return false;
-    return true;
+  /** True when one of `paths` has exactly the links in scratch[0 .. length). */
+  const containsScratchPath = (paths: number[], length: number): boolean => {
+    for (let k = 0; k < paths.length; k++) {
+      const p = paths[k]!;
+      if (pathLength[p] !== length) continue;
+      const start = pathStart[p]!;
+      let j = 0;
+      while (j < length && pool[start + j] === scratch[j]) j++;
+      if (j === length) return true;
+    }
+    return false;
   };
 
   const pathCost = (p: number): number => {
@@ -194,7 +200,7 @@ export function createUserEquilibrium(graph: RoadGraph, demand: OdDemand): UserE
         const destination = odDestination[od]!;
         const length = treePath(destination);
         const paths = odPaths[od]!;
-        if (!paths.some((p) => samePath(p, length))) paths.push(addPath(scratch, length, 0));
+        if (!containsScratchPath(paths, length)) paths.push(addPath(scratch, length, 0));
         if (paths.length > 1) equilibrate(od);
       }
     }
