@@ -23,6 +23,14 @@ async function openCity(): Promise<void> {
   await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, { timeout: 150_000 });
 }
 
+/** Waits until the city view has drawn `count` more frames (SwiftShader frames take ~0.5–1 s). */
+async function waitForFrames(count: number): Promise<void> {
+  const start = await page.evaluate(() => window.__twin?.city?.frameCount() ?? 0);
+  await page.waitForFunction((target) => (window.__twin?.city?.frameCount() ?? 0) >= target, start + count, {
+    timeout: 60_000,
+  });
+}
+
 /** Keeps a copy of the canvas pixels in the page under `name` (compared in the page: no big transfers). */
 async function snapshot(name: string): Promise<void> {
   await page.evaluate(
@@ -69,7 +77,7 @@ describe('Thủ Đức city in the workbench (Chromium)', () => {
 
   it('renders the whole city from the dataset: many colours, 100k+ buildings, legends, draw calls in the low hundreds, no errors', async () => {
     await openCity();
-    await page.waitForTimeout(500);
+    await waitForFrames(1);
     const stats = await canvasColourStats(page, CANVAS);
     expect(stats.distinctColours).toBeGreaterThan(40);
     const city = await page.evaluate(() => ({
@@ -93,17 +101,18 @@ describe('Thủ Đức city in the workbench (Chromium)', () => {
 
   it('toggling the roads layer and the building colouring changes the image', async () => {
     await openCity();
-    await page.waitForTimeout(500);
+    await waitForFrames(1);
     await snapshot('before');
     await page.click('[data-testid="toggle-roads"]');
-    await page.waitForTimeout(1500);
+    await waitForFrames(2);
     await snapshot('withoutRoads');
     expect(await changedShare('before', 'withoutRoads')).toBeGreaterThan(0.005);
     await page.click('[data-testid="camera-thuThiem"]');
     await page.waitForTimeout(2500);
+    await waitForFrames(2);
     await snapshot('byUse');
     await page.click('[data-testid="building-colour-height"]');
-    await page.waitForTimeout(1500);
+    await waitForFrames(2);
     await snapshot('byHeight');
     expect(await changedShare('byUse', 'byHeight')).toBeGreaterThan(0.001);
     expect(await page.textContent('[data-testid="layer-buildings"]')).toContain('150 m');
@@ -114,6 +123,7 @@ describe('Thủ Đức city in the workbench (Chromium)', () => {
     await openCity();
     await page.click('[data-testid="camera-thuThiem"]');
     await page.waitForTimeout(2500);
+    await waitForFrames(2);
     const target = await page.evaluate(() => window.__twin?.city?.findPickableBuilding() ?? null);
     expect(target).not.toBeNull();
     const box = await page.locator(CANVAS).boundingBox();
@@ -130,6 +140,38 @@ describe('Thủ Đức city in the workbench (Chromium)', () => {
     expect(text).toContain(target!.id);
     for (const name of ['use', 'heightMetres', 'floors', 'source']) expect(text).toContain(name);
     expect(text).toMatch(/source(osm|synthetic)/);
+    expect(errors).toEqual([]);
+  });
+
+  it('clicking a road and a land-use parcel shows their attributes in the inspector', async () => {
+    await openCity();
+    await page.click('[data-testid="camera-hiTechPark"]');
+    await page.waitForTimeout(2500);
+    await waitForFrames(2);
+    const box = await page.locator(CANVAS).boundingBox();
+    const road = await page.evaluate(() => window.__twin?.city?.findPickableFeature('roads') ?? null);
+    expect(road).not.toBeNull();
+    await page.mouse.click(box!.x + road!.x, box!.y + road!.y);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="inspector"]')?.textContent?.includes('roadClass'),
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    const roadText = (await page.textContent('[data-testid="inspector"]')) ?? '';
+    for (const name of ['roads', 'lanes', 'speedKmh', 'capacityPcuPerHour']) expect(roadText).toContain(name);
+    const parcel = await page.evaluate(() => window.__twin?.city?.findPickableFeature('landuse') ?? null);
+    expect(parcel).not.toBeNull();
+    await page.mouse.click(box!.x + parcel!.x, box!.y + parcel!.y);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="inspector"]')?.textContent?.includes('areaSquareMetres'),
+      null,
+      { timeout: 20_000 },
+    );
+    const parcelText = (await page.textContent('[data-testid="inspector"]')) ?? '';
+    expect(parcelText).toContain('landuse');
+    expect(parcelText).toMatch(/viĐất|viMặt nước/);
     expect(errors).toEqual([]);
   });
 
