@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedInput } from '../../../tests/helpers/shared.ts';
 import { formatTntpFlows, parseTntpFlows } from './flow.ts';
 import { parseTntpNetwork } from './net.ts';
+import { parseTntpNodes } from './nodes.ts';
 import { parseTntpTrips } from './trips.ts';
 
 const fixture = (name: string) =>
@@ -103,15 +104,34 @@ describe('TNTP flow writer', () => {
   });
 });
 
-const siouxNet = sharedInput('tntp/SiouxFalls/SiouxFalls_net.tntp');
-const siouxTrips = sharedInput('tntp/SiouxFalls/SiouxFalls_trips.tntp');
-
-describe.skipIf(!siouxNet || !siouxTrips)('Sioux Falls TNTP files (needs ../shared/data)', () => {
-  it('has 24 nodes and zones, 76 links and 360,600 trips as SOURCES.md says', () => {
-    const net = parseTntpNetwork(readFileSync(siouxNet!, 'utf8'));
-    const trips = parseTntpTrips(readFileSync(siouxTrips!, 'utf8'));
-    expect([net.nodeCount, net.zoneCount, net.links.length, net.firstThruNode]).toEqual([24, 24, 76, 1]);
-    expect(net.links.every((l) => l.b === 0.15 && l.power === 4)).toBe(true);
-    expect(trips.flows.reduce((a, b) => a + b, 0)).toBeCloseTo(360600, 6);
+describe('TNTP node reader', () => {
+  it('reads coordinates by node number and names bad lines', () => {
+    const nodes = parseTntpNodes('Node\tX\tY\t;\n2\t-96.5\t43.5\t;\n1\t-96.7\t43.6\t;\n', 3);
+    expect([...nodes.x.slice(0, 2)]).toEqual([-96.7, -96.5]);
+    expect([...nodes.y.slice(0, 2)]).toEqual([43.6, 43.5]);
+    expect(nodes.x[2]).toBeNaN();
+    expect(() => parseTntpNodes('Node X Y ;\n1 2 ;\n', 3)).toThrow(/line 2: expected "node x y ;"/);
+    expect(() => parseTntpNodes('Node X Y ;\n4 2 3 ;\n', 3)).toThrow(
+      /line 2: expected a node number in 1..3, got 4/,
+    );
   });
 });
+
+const siouxNet = sharedInput('tntp/SiouxFalls/SiouxFalls_net.tntp');
+const siouxTrips = sharedInput('tntp/SiouxFalls/SiouxFalls_trips.tntp');
+const siouxNodes = sharedInput('tntp/SiouxFalls/SiouxFalls_node.tntp');
+
+describe.skipIf(!siouxNet || !siouxTrips || !siouxNodes)(
+  'Sioux Falls TNTP files (needs ../shared/data)',
+  () => {
+    it('has 24 nodes and zones, 76 links, 360,600 trips and 24 node coordinates as SOURCES.md says', () => {
+      const net = parseTntpNetwork(readFileSync(siouxNet!, 'utf8'));
+      const trips = parseTntpTrips(readFileSync(siouxTrips!, 'utf8'));
+      expect([net.nodeCount, net.zoneCount, net.links.length, net.firstThruNode]).toEqual([24, 24, 76, 1]);
+      expect(net.links.every((l) => l.b === 0.15 && l.power === 4)).toBe(true);
+      expect(trips.flows.reduce((a, b) => a + b, 0)).toBeCloseTo(360600, 6);
+      const nodes = parseTntpNodes(readFileSync(siouxNodes!, 'utf8'), 24);
+      expect(nodes.x.every((v) => v > -97 && v < -96)).toBe(true);
+    });
+  },
+);
