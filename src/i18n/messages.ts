@@ -82,7 +82,8 @@ export const vi = {
   'layer.admin': 'Ranh giới hành chính',
   'layer.pois': 'Điểm quan trọng',
   'city.loading': 'Đang tải dữ liệu thành phố…',
-  'city.loadError': 'Không tải được dữ liệu thành phố ({file}): {message}. Chạy "npm run twin -- data build" để tạo public/data/thuduc/.',
+  'city.loadError':
+    'Không tải được dữ liệu thành phố ({file}): {message}. Chạy "npm run twin -- data build" để tạo public/data/thuduc/.',
   'city.syntheticTerrain': 'Địa hình tổng hợp (không có DEM thật), chỉ mang tính minh họa',
   'city.syntheticBuildings': '{synthetic} công trình tổng hợp (màu nhạt) / {osm} công trình OSM',
   'buildings.colourBy': 'Tô màu công trình theo',
@@ -209,7 +210,8 @@ export const en: Record<MessageKey, string> = {
   'layer.admin': 'Administrative boundaries',
   'layer.pois': 'Points of interest',
   'city.loading': 'Loading the city data…',
-  'city.loadError': 'Could not load the city data ({file}): {message}. Run "npm run twin -- data build" to create public/data/thuduc/.',
+  'city.loadError':
+    'Could not load the city data ({file}): {message}. Run "npm run twin -- data build" to create public/data/thuduc/.',
   'city.syntheticTerrain': 'Synthetic terrain (no real DEM), illustrative only',
   'city.syntheticBuildings': '{synthetic} synthetic buildings (lighter) / {osm} OSM buildings',
   'buildings.colourBy': 'Colour buildings by',
