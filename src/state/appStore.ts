@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Language } from '../i18n/index.ts';
+import type { FloodView } from '../render/flood/waterSurface.ts';
 import type { Kpis } from '../scenario/kpis.ts';
 
 /** Comparison display: off, two views side by side, or one view with a swipe divider. */
@@ -42,6 +43,12 @@ export interface AppState {
   scenarioKpis: Record<string, Kpis>;
   /** How the city's buildings are coloured: by land use or by height. */
   buildingColourMode: 'use' | 'height';
+  /** The flood result drawn over the terrain (flood panel → water layer); null = none. */
+  flood: FloodView | null;
+  /** Flood frame shown: an index into `flood.frames`, or -1 for the maximum depth. */
+  floodFrame: number;
+  setFlood(flood: FloodView | null): void;
+  setFloodFrame(frame: number): void;
   setLanguage(language: Language): void;
   toggleLayer(id: string): void;
   setRun(id: string, run: RunState): void;
@@ -69,6 +76,10 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     compareIds: ['baseline', 'baseline'],
     scenarioKpis: {},
     buildingColourMode: 'use',
+    flood: null,
+    floodFrame: -1,
+    setFlood: (flood) => set({ flood, floodFrame: flood ? flood.frames.length - 1 : -1 }),
+    setFloodFrame: (floodFrame) => set({ floodFrame }),
     setLanguage: (language) => {
       storage?.setItem(LANGUAGE_KEY, language);
       set({ language });

@@ -5,6 +5,7 @@ import { CameraRig } from './CameraRig.tsx';
 import { CityLayers } from './city/CityLayers.tsx';
 import { CityStatus } from './city/CityStatus.tsx';
 import { ScaleBar, ScaleBarUpdater } from './city/ScaleBar.tsx';
+import { FloodLayer } from './flood/FloodLayer.tsx';
 import { useCityDataset } from './city/useCityDataset.ts';
 import { useRef } from 'react';
 import { useApp, useT } from './context.tsx';
@@ -74,6 +75,7 @@ export function CityView({
         {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
         {cameraReadout && <CameraReadout target={cameraReadout} />}
         <ScaleBarUpdater target={scaleBar} />
+        <FloodLayer />
         {dataset.status === 'ready' && (
           <CityLayers dataset={dataset.dataset} testHook={testId === 'city-canvas'} />
         )}

@@ -3,6 +3,7 @@ import { CityView } from './CityView.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { CompareView } from './CompareView.tsx';
 import { useApp, useT } from './context.tsx';
+import { FloodPanel } from './flood/FloodPanel.tsx';
 import { Header } from './Header.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
@@ -24,6 +25,7 @@ export function Workbench() {
         <ViewPanel />
         <LayerPanel />
         <RunPanel />
+        <FloodPanel />
       </aside>
       <main className="view">
         {comparing ? <CompareView /> : <CityView cameraReadout={cameraReadout} />}
