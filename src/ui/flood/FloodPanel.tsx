@@ -220,7 +220,7 @@ export function FloodPanel() {
           </button>
         </div>
       )}
-      <p data-testid="flood-status" role="status">
+      <p data-testid="flood-status" role="status" data-progress={Math.round((run?.progress ?? 0) * 100)}>
         {run?.status === 'running' && run.message}
         {run?.status === 'done' && run.message}
         {run?.status === 'cancelled' && t('run.cancelled')}

@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A copy of the 3D canvas as a data URL (the canvas keeps its drawing buffer). */
+async function canvasPixels(): Promise<number[]> {
+  return page.evaluate(() => {
+    const source = document.querySelector('[data-testid="city-canvas"] canvas') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(source, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, copy.width, copy.height).data.filter((_, i) => i % 16 === 0));
+  });
+}
+
+describe('flood panel in Chromium', () => {
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
+    await page.close();
+  });
+
+  it('runs a short city event to 100 %, shows the flooded area and draws water; a second run cancels', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    errors = collectErrors(page);
+    await page.goto(inject('appUrl'));
+    await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, {
+      timeout: 150_000,
+    });
+    await page.waitForTimeout(1000);
+    const before = await canvasPixels();
+
+    // 1-hour event at 80 m: 10-year 1-hour storm on a 1.4 m tide
+    await page.selectOption('[data-testid="flood-cell"]', '80');
+    await page.selectOption('[data-testid="flood-rain-hours"]', '1');
+    await page.fill('[data-testid="flood-duration"]', '1');
+    await page.click('[data-testid="flood-run"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="flood-status"]')?.getAttribute('data-progress') === '100',
+      null,
+      { timeout: 150_000 },
+    );
+    await page.waitForSelector('[data-testid="flood-area"]');
+    const area = await page.textContent('[data-testid="flood-area"]');
+    expect(Number.parseFloat((area ?? '').replace(/\./g, '').replace(',', '.'))).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    const after = await canvasPixels();
+    let changed = 0;
+    for (let i = 0; i < before.length; i++) if (Math.abs(before[i]! - after[i]!) > 8) changed++;
+    expect(changed / before.length).toBeGreaterThan(0.01);
+
+    // a long run at 20 m, cancelled once it has started
+    await page.selectOption('[data-testid="flood-cell"]', '20');
+    await page.fill('[data-testid="flood-duration"]', '24');
+    await page.click('[data-testid="flood-run"]');
+    await page.waitForSelector('[data-testid="flood-cancel"]', { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="flood-status"]')?.getAttribute('data-progress')) >= 1,
+      null,
+      { timeout: 120_000 },
+    );
+    await page.click('[data-testid="flood-cancel"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="flood-status"]')?.textContent === 'Đã hủy',
+      null,
+      { timeout: 60_000 },
+    );
+    expect(errors).toEqual([]);
+  });
+});
