@@ -10,6 +10,7 @@ import { useCityDataset } from './city/useCityDataset.ts';
 import { useRef } from 'react';
 import { useApp, useT } from './context.tsx';
 import { LinkedCamera } from './LinkedCamera.tsx';
+import { LanduseLayers } from './landuse/LanduseLayers.tsx';
 
 /** Half-width of the modelled area around the scene origin, metres (Thủ Đức spans ~20 km). */
 const CITY_HALF_WIDTH_METRES = 15_000;
@@ -79,6 +80,7 @@ export function CityView({
         {dataset.status === 'ready' && (
           <CityLayers dataset={dataset.dataset} testHook={testId === 'city-canvas'} />
         )}
+        <LanduseLayers state={dataset} enabled={testId === 'city-canvas'} />
       </Canvas>
       <CityStatus state={dataset} />
       <ScaleBar target={scaleBar} />

@@ -11,6 +11,7 @@ import { RunPanel } from './RunPanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { ViewPanel } from './ViewPanel.tsx';
+import { ZoningPanel } from './landuse/ZoningPanel.tsx';
 
 /** The planners' workbench: layers and runs on the left, the 3D city, inspector on the right. */
 export function Workbench() {
@@ -25,6 +26,7 @@ export function Workbench() {
         <ViewPanel />
         <LayerPanel />
         <RunPanel />
+        <ZoningPanel />
         <FloodPanel />
       </aside>
       <main className="view">
