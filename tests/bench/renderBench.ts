@@ -3,7 +3,8 @@
  * opens it in Chromium (SwiftShader WebGL, as in the e2e tests) and prints ONE JSON object:
  * time from navigation to the first full city frame (`window.__twin.cityReady`), draw calls and
  * triangles of that view, JS heap after load (CDP Performance.getMetrics after a forced GC),
- * dataset bytes transferred, and frames per second over a few seconds at two camera views.
+ * dataset bytes transferred, and frames per second over a few seconds at two camera views, and,
+ * as a baseline, of the same page with the dataset withheld (flat ground plane and grid only).
  *
  * Run: npx tsx tests/bench/renderBench.ts [--no-build]
  */
@@ -75,6 +76,14 @@ async function main() {
       const found = window.__twin?.city?.findPickableBuilding() ?? null;
       return { found: found !== null, ms: performance.now() - t0 };
     });
+    await page.close();
+    const empty = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await empty.route('**/data/thuduc/manifest.json', (route) =>
+      route.fulfill({ status: 404, body: 'withheld' }),
+    );
+    await empty.goto(url);
+    await empty.waitForSelector('[data-testid="city-error"]', { timeout: 60_000 });
+    const emptyFps = await framesPerSecond(empty);
     const result = {
       url,
       browser: 'Chromium (SwiftShader WebGL2, headless), 1280×800, dpr 1',
@@ -92,6 +101,7 @@ async function main() {
         triangles: thuThiemInfo?.triangles,
         framesPerSecond: Math.round(thuThiemFps * 10) / 10,
       },
+      baselineWithoutDatasetFramesPerSecond: Math.round(emptyFps * 10) / 10,
       jsHeapUsedBytesAfterGc: metric('JSHeapUsedSize'),
       jsHeapTotalBytes: metric('JSHeapTotalSize'),
       performanceMemoryUsedJSHeapSize: performanceMemory,
