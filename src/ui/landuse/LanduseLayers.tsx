@@ -6,7 +6,7 @@
  */
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { type Group, Raycaster, Vector2, Vector3 } from 'three';
+import { type Group, type Mesh, Raycaster, Vector2, Vector3 } from 'three';
 import { useStore } from 'zustand';
 import { GrowthLayer } from '../../render/landuse/growthLayer.ts';
 import { createMassingMesh, disposeMesh } from '../../render/landuse/massingLayer.ts';
@@ -174,6 +174,17 @@ function LanduseLayersOf({ dataset }: { dataset: LoadedDataset }) {
     window.__twin ??= {};
     const point = new Vector3();
     window.__twin.landuse = {
+      /** Triangles of the proposed massing now in the scene. */
+      massingTriangles() {
+        let triangles = 0;
+        massingRoot.current?.traverse((object) => {
+          const position = (object as Mesh).geometry?.getAttribute('position');
+          if (position) triangles += position.count / 3;
+        });
+        return triangles;
+      },
+      /** Growth cells drawn at the slider's year. */
+      growthCellsShown: () => growthLayer.current?.mesh.count ?? 0,
       /** Canvas pixel (CSS px) of the centroid of an on-screen parcel of `zone`, nearest the centre. */
       findParcelPixel(zone: string) {
         const o = landuseUi.getState().outlines;
