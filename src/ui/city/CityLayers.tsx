@@ -1,4 +1,3 @@
-import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
@@ -6,6 +5,7 @@ import { CITY_LAYER_IDS, type CityLayerId, CityModel, type CityPick } from '../.
 import { createHighlight, disposeHighlight, HIGHLIGHT_COLOURS } from '../../render/city/highlight.ts';
 import type { AppStore } from '../../state/appStore.ts';
 import { StoreContext, useApp } from '../context.tsx';
+import { AdminLabels } from './AdminLabels.tsx';
 import type { LoadedDataset } from './cityDataset.ts';
 import { pickAtPixel, pickedFeature, samePick } from './cityPointer.ts';
 import { type CityTestHook, installCityTestHook } from './cityTestHook.ts';
@@ -153,17 +153,7 @@ export function CityLayers({ dataset, testHook }: { dataset: LoadedDataset; test
       })}
       <group ref={hoverRoot} />
       <group ref={selectRoot} />
-      {adminVisible &&
-        model.labels.map((label) => (
-          <Html
-            key={`${label.kind}-${label.name}`}
-            position={[label.position[0], label.position[1] * exaggeration, label.position[2]]}
-            center
-            zIndexRange={[5, 0]}
-          >
-            <div className={`city-label city-label-${label.kind}`}>{label.name}</div>
-          </Html>
-        ))}
+      <AdminLabels labels={model.labels} visible={adminVisible} exaggeration={exaggeration} />
     </group>
   );
 }
