@@ -111,7 +111,12 @@ describe('zoning editor in Chromium', () => {
     expect(raised).toBeGreaterThan(baseGfa);
     expect(await hook((h) => h.massingTriangles())).toBeGreaterThan(0);
     await page.waitForTimeout(500);
-    const after = await page.locator(CANVAS).screenshot();
+    const after = await page.locator(CANVAS).screenshot({ path: 'test-results/zoning-massing.png' });
+    // timings for docs/landuse-city.md (printed, not asserted)
+    console.log(
+      `zoning e2e: ${await page.textContent('[data-testid="landuse-run"]')}; ` +
+        `${await page.textContent('[data-testid="landuse-status"]')}; GFA ${baseGfa} → ${raised}`,
+    );
     expect(after.equals(before)).toBe(false);
 
     // undo restores the previous GFA and removes the massing
