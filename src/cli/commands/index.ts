@@ -11,6 +11,16 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     load: async () => (await import('./scenarioValidate.ts')).scenarioValidate,
   },
   {
+    name: 'scenario run',
+    summary: 'run a scenario (land use → flood → traffic) and print its KPIs',
+    load: async () => (await import('./scenarioRun.ts')).scenarioRun,
+  },
+  {
+    name: 'compare',
+    summary: 'KPIs of two scenarios and their differences',
+    load: async () => (await import('./compare.ts')).compare,
+  },
+  {
     name: 'flood run',
     summary: 'run a flood case (local-inertial shallow water): gauges, volumes, speed',
     load: async () => (await import('./floodRun.ts')).floodRun,

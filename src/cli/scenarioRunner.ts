@@ -1,0 +1,68 @@
+import { InputError, UsageError } from '../core/errors.ts';
+import type { CityFiles } from '../data/dataset/cityFiles.ts';
+import { readCityFolder } from '../data/node/readCityFolder.ts';
+import {
+  runScenario,
+  STAGE_ORDER,
+  type Stage,
+  type StageId,
+  type ScenarioRun,
+} from '../scenario/pipeline.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { parseScenario } from '../scenario/validate.ts';
+import { createFloodStage } from '../sim/flood/city/floodStage.ts';
+import { createLanduseStage } from '../sim/landuse/city/landuseStage.ts';
+import { inFile, readJsonFile } from './io.ts';
+
+/** The headless simulation stages on the default dataset (land use → flood → traffic). */
+export function cityStages(files: CityFiles): Stage[] {
+  return [createLanduseStage(files), createFloodStage(files)] as Stage[];
+}
+
+/** Parses `--only flood,traffic` into stage ids (usage error for unknown names). */
+export function parseOnly(value: string | undefined): StageId[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map((s) => s.trim());
+  for (const id of ids) {
+    if (!(STAGE_ORDER as readonly string[]).includes(id)) {
+      throw new UsageError(`--only expects stages from ${STAGE_ORDER.join(', ')}, got "${id}"`);
+    }
+  }
+  return ids as StageId[];
+}
+
+/** Reads and validates a scenario file (errors name the file and JSON path). */
+export async function loadScenario(file: string): Promise<Scenario> {
+  const doc = await readJsonFile(file);
+  return inFile(file, () => parseScenario(doc));
+}
+
+/**
+ * Runs scenarios on one loaded dataset with one shared result cache, so stages whose inputs
+ * two scenarios share run once. Progress per stage goes to `onProgress`.
+ */
+export function createScenarioRunner(
+  onProgress: (scenarioId: string, stage: StageId, fraction: number) => void,
+) {
+  let files: Promise<CityFiles> | undefined;
+  let stages: Stage[] | undefined;
+  const cache = new Map<string, unknown>();
+  return async (scenario: Scenario, only?: StageId[]): Promise<ScenarioRun> => {
+    files ??= readCityFolder().catch((error: unknown) => {
+      throw error instanceof InputError ? error.inFile(`public/data/thuduc/${error.file ?? ''}`) : error;
+    });
+    stages ??= cityStages(await files);
+    return runScenario(scenario, stages, {
+      cache,
+      ...(only ? { only } : {}),
+      onStageProgress: (stage, fraction) => onProgress(scenario.id, stage, fraction),
+    });
+  };
+}
+
+/** KPIs rounded to 9 significant digits, keys sorted: stable text across platforms. */
+export function stableKpis(kpis: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(kpis).sort()) out[key] = Number(kpis[key]!.toPrecision(9));
+  return out;
+}
