@@ -21,7 +21,7 @@ export const scenarioRun: Command = {
     const only = parseOnly(values.only);
     const scenario = await loadScenario(file);
     const report = progressReporter('', values.progress === true);
-    const run = createScenarioRunner((id, stage, fraction) => report(fraction));
+    const run = createScenarioRunner((_scenarioId, _stage, fraction) => report(fraction));
     const started = performance.now();
     const result = await run(scenario, only);
     log(
