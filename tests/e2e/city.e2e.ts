@@ -140,6 +140,8 @@ describe('Thủ Đức city in the workbench (Chromium)', () => {
     expect(text).toContain(target!.id);
     for (const name of ['use', 'heightMetres', 'floors', 'source']) expect(text).toContain(name);
     expect(text).toMatch(/source(osm|synthetic)/);
+    // the use in both languages
+    expect(text).toMatch(/vi(Đất|Mặt nước)/);
     expect(errors).toEqual([]);
   });
 

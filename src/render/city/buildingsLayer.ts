@@ -35,7 +35,7 @@ export type BuildingColourMode = 'use' | 'height';
 /** Attributes of one building for the inspector. */
 export interface BuildingAttributes {
   id: string;
-  use: string;
+  use: LandUse;
   heightMetres: number;
   floors: number;
   source: 'osm' | 'synthetic';

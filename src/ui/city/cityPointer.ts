@@ -3,6 +3,7 @@
  * scene frame, the pick tolerance for roads, and the inspector attributes of what was hit.
  */
 import { type Camera, PerspectiveCamera, Raycaster, Vector2 } from 'three';
+import { LAND_USE_NAMES } from '../../data/pipeline/landUseTags.ts';
 import type { CityLayerId, CityModel, CityPick } from '../../render/city/cityModel.ts';
 import type { SceneRay } from '../../render/city/pickGeometry.ts';
 import type { PickedFeature } from '../../state/appStore.ts';
@@ -54,7 +55,8 @@ export function pickAtPixel(
 export function pickedFeature(model: CityModel, pick: NonNullable<CityPick>): PickedFeature {
   if (pick.layer === 'buildings') {
     const a = model.buildings!.attributes(pick.index);
-    return { layer: 'buildings', attributes: { ...a } };
+    const names = LAND_USE_NAMES[a.use];
+    return { layer: 'buildings', attributes: { ...a, vi: names.vi, en: names.en } };
   }
   if (pick.layer === 'roads')
     return { layer: 'roads', attributes: { ...model.roads!.attributes(pick.index) } };
