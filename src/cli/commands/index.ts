@@ -31,6 +31,11 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     load: async () => (await import('./zoningBuildout.ts')).zoningBuildout,
   },
   {
+    name: 'zoning baseline',
+    summary: 'write the baseline zoning rules and parcels derived from the dataset',
+    load: async () => (await import('./zoningBaseline.ts')).zoningBaseline,
+  },
+  {
     name: 'traffic assign',
     summary: 'static user-equilibrium traffic assignment on TNTP files',
     load: async () => (await import('./trafficAssign.ts')).trafficAssign,
