@@ -10,14 +10,8 @@ import {
 } from '../scenario/pipeline.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { parseScenario } from '../scenario/validate.ts';
-import { createFloodStage } from '../sim/flood/city/floodStage.ts';
-import { createLanduseStage } from '../sim/landuse/city/landuseStage.ts';
+import { cityStages } from '../sim/cityStages.ts';
 import { inFile, readJsonFile } from './io.ts';
-
-/** The headless simulation stages on the default dataset (land use → flood → traffic). */
-export function cityStages(files: CityFiles): Stage[] {
-  return [createLanduseStage(files), createFloodStage(files)] as Stage[];
-}
 
 /** Parses `--only flood,traffic` into stage ids (usage error for unknown names). */
 export function parseOnly(value: string | undefined): StageId[] | undefined {

@@ -9,6 +9,7 @@ import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
+import { ScenarioRunPanel } from './ScenarioRunPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { ViewPanel } from './ViewPanel.tsx';
 import { ZoningPanel } from './landuse/ZoningPanel.tsx';
@@ -23,6 +24,7 @@ export function Workbench() {
       <Header />
       <aside className="side-panel" aria-label={t('panel.layers')}>
         <ScenarioPanel />
+        <ScenarioRunPanel />
         <ViewPanel />
         <LayerPanel />
         <RunPanel />

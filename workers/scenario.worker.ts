@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createScenarioApi } from '../src/sim/scenarioApi.ts';
+
+expose(createScenarioApi());
