@@ -78,7 +78,7 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     buildingColourMode: 'use',
     flood: null,
     floodFrame: -1,
-    setFlood: (flood) => set({ flood, floodFrame: flood ? flood.frames.length - 1 : -1 }),
+    setFlood: (flood) => set({ flood, floodFrame: -1 }),
     setFloodFrame: (floodFrame) => set({ floodFrame }),
     setLanguage: (language) => {
       storage?.setItem(LANGUAGE_KEY, language);

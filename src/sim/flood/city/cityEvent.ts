@@ -1,4 +1,4 @@
-import type { TimeSeries } from '../../../core/timeSeries.ts';
+import { type TimeSeries, valueAt } from '../../../core/timeSeries.ts';
 import type { Scenario, StormEventEdit } from '../../../scenario/scenario.ts';
 import { alternatingBlockHyetograph } from '../../hydrology/designStorm.ts';
 import { kingTideLevels } from '../../hydrology/tide.ts';
@@ -55,12 +55,30 @@ function delayed(series: TimeSeries, seconds: number): TimeSeries {
 }
 
 /**
- * Builds a design event: the king-tide level series of `tide.ts` (peak `tidePeakMetres`) and the
+ * The tide of a design event: the `durationHours` window centred on the high water of a 24-hour
+ * (or longer) king-tide series of `tide.ts` (`kingTideLevels` scales its window's range to 3.5 m,
+ * so it is taken over a full day and cut, not generated for a short window).
+ */
+export function kingTideWindow(peakMetres: number, durationHours: number): TimeSeries {
+  const dayHours = Math.max(24, durationHours);
+  const full = kingTideLevels(peakMetres, dayHours);
+  const seconds = durationHours * 3600;
+  const start = Math.max(0, Math.min(peakTime(full) - seconds / 2, dayHours * 3600 - seconds));
+  const inside = full.filter(([t]) => t > start && t < start + seconds);
+  return [
+    [0, valueAt(full, start)],
+    ...inside.map(([t, v]) => [t - start, v] as [number, number]),
+    [seconds, valueAt(full, start + seconds)],
+  ];
+}
+
+/**
+ * Builds a design event: a king tide of peak `tidePeakMetres` (kingTideWindow) and the
  * alternating-block hyetograph of the HCMC IDF curve (TCVN 7957:2008, `designStorm.ts`), shifted
  * so the storm's centre falls on the tide's high water (the usual worst case in HCMC).
  */
 export function designEvent(spec: DesignEventSpec): CityFloodEvent {
-  const tide = kingTideLevels(spec.tidePeakMetres, spec.durationHours);
+  const tide = kingTideWindow(spec.tidePeakMetres, spec.durationHours);
   return {
     durationSeconds: spec.durationHours * 3600,
     tideLevelMetres: tide,
@@ -85,7 +103,7 @@ function centredRain(spec: DesignEventSpec, tide: TimeSeries): TimeSeries {
 export function scenarioEvent(scenario: Scenario): CityFloodEvent {
   const storm = scenario.edits.find((e): e is StormEventEdit => e.type === 'stormEvent');
   if (!storm) return designEvent(DEFAULT_EVENT);
-  const tide = storm.tide?.levelMetres ?? kingTideLevels(DEFAULT_EVENT.tidePeakMetres, storm.durationHours);
+  const tide = storm.tide?.levelMetres ?? kingTideWindow(DEFAULT_EVENT.tidePeakMetres, storm.durationHours);
   let rain: TimeSeries = [];
   if (storm.rain?.kind === 'series') rain = storm.rain.intensityMmPerHour;
   else if (storm.rain?.kind === 'design')

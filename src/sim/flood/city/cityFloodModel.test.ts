@@ -8,10 +8,10 @@ import {
   syntheticCity,
   WATER,
 } from '../../../../tests/fixtures/flood-city/syntheticCity.ts';
-import { integrate } from '../../../core/timeSeries.ts';
+import { integrate, type TimeSeries } from '../../../core/timeSeries.ts';
 import { idfDepthMm } from '../../hydrology/designStorm.ts';
 import { FloodSimulation } from '../floodSimulation.ts';
-import { DEFAULT_EVENT, scenarioEvent } from './cityEvent.ts';
+import { DEFAULT_EVENT, kingTideWindow, scenarioEvent } from './cityEvent.ts';
 import { cityFloodModel } from './cityFloodModel.ts';
 import { cityGrid } from './cityGrid.ts';
 import { lineCells } from './rasterize.ts';
@@ -210,5 +210,19 @@ describe('city flood model: events', () => {
     expect(event.durationSeconds).toBe(86400);
     expect(event.tideLevelMetres).toEqual(tide);
     expect(integrate(event.rainMillimetresPerHour, 0, 86400) / 3600).toBeCloseTo(idfDepthMm(100, 360), 3);
+  });
+});
+
+describe('city flood model: design tide window', () => {
+  it('cuts short windows from a full day of king tide: peak inside, range no larger than the daily one', () => {
+    const day = kingTideWindow(1.8, 24);
+    const short = kingTideWindow(1.8, 3);
+    const levels = (s: TimeSeries) => s.map((p) => p[1]);
+    expect(Math.max(...levels(short))).toBeCloseTo(1.8, 2);
+    expect(short[0]![0]).toBe(0);
+    expect(short.at(-1)![0]).toBe(3 * 3600);
+    // a 3-hour window round high water spans well under the 3.5 m daily range
+    expect(Math.max(...levels(short)) - Math.min(...levels(short))).toBeLessThan(1.5);
+    expect(Math.max(...levels(day)) - Math.min(...levels(day))).toBeCloseTo(3.5, 6);
   });
 });
