@@ -48,8 +48,9 @@ export interface WorldRay {
 
 /**
  * Where a ray meets the (exaggerated) ground: the plane at height 0 first, then the plane at
- * the terrain height found there, a few times (converges on gentle terrain). Scene [east, north]
- * or undefined when the ray points upwards.
+ * the terrain height found there, repeated until the height moves less than 1 mm (at most 10
+ * times; a fixed-point iteration that converges where the ground is flatter than the ray).
+ * Scene [east, north], or undefined when the ray points upwards.
  */
 export function groundPoint(
   ray: WorldRay,
@@ -60,11 +61,13 @@ export function groundPoint(
   let height = 0;
   let east = 0;
   let north = 0;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 10; i++) {
     const t = (height - ray.origin.y) / ray.direction.y;
     east = ray.origin.x + t * ray.direction.x;
     north = -(ray.origin.z + t * ray.direction.z);
-    height = elevationAt(east, north) * exaggeration;
+    const next = elevationAt(east, north) * exaggeration;
+    if (Math.abs(next - height) < 0.001) break;
+    height = next;
   }
   return [east, north];
 }
