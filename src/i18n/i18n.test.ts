@@ -9,9 +9,9 @@ describe('i18n', () => {
   });
 
   it('fills placeholders and keeps unknown ones visible', () => {
-    expect(translate('vi', 'run.progress', { percent: 42 })).toBe('Tiến độ 42%');
-    expect(translate('en', 'run.progress', { percent: 42 })).toBe('Progress 42%');
-    expect(translate('en', 'run.progress', {})).toBe('Progress {percent}%');
+    expect(translate('vi', 'run.failed', { message: 'x' })).toBe('Lỗi: x');
+    expect(translate('en', 'run.failed', { message: 'x' })).toBe('Error: x');
+    expect(translate('en', 'run.failed', {})).toBe('Error: {message}');
   });
 
   it('formats numbers the Vietnamese way', () => {

@@ -7,7 +7,6 @@ import { FloodPanel } from './flood/FloodPanel.tsx';
 import { Header } from './Header.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
-import { RunPanel } from './RunPanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { ScenarioRunPanel } from './ScenarioRunPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
@@ -27,7 +26,6 @@ export function Workbench() {
         <ScenarioRunPanel />
         <ViewPanel />
         <LayerPanel />
-        <RunPanel />
         <ZoningPanel />
         <FloodPanel />
       </aside>
