@@ -29,4 +29,13 @@ describe('twin CLI', () => {
     expect(twin('scenario', 'validate', '--bogus').code).toBe(2);
     expect(twin('frobnicate').code).toBe(2);
   });
+
+  it('scenario run refuses a malformed scenario (exit 1) and an unknown stage (exit 2)', () => {
+    const bad = twin('scenario', 'run', 'tests/fixtures/scenarios/bad-version.json', '--json');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('bad-version.json: format: unsupported version');
+    expect(twin('scenario', 'run', 'scenarios/baseline.json', '--only', 'weather').code).toBe(2);
+    expect(twin('compare', 'scenarios/baseline.json').code).toBe(2);
+  });
 });
