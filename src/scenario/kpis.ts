@@ -56,6 +56,18 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     better: 'higher',
   },
   {
+    key: 'trafficDelayHours',
+    label: { vi: 'Tổng giờ trễ giao thông', en: 'Traffic delay' },
+    unit: 'PCU·h',
+    better: 'lower',
+  },
+  {
+    key: 'unservedDemandPcuPerHour',
+    label: { vi: 'Nhu cầu không đi được', en: 'Unserved traffic demand' },
+    unit: 'PCU/h',
+    better: 'lower',
+  },
+  {
     key: 'grossFloorAreaM2',
     label: { vi: 'Tổng diện tích sàn', en: 'Gross floor area' },
     unit: 'm²',

@@ -1,0 +1,31 @@
+/**
+ * Floor space of the existing buildings (`buildings.json`): one point per building at its
+ * footprint centroid with GFA = footprint area × floors, in the `LanduseStageResult.floorSpace`
+ * layout, so demand reads the same arrays with or without the land-use stage.
+ */
+import { decodeBuildings, type BuildingsDocument } from '../../../data/pipeline/buildingsFormat.ts';
+import { LAND_USES } from '../../../scenario/scenario.ts';
+import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
+import { polygonArea, polygonCentroid } from '../../landuse/city/sceneRings.ts';
+
+/** Floor space of existing buildings (see the module comment); GFA in m², positions in scene metres. */
+export function buildingFloorSpace(doc: BuildingsDocument): LanduseStageResult['floorSpace'] {
+  const records = decodeBuildings(doc);
+  const n = records.length;
+  const out = {
+    eastMetres: new Float64Array(n),
+    northMetres: new Float64Array(n),
+    grossFloorAreaM2: new Float64Array(n),
+    use: new Uint8Array(n),
+    proposed: new Uint8Array(n),
+  };
+  records.forEach((b, k) => {
+    const ring = b.footprint.flat();
+    const [east, north] = polygonCentroid([ring]);
+    out.eastMetres[k] = east;
+    out.northMetres[k] = north;
+    out.grossFloorAreaM2[k] = polygonArea([ring]) * b.floors;
+    out.use[k] = Math.max(0, LAND_USES.indexOf(b.use));
+  });
+  return out;
+}
