@@ -156,7 +156,7 @@ export const vi = {
   'flood.kpi.losses': 'Thấm và thoát nước',
   'zoning.title': 'Quy hoạch sử dụng đất',
   'zoning.loading': 'Đang tạo lô đất…',
-  'zoning.ready': '{count} lô đất',
+  'zoning.ready': '{count} lô đất (tạo trong {seconds} s)',
   'zoning.failed': 'Lỗi: {message}',
   'zoning.toolSelect': 'Chọn lô',
   'zoning.toolDraw': 'Vẽ vùng',
@@ -189,6 +189,7 @@ export const vi = {
   'growth.year': 'Năm {year}',
   'growth.newUrban': 'Đất đô thị mới đến năm {year}: {ha} ha',
   'growth.legend': 'Năm đô thị hóa',
+  'growth.chart': 'Diện tích đô thị',
 } as const;
 
 /** A UI text key. */
@@ -349,7 +350,7 @@ export const en: Record<MessageKey, string> = {
   'flood.kpi.losses': 'Infiltration and drains',
   'zoning.title': 'Land use and zoning',
   'zoning.loading': 'Building the parcels…',
-  'zoning.ready': '{count} parcels',
+  'zoning.ready': '{count} parcels (built in {seconds} s)',
   'zoning.failed': 'Error: {message}',
   'zoning.toolSelect': 'Select parcels',
   'zoning.toolDraw': 'Draw an area',
@@ -382,4 +383,5 @@ export const en: Record<MessageKey, string> = {
   'growth.year': 'Year {year}',
   'growth.newUrban': 'New urban land by {year}: {ha} ha',
   'growth.legend': 'Year urbanized',
+  'growth.chart': 'Urban area',
 };

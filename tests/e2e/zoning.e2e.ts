@@ -133,6 +133,7 @@ describe('zoning editor in Chromium', () => {
     await page.click('[data-testid="growth-run"]');
     await page.waitForSelector('[data-testid="growth-year"]', { timeout: 120_000 });
     await waitForRunDone();
+    expect(await page.isVisible('[data-testid="growth-chart"]')).toBe(true);
     const slider = page.locator('[data-testid="growth-year"]');
     await slider.focus();
     await page.keyboard.press('Home');

@@ -13,6 +13,7 @@ import type { GrowthEdit, ZoneRules } from '../../scenario/scenario.ts';
 import { BASELINE_ZONES } from '../../sim/landuse/city/baselineZones.ts';
 import { StoreContext, useApp, useScenarioStore, useScenarios, useT } from '../context.tsx';
 import { LegendView } from '../LegendView.tsx';
+import { GrowthChart } from './GrowthChart.tsx';
 import { LanduseIndicators } from './LanduseIndicators.tsx';
 import { cancelLanduse, landuseKey, landuseUi, prepareLanduse, runLanduse } from './landuseState.ts';
 
@@ -133,7 +134,11 @@ export function ZoningPanel() {
       <summary data-testid="zoning-open">{t('zoning.title')}</summary>
       <p className="zoning-status" data-testid="landuse-status" data-status={ui.status}>
         {ui.status === 'loading' && t('zoning.loading')}
-        {ui.status === 'ready' && t('zoning.ready', { count: ui.outlines?.ids.length ?? 0 })}
+        {ui.status === 'ready' &&
+          t('zoning.ready', {
+            count: ui.outlines?.ids.length ?? 0,
+            seconds: (ui.outlines?.prepareSeconds ?? 0).toFixed(1),
+          })}
         {ui.status === 'failed' && t('zoning.failed', { message: ui.error ?? '' })}
       </p>
       {ui.status === 'ready' && (
@@ -244,6 +249,12 @@ export function ZoningPanel() {
               <p data-testid="growth-new-urban">
                 {t('growth.newUrban', { year: ui.growthYear, ha: Math.round(newUrbanAtYear * cellHa) })}
               </p>
+              <GrowthChart
+                years={ui.view.growth.years}
+                urbanCellsByYear={ui.view.growth.urbanCellsByYear}
+                cellHectares={cellHa}
+                year={ui.growthYear}
+              />
               <p className="legend-title">{t('growth.legend')}</p>
               <LegendView legend={GROWTH_LEGEND} />
             </div>
