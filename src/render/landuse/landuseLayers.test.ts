@@ -3,7 +3,7 @@ import { GrowthLayer } from './growthLayer.ts';
 import { createMassingMesh } from './massingLayer.ts';
 
 describe('land-use render layers', () => {
-  it('extrudes a massing square into 2 roof triangles and 4 wall quads at ground + height × exaggeration', () => {
+  it('extrudes a massing square into 2 roof triangles and 4 wall quads at ground × exaggeration + true height', () => {
     const mesh = createMassingMesh(
       {
         offsets: Int32Array.from([0, 4]),
@@ -23,7 +23,7 @@ describe('land-use render layers', () => {
       minY = Math.min(minY, position.getY(i));
     }
     expect(minY).toBe(4);
-    expect(maxY).toBe(64);
+    expect(maxY).toBe(34);
   });
 
   it('shows the growth cells urbanized up to the slider year', () => {

@@ -1,6 +1,7 @@
 /**
  * Proposed buildings of a zoning build-out as translucent volumes coloured by use: each massing
- * ring (scene metres) extruded from the ground to its build-out height, all merged into one
+ * ring (scene metres) extruded from the ground (× vertical exaggeration, like the terrain) by its
+ * true build-out height (like the city's buildings), all merged into one
  * mesh (one draw call). Scene → three.js: x = east, y = up (× vertical exaggeration), z = −north.
  */
 import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshLambertMaterial } from 'three';
@@ -35,7 +36,7 @@ export function createMassingMesh(massing: MassingRings, exaggeration: number): 
     const n = end - start;
     if (n < 3) continue;
     const base = massing.groundMetres[k]! * exaggeration;
-    const top = base + massing.heightMetres[k]! * exaggeration;
+    const top = base + massing.heightMetres[k]!;
     const [r, g, b] = hexToRgb(LAND_USE_COLOURS[LAND_USES[massing.use[k]!] ?? 'residential']);
     const flat = Array.from(massing.coordinates.subarray(2 * start, 2 * end));
     const push = (e: number, y: number, nn: number, shade: number) => {
