@@ -4,7 +4,7 @@
  *
  *   npx tsx tests/bench/floodCityBench.ts [cellSizeMetres=20] [threads=2] [hours=24]
  *
- * Prints one JSON line: wall seconds (model build and run), steps, cell updates per second,
+ * Prints one JSON line: wall seconds (model build and run), CPU seconds of the run, steps, cell updates per second,
  * KPIs and the volume account.
  */
 import { createFloodEngine } from '../../src/cli/flood/threadedEngine.ts';
@@ -38,11 +38,13 @@ const city = cityFloodModel(files, baseline, { cellSizeMetres, event });
 const engine = createFloodEngine(city.model, threads);
 const initial = storedVolume(engine.state);
 const built = performance.now();
+const cpuBefore = process.cpuUsage();
 for (let h = 1; h <= hours; h++) {
   await engine.advanceTo(h * 3600);
   process.stderr.write(`hour ${h}: ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 const ran = performance.now();
+const cpu = process.cpuUsage(cpuBefore);
 await engine.close();
 const steps = engine.state.control[CONTROL_STEPS]!;
 const measures = cityFloodMeasures(
@@ -59,6 +61,8 @@ console.log(
     cells: city.grid.columns * city.grid.rows,
     buildSeconds: (built - started) / 1000,
     runSeconds: (ran - built) / 1000,
+    /** CPU seconds of all threads during the run (less sensitive to other jobs on the machine). */
+    runCpuSeconds: (cpu.user + cpu.system) / 1e6,
     steps,
     cellUpdatesPerSecond: (steps * city.grid.columns * city.grid.rows) / ((ran - built) / 1000),
     kpis: measures.kpis,
