@@ -15,12 +15,12 @@ export const MIN_SHOWN_DEPTH_METRES = 0.05;
 /** Water drawn this far above the ground so it does not fight with the terrain, m. */
 const SURFACE_OFFSET_METRES = 0.05;
 
-/** Depth colour ramp, m: light cyan (ankle-deep) to dark blue (over 2 m). */
+/** Depth colour ramp, m: sky blue (ankle-deep) to dark blue (over 2 m). */
 export const FLOOD_DEPTH_STOPS: readonly RampStop[] = [
-  { value: 0, color: [0.7, 0.93, 1] },
-  { value: 0.3, color: [0.35, 0.75, 0.95] },
-  { value: 1, color: [0.1, 0.45, 0.85] },
-  { value: 2, color: [0.05, 0.15, 0.55] },
+  { value: 0, color: [0.4, 0.78, 1] },
+  { value: 0.3, color: [0.15, 0.55, 0.95] },
+  { value: 1, color: [0.06, 0.3, 0.78] },
+  { value: 2, color: [0.03, 0.1, 0.45] },
 ];
 
 /** The depth legend, metres. */
@@ -106,7 +106,7 @@ export class WaterSurface {
       col[4 * k] = rgb[0];
       col[4 * k + 1] = rgb[1];
       col[4 * k + 2] = rgb[2];
-      col[4 * k + 3] = wet ? 0.8 : 0;
+      col[4 * k + 3] = wet ? 0.85 : 0;
     }
     const geometry = this.mesh.geometry;
     geometry.getAttribute('position').needsUpdate = true;
