@@ -59,6 +59,8 @@ function LanduseLayersOf({ dataset }: { dataset: LoadedDataset }) {
   const massingRoot = useRef<Group>(null);
   const growthRoot = useRef<Group>(null);
   const outlineRoot = useRef<Group>(null);
+  const parcelRoot = useRef<Group>(null);
+  const tool = useStore(landuseUi, (s) => s.tool);
   const growthLayer = useRef<GrowthLayer | null>(null);
   const finder = useMemo(() => (outlines ? parcelFinder(outlines) : undefined), [outlines]);
 
@@ -84,6 +86,22 @@ function LanduseLayersOf({ dataset }: { dataset: LoadedDataset }) {
   }, [growthYear]);
 
   useEffect(() => () => growthLayer.current?.dispose(), []);
+
+  // every parcel's outline while a tool is active, so that the lots can be seen and picked
+  useEffect(() => {
+    const rings: OutlineRing[] =
+      outlines && tool !== 'none'
+        ? outlines.ids.map((_, k) => {
+            const ring = parcelRing(outlines, k);
+            return { ring, groundMetres: elevationAt(ring[0]!, ring[1]!), closed: true };
+          })
+        : [];
+    replaceChildren(
+      parcelRoot.current,
+      disposeOutlines,
+      rings.length > 0 ? createOutlines(rings, '#f8f4e3', exaggeration) : undefined,
+    );
+  }, [outlines, tool, exaggeration, elevationAt]);
 
   useEffect(() => {
     const rings: OutlineRing[] = [];
@@ -225,6 +243,7 @@ function LanduseLayersOf({ dataset }: { dataset: LoadedDataset }) {
     <group name="landuse-layers">
       <group ref={massingRoot} />
       <group ref={growthRoot} />
+      <group ref={parcelRoot} />
       <group ref={outlineRoot} />
     </group>
   );
