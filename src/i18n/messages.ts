@@ -190,6 +190,7 @@ export const vi = {
   'growth.newUrban': 'Đất đô thị mới đến năm {year}: {ha} ha',
   'growth.legend': 'Năm đô thị hóa',
   'growth.chart': 'Diện tích đô thị',
+  'zoning.parcelBuilt': '{floors} tầng, {gfa} m² sàn',
 } as const;
 
 /** A UI text key. */
@@ -384,4 +385,5 @@ export const en: Record<MessageKey, string> = {
   'growth.newUrban': 'New urban land by {year}: {ha} ha',
   'growth.legend': 'Year urbanized',
   'growth.chart': 'Urban area',
+  'zoning.parcelBuilt': '{floors} floors, {gfa} m² floor area',
 };

@@ -152,6 +152,24 @@ export function ZoningPanel() {
             {target === 'parcels' && t('zoning.selected', { count: ui.selection.length })}
             {target === 'polygon' && t('zoning.polygonReady', { count: ui.polygon!.length })}
           </p>
+          {target === 'parcels' && ui.outlines && (
+            <ul className="zoning-parcels" data-testid="zoning-parcels">
+              {ui.selection.slice(0, 5).map((k) => {
+                const id = ui.outlines!.ids[k]!;
+                const built = ui.view?.proposedParcels.find((p) => p.id === id);
+                return (
+                  <li key={id}>
+                    {id} · {ui.outlines!.zones[k]}
+                    {built &&
+                      ` → ${built.zone}: ${t('zoning.parcelBuilt', {
+                        floors: built.floors,
+                        gfa: Math.round(built.grossFloorArea),
+                      })}`}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
           <label className="zoning-field">
             {t('zoning.zone')}
             <select
