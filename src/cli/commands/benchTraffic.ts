@@ -13,6 +13,9 @@ import type { OdDemand } from '../../sim/traffic/network.ts';
 import { compileNetwork, type RoadGraph } from '../../sim/traffic/roadGraph.ts';
 import { createShortestPathSolver, type ShortestPathSolver } from '../../sim/traffic/shortestPath.ts';
 import { createVehicleFleet } from '../../sim/traffic/vehicles.ts';
+import { readCityFolder } from '../../data/node/readCityFolder.ts';
+import { prepareCityTraffic } from '../../sim/traffic/city/cityModel.ts';
+import { prepareCityAssignment, trafficScenarioInputs } from '../../sim/traffic/city/trafficStage.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
 import { log, printJson } from '../io.ts';
 
@@ -24,7 +27,9 @@ Measures, in one run on this machine:
     same time and the time it needs for 1e-4 (capped at 10 s);
   - shortest-path trees per second (binary-heap Dijkstra vs the O(n^2) textbook version) on
     Sioux Falls and on a generated 100x100 grid;
-  - IDM vehicle updates per second with 20,000 vehicles on a generated 30x30 grid.`;
+  - IDM vehicle updates per second with 20,000 vehicles on a generated 30x30 grid;
+  - the Thu Duc morning peak (committed dataset): seconds to relative gap 1e-3 and 1e-4 (one
+    run, capped at 300 s) and shortest-path trees per second on its network.`;
 
 const GAP = 1e-4;
 const FRANK_WOLFE_CAP_SECONDS = 10;
@@ -68,7 +73,11 @@ export const benchTraffic: Command = {
     log('bench traffic: vehicles');
     const vehicles = benchVehicles(20_000);
 
+    log('bench traffic: Thu Duc morning peak');
+    const thuDuc = await benchThuDuc();
+
     const result = {
+      thuDuc,
       assignment: {
         network: assignmentCase.name,
         zones: assignmentCase.demand.zoneCount,
@@ -152,4 +161,44 @@ function benchVehicles(vehicleCount: number) {
   }
   const seconds = (performance.now() - started) / 1000;
   return { updatesPerSecond: (steps * vehicleCount) / seconds, vehicleCount, dtSeconds };
+}
+
+/** The Thủ Đức morning peak of the committed dataset (docs/traffic-city.md); null without the dataset. */
+async function benchThuDuc() {
+  if (!existsSync(resolve(process.cwd(), 'public/data/thuduc/manifest.json'))) return null;
+  const started = performance.now();
+  const model = prepareCityTraffic(await readCityFolder());
+  const scenario = {
+    format: 'twin-scenario/1',
+    id: 'bench',
+    name: { vi: '', en: '' },
+    base: null,
+    year: 2025,
+  };
+  const { city, demand } = prepareCityAssignment(
+    model,
+    trafficScenarioInputs({ ...scenario, edits: [] } as Parameters<typeof trafficScenarioInputs>[0], 2025),
+    undefined,
+  );
+  const prepareSeconds = (performance.now() - started) / 1000;
+  const graph = compileNetwork(city.network);
+  const toGap = (relativeGap: number) => {
+    const r = solveUserEquilibrium(graph, demand.demand, { relativeGap, maxSeconds: 300 });
+    return {
+      seconds: r.seconds,
+      iterations: r.iterations,
+      relativeGap: r.relativeGap,
+      converged: r.converged,
+    };
+  };
+  return {
+    zones: city.zoneCount,
+    nodes: graph.nodeCount,
+    links: graph.linkCount,
+    demandPcuPerHour: demand.demand.flows.reduce((s, v) => s + v, 0),
+    prepareSeconds,
+    gap1e3: toGap(1e-3),
+    gap1e4: toGap(1e-4),
+    shortestPathTreesPerSecond: treesPerSecond(graph, createShortestPathSolver),
+  };
 }

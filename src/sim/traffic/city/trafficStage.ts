@@ -183,7 +183,13 @@ export function createTrafficStage(
 }
 
 /** The stage's KPIs (keys defined in scenario/kpis.ts). */
-export function trafficKpis(result: Omit<CityTrafficResult, 'kpis'>, closedLengthKm: number): Kpis {
+export function trafficKpis(
+  result: {
+    summary: Pick<AssignmentSummary, 'vehicleHours' | 'vehicleKm' | 'averageSpeedKmh' | 'delayHours'>;
+    unreachableDemandPcuPerHour: number;
+  },
+  closedLengthKm: number,
+): Kpis {
   return {
     vehicleHoursTravelled: result.summary.vehicleHours,
     vehicleKmTravelled: result.summary.vehicleKm,
