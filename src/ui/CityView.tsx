@@ -11,6 +11,7 @@ import { useRef } from 'react';
 import { useApp, useT } from './context.tsx';
 import { LinkedCamera } from './LinkedCamera.tsx';
 import { LanduseLayers } from './landuse/LanduseLayers.tsx';
+import { TrafficLayer } from './traffic/TrafficLayer.tsx';
 
 /** Half-width of the modelled area around the scene origin, metres (Thủ Đức spans ~20 km). */
 const CITY_HALF_WIDTH_METRES = 15_000;
@@ -81,6 +82,7 @@ export function CityView({
           <CityLayers dataset={dataset.dataset} testHook={testId === 'city-canvas'} />
         )}
         <LanduseLayers state={dataset} enabled={testId === 'city-canvas'} />
+        <TrafficLayer enabled={testId === 'city-canvas'} />
       </Canvas>
       <CityStatus state={dataset} />
       <ScaleBar target={scaleBar} />

@@ -12,6 +12,7 @@ import { ScenarioRunPanel } from './ScenarioRunPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { ViewPanel } from './ViewPanel.tsx';
 import { ZoningPanel } from './landuse/ZoningPanel.tsx';
+import { TrafficPanel } from './traffic/TrafficPanel.tsx';
 
 /** The planners' workbench: layers and runs on the left, the 3D city, inspector on the right. */
 export function Workbench() {
@@ -28,6 +29,7 @@ export function Workbench() {
         <LayerPanel />
         <ZoningPanel />
         <FloodPanel />
+        <TrafficPanel />
       </aside>
       <main className="view">
         {comparing ? <CompareView /> : <CityView cameraReadout={cameraReadout} />}
