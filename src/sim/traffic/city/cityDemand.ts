@@ -7,7 +7,8 @@
  * 2. mode split and occupancy turn person trips into vehicles per class, × PCU factors (pcu.ts);
  *    gateway zones produce and attract a share of the crossing roads' capacity (external and
  *    through traffic);
- * 3. attractions are scaled to total productions and a doubly constrained gravity model with the
+ * 3. internal attractions are scaled to total productions less the gateways' (balanceAttractions)
+ *    and a doubly constrained gravity model with the
  *    gamma friction function distributes them on free-flow zone-to-zone times.
  *
  * Every number is an assumption with a source or marked as one in docs/traffic-city.md.
@@ -106,6 +107,30 @@ export function freeFlowZoneTimes(city: CityNetwork): Float64Array {
 }
 
 /**
+ * Scales attractions so that their total equals total productions: the internal zones' (the
+ * first `internalCount`) only, keeping the gateways' external flows as given, unless the
+ * gateways alone attract more than is produced (then all are scaled).
+ */
+export function balanceAttractions(
+  productions: Float64Array,
+  attractions: Float64Array,
+  internalCount: number,
+): void {
+  const sum = (a: Float64Array, from: number, to: number) => {
+    let s = 0;
+    for (let k = from; k < to; k++) s += a[k]!;
+    return s;
+  };
+  const total = sum(productions, 0, productions.length);
+  const internal = sum(attractions, 0, internalCount);
+  const external = sum(attractions, internalCount, attractions.length);
+  const internalOnly = internal > 0 && total > external;
+  const factor = internalOnly ? (total - external) / internal : total / (internal + external || 1);
+  const end = internalOnly ? internalCount : attractions.length;
+  for (let j = 0; j < end; j++) attractions[j]! *= factor;
+}
+
+/**
  * Intrazonal time of zone `i`: half the free-flow time to its nearest other zone, minutes (the
  * nearest-neighbour rule, Ortúzar & Willumsen 2011 §5.2).
  */
@@ -152,12 +177,7 @@ export function cityDemand(
     attractionsPcu[internal + k] =
       g.outboundCapacityPcuPerHour * o.gatewayOutboundShareOfCapacity * o.growthFactor;
   });
-  const totalProductions = productionsPcu.reduce((s, v) => s + v, 0);
-  const totalAttractions = attractionsPcu.reduce((s, v) => s + v, 0);
-  if (totalAttractions > 0) {
-    const factor = totalProductions / totalAttractions;
-    for (let j = 0; j < z; j++) attractionsPcu[j]! *= factor;
-  }
+  balanceAttractions(productionsPcu, attractionsPcu, internal);
   const freeFlowMinutes = freeFlowZoneTimes(city);
   const friction = new Float64Array(z * z);
   for (let k = 0; k < z * z; k++) friction[k] = gammaFriction(freeFlowMinutes[k]!, o.friction);

@@ -64,6 +64,10 @@ describe('Thủ Đức traffic model (committed dataset)', () => {
     const productions = sum(d.productionsPcu);
     expect(productions).toBeGreaterThan(0);
     expect(sum(d.attractionsPcu)).toBeCloseTo(productions, 6);
+    // gateways keep their external flows: 40 % of the outbound crossing capacity
+    model.gateways.forEach((g, k) => {
+      expect(d.attractionsPcu[model.zones.count + k]).toBeCloseTo(0.4 * g.outboundCapacityPcuPerHour, 9);
+    });
     const assigned = sum(d.demand.flows);
     expect((assigned + d.intrazonalPcuPerHour) / productions).toBeCloseTo(1, 5);
     // Doubling the floor space doubles the internal trip ends.

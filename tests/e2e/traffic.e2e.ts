@@ -1,0 +1,93 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every 4th pixel of the 3D canvas (RGBA values). */
+async function canvasPixels(): Promise<number[]> {
+  return page.evaluate(() => {
+    const source = document.querySelector('[data-testid="city-canvas"] canvas') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(source, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, copy.width, copy.height).data.filter((_, i) => i % 16 === 0));
+  });
+}
+
+/** The current run's vehicle hours from the totals table (0 when absent). */
+async function vehicleHours(): Promise<number> {
+  return page.evaluate(() =>
+    Number(
+      document
+        .querySelector('[data-testid="traffic-totals"] tr[data-kpi="vehicleHoursTravelled"]')
+        ?.getAttribute('data-value') ?? 0,
+    ),
+  );
+}
+
+describe('traffic panel in Chromium', () => {
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
+    await page.close();
+  });
+
+  it('assigns the morning peak, draws loaded links, closes a road and re-assigns with another VHT', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    errors = collectErrors(page);
+    await page.goto(inject('appUrl'));
+    await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, {
+      timeout: 150_000,
+    });
+    await page.waitForTimeout(1000);
+    const before = await canvasPixels();
+
+    await page.selectOption('[data-testid="traffic-gap"]', '0.01');
+    await page.click('[data-testid="traffic-run"]');
+    await page.waitForSelector('[data-testid="traffic-totals"]', { timeout: 150_000 });
+    const first = await vehicleHours();
+    expect(first).toBeGreaterThan(0);
+    const segments = await page.evaluate(
+      () => (window.__twin?.traffic as { segmentCount(): number } | undefined)?.segmentCount() ?? 0,
+    );
+    expect(segments).toBeGreaterThan(1000);
+    await page.waitForTimeout(1000);
+    const after = await canvasPixels();
+    let changed = 0;
+    for (let i = 0; i < before.length; i++) if (Math.abs(before[i]! - after[i]!) > 8) changed++;
+    expect(changed / before.length).toBeGreaterThan(0.01);
+
+    // close the busiest link through the panel's action (selected as a map click would)
+    await page.evaluate(() => {
+      const hook = window.__twin?.traffic as { busiestRoadId(): string | null; selectRoad(id: string): void };
+      const id = hook.busiestRoadId();
+      if (id) hook.selectRoad(id);
+    });
+    await page.click('[data-testid="traffic-close-road"]');
+    await page.waitForFunction(
+      (previous) =>
+        Number(
+          document
+            .querySelector('[data-testid="traffic-totals"] tr[data-kpi="vehicleHoursTravelled"]')
+            ?.getAttribute('data-value') ?? previous,
+        ) !== previous,
+      first,
+      { timeout: 150_000 },
+    );
+    expect(await vehicleHours()).not.toBe(first);
+    expect(await page.textContent('body')).toContain('traffic-closures');
+    expect(errors).toEqual([]);
+  });
+});
