@@ -69,6 +69,15 @@ describe('traffic panel in Chromium', () => {
     for (let i = 0; i < before.length; i++) if (Math.abs(before[i]! - after[i]!) > 8) changed++;
     expect(changed / before.length).toBeGreaterThan(0.01);
 
+    // vehicles move: the worker steps the fleet and the instanced meshes are filled
+    await page.check('[data-testid="traffic-vehicles"]');
+    await page.waitForFunction(
+      () => ((window.__twin?.traffic as { vehicleCount(): number } | undefined)?.vehicleCount() ?? 0) > 1000,
+      null,
+      { timeout: 60_000 },
+    );
+    await page.uncheck('[data-testid="traffic-vehicles"]');
+
     // close the busiest link through the panel's action (selected as a map click would)
     await page.evaluate(() => {
       const hook = window.__twin?.traffic as { busiestRoadId(): string | null; selectRoad(id: string): void };

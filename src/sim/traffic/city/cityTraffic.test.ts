@@ -116,6 +116,21 @@ describe('Thủ Đức traffic model (committed dataset)', () => {
       expect(closed.kpis.roadLengthClosedKm).toBeCloseTo(model.roads.links.lengthMetres[busiest]! / 1000, 9);
     }, 240_000);
 
+    it('demand follows the land-use stage floor space when present', async () => {
+      const floorSpace = {
+        ...model.baseFloorSpace,
+        grossFloorAreaM2: model.baseFloorSpace.grossFloorAreaM2.map((g) => 1.5 * g),
+      };
+      const stage = createTrafficStage(files, { model, relativeGap: 1e-2 });
+      const r = await stage.run({
+        scenario: scenario([]),
+        upstream: { landuse: { floorSpace, kpis: {} } },
+        onProgress: () => {},
+      });
+      expect(r.totalDemandPcuPerHour).toBeGreaterThan(1.2 * base.totalDemandPcuPerHour);
+      expect(r.kpis.vehicleHoursTravelled!).toBeGreaterThan(base.kpis.vehicleHoursTravelled!);
+    }, 240_000);
+
     it('a new road parallel to the busiest link takes volume from it', async () => {
       const { from, to } = model.roads.links;
       const p = model.roads.nodePositions;
