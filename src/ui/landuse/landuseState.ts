@@ -61,12 +61,24 @@ export async function prepareLanduse(template: Scenario): Promise<void> {
   landuseUi.setState({ status: 'loading' });
   try {
     const worker = new Worker(new URL('./landuseCity.worker.ts', import.meta.url), { type: 'module' });
-    api = wrap<CityLanduseApi>(worker);
-    const outlines = await api.prepare(new URL(DATASET_URL, window.location.href).href);
-    const baseline = await api.run(
-      baselineOf(template),
-      proxy(() => {}),
+    // a worker that fails to load (or dies) never answers: turn its error event into a failure
+    const failed = new Promise<never>((_, reject) =>
+      worker.addEventListener('error', (event) =>
+        reject(new Error(event.message || 'land-use worker failed')),
+      ),
     );
+    api = wrap<CityLanduseApi>(worker);
+    const outlines = await Promise.race([
+      api.prepare(new URL(DATASET_URL, window.location.href).href),
+      failed,
+    ]);
+    const baseline = await Promise.race([
+      api.run(
+        baselineOf(template),
+        proxy(() => {}),
+      ),
+      failed,
+    ]);
     landuseUi.setState({ status: 'ready', outlines, baselineKpis: baseline.kpis });
   } catch (error) {
     landuseUi.setState({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
