@@ -65,6 +65,7 @@ describe('traffic panel in Chromium', () => {
     expect(segments).toBeGreaterThan(1000);
     await page.waitForTimeout(1000);
     const after = await canvasPixels();
+    await page.screenshot({ path: 'test-results/traffic-links.png' });
     let changed = 0;
     for (let i = 0; i < before.length; i++) if (Math.abs(before[i]! - after[i]!) > 8) changed++;
     expect(changed / before.length).toBeGreaterThan(0.01);
@@ -96,6 +97,8 @@ describe('traffic panel in Chromium', () => {
       { timeout: 150_000 },
     );
     expect(await vehicleHours()).not.toBe(first);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: 'test-results/traffic-closure-difference.png' });
     expect(await page.textContent('body')).toContain('traffic-closures');
     expect(errors).toEqual([]);
   });
