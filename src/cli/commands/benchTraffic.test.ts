@@ -13,5 +13,8 @@ describe('twin bench traffic', () => {
     expect(result.naiveShortestPathTreesPerSecond.grid100x100).toBeGreaterThan(0);
     expect(result.vehicles).toBe(20000);
     expect(result.vehicleUpdatesPerSecond).toBeGreaterThan(0);
-  });
+    // the Thủ Đức morning peak of the committed dataset
+    expect(result.thuDuc.gap1e4.relativeGap).toBeLessThanOrEqual(1e-4);
+    expect(result.thuDuc.gap1e3.iterations).toBeLessThanOrEqual(result.thuDuc.gap1e4.iterations);
+  }, 180_000);
 });

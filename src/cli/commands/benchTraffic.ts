@@ -29,7 +29,7 @@ Measures, in one run on this machine:
     Sioux Falls and on a generated 100x100 grid;
   - IDM vehicle updates per second with 20,000 vehicles on a generated 30x30 grid;
   - the Thu Duc morning peak (committed dataset): seconds to relative gap 1e-3 and 1e-4 (one
-    run, capped at 300 s) and shortest-path trees per second on its network.`;
+    solve, capped at 300 s) and shortest-path trees per second on its network.`;
 
 const GAP = 1e-4;
 const FRANK_WOLFE_CAP_SECONDS = 10;
@@ -182,23 +182,31 @@ async function benchThuDuc() {
   );
   const prepareSeconds = (performance.now() - started) / 1000;
   const graph = compileNetwork(city.network);
-  const toGap = (relativeGap: number) => {
-    const r = solveUserEquilibrium(graph, demand.demand, { relativeGap, maxSeconds: 300 });
-    return {
-      seconds: r.seconds,
-      iterations: r.iterations,
-      relativeGap: r.relativeGap,
-      converged: r.converged,
-    };
-  };
+  // one solve to 1e-4; the time to 1e-3 is read on the way (progress after every iteration)
+  const solveStarted = performance.now();
+  let gap1e3: { seconds: number; iterations: number; relativeGap: number } | null = null;
+  const r = solveUserEquilibrium(graph, demand.demand, {
+    relativeGap: GAP,
+    maxSeconds: 300,
+    onProgress: ({ iteration, relativeGap }) => {
+      if (!gap1e3 && relativeGap <= 1e-3) {
+        gap1e3 = { seconds: (performance.now() - solveStarted) / 1000, iterations: iteration, relativeGap };
+      }
+    },
+  });
   return {
     zones: city.zoneCount,
     nodes: graph.nodeCount,
     links: graph.linkCount,
     demandPcuPerHour: demand.demand.flows.reduce((s, v) => s + v, 0),
     prepareSeconds,
-    gap1e3: toGap(1e-3),
-    gap1e4: toGap(1e-4),
+    gap1e3,
+    gap1e4: {
+      seconds: r.seconds,
+      iterations: r.iterations,
+      relativeGap: r.relativeGap,
+      converged: r.converged,
+    },
     shortestPathTreesPerSecond: treesPerSecond(graph, createShortestPathSolver),
   };
 }
