@@ -95,6 +95,20 @@ describe('scenario pipeline', () => {
     expect(pond.kpis.floodedAreaKm2).toBeCloseTo(211.8 * 0.15, 10);
   });
 
+  it('skips a stage the scenario does not call for, downstream runs on base data', async () => {
+    const log: string[] = [];
+    const withApplies = stages(log).map((s) =>
+      s.id === 'flood' ? { ...s, appliesTo: (sc: Scenario) => sc.edits.some((e) => e.type === 'pond') } : s,
+    );
+    const base = await runScenario(baseline, withApplies);
+    expect(log).toEqual(['landuse', 'traffic']);
+    expect(base.kpis.floodedAreaKm2).toBeUndefined();
+    expect(base.kpis.vehicleHoursTravelled).toBeCloseTo(1000, 10);
+    log.length = 0;
+    await runScenario(withPond, withApplies);
+    expect(log).toEqual(['landuse', 'flood', 'traffic']);
+  });
+
   it('restricts to --only stages and stops when cancelled', async () => {
     const log: string[] = [];
     const run = await runScenario(baseline, stages(log), { only: ['flood'] });

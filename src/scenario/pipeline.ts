@@ -24,6 +24,8 @@ export interface StageContext {
 export interface Stage<Result = unknown> {
   id: StageId;
   needs: readonly StageId[];
+  /** Whether the scenario calls for this stage at all (default: always). */
+  appliesTo?(scenario: Scenario): boolean;
   inputs(scenario: Scenario): unknown;
   run(context: StageContext): Promise<Result>;
   kpis(result: Result): Kpis;
@@ -64,7 +66,7 @@ export async function runScenario(
   const selected = STAGE_ORDER.filter((id) => !options.only || options.only.includes(id));
   for (const id of selected) {
     const stage = stages.find((s) => s.id === id);
-    if (!stage) continue;
+    if (!stage || (stage.appliesTo && !stage.appliesTo(scenario))) continue;
     if (isCancelled(options.cancelBuffer)) throw new CancelledError();
     const upstream: Partial<Record<StageId, unknown>> = {};
     const upstreamKeys: Partial<Record<StageId, string>> = {};
