@@ -4,11 +4,9 @@
  * manifest leave their layer out, a file the manifest lists but the server lacks is an error
  * naming it.
  */
-import type { BuildingsDocument } from '../../data/pipeline/buildingsFormat.ts';
-import type { RoadsDocument } from '../../data/pipeline/roadsFormat.ts';
+import { InputError } from '../../core/errors.ts';
+import { readCityFiles } from '../../data/dataset/cityFiles.ts';
 import type { CityData } from '../../render/city/cityModel.ts';
-import type { FeatureCollection } from '../../render/city/sceneGeoJson.ts';
-import type { TerrainMeta } from '../../render/city/terrainGrid.ts';
 
 /** Folder of the default dataset, relative to the page. */
 export const DATASET_URL = './data/thuduc/';
@@ -60,56 +58,22 @@ async function fetchBytes(file: string): Promise<ArrayBuffer> {
   return bytes;
 }
 
-function parseJson<T>(file: string, bytes: ArrayBuffer): T {
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as T;
-  } catch (error) {
-    throw new DatasetError(file, `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
+/** Reads the dataset through the shared reader (data/dataset/cityFiles), naming a failing file. */
 async function load(): Promise<LoadedDataset> {
-  const manifestBytes = await fetchBytes('manifest.json');
-  const manifest = parseJson<DatasetManifest>('manifest.json', manifestBytes);
-  if (manifest.format !== 'twin-dataset/1' || !Array.isArray(manifest.files)) {
-    throw new DatasetError('manifest.json', 'expected format "twin-dataset/1" with a files list');
+  try {
+    const { manifest, bytesRead, ...data } = await readCityFiles(async (file) => {
+      try {
+        return await fetchBytes(file);
+      } catch (error) {
+        if (error instanceof DatasetError && error.message === 'HTTP 404') return undefined;
+        throw error;
+      }
+    });
+    return { manifest, data, bytesTransferred: bytesRead };
+  } catch (error) {
+    if (error instanceof InputError) throw new DatasetError(error.file ?? 'manifest.json', error.message);
+    throw error;
   }
-  const listed = new Set(manifest.files.map((f) => f.path));
-  let bytesTransferred = manifestBytes.byteLength;
-  const get = async (file: string): Promise<ArrayBuffer | undefined> => {
-    if (!listed.has(file)) return undefined;
-    const bytes = await fetchBytes(file);
-    bytesTransferred += bytes.byteLength;
-    return bytes;
-  };
-  const json = async <T>(file: string): Promise<T | undefined> => {
-    const bytes = await get(file);
-    return bytes ? parseJson<T>(file, bytes) : undefined;
-  };
-  const [terrainMeta, elevation, landCover, roads, buildings, landUse, water, pois, admin] =
-    await Promise.all([
-      json<TerrainMeta>('terrain.json'),
-      get('terrain.i16'),
-      get('landcover.u8'),
-      json<RoadsDocument>('roads.json'),
-      json<BuildingsDocument>('buildings.json'),
-      json<FeatureCollection>('landuse.geojson'),
-      json<FeatureCollection>('water.geojson'),
-      json<FeatureCollection>('pois.geojson'),
-      json<FeatureCollection>('admin.geojson'),
-    ]);
-  const data: CityData = {
-    ...(terrainMeta && elevation && landCover
-      ? { terrain: { meta: terrainMeta, elevation, landCover } }
-      : {}),
-    ...(roads ? { roads } : {}),
-    ...(buildings ? { buildings } : {}),
-    ...(landUse ? { landUse } : {}),
-    ...(water ? { water } : {}),
-    ...(pois ? { pois } : {}),
-    ...(admin ? { admin } : {}),
-  };
-  return { manifest, data, bytesTransferred };
 }
 
 let pending: Promise<LoadedDataset> | undefined;
