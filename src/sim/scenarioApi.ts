@@ -1,4 +1,5 @@
 import { readCityFiles } from '../data/dataset/cityFiles.ts';
+import { fetchDatasetReader } from '../data/dataset/fetchReader.ts';
 import type { Kpis } from '../scenario/kpis.ts';
 import { runScenario, type Stage, type StageId } from '../scenario/pipeline.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -31,10 +32,7 @@ export function createScenarioApi() {
       onProgress: StageProgress,
       cancelBuffer?: SharedArrayBuffer,
     ): Promise<ScenarioRunSummary> {
-      stages ??= readCityFiles(async (file) => {
-        const response = await fetch(new URL(file, datasetUrl));
-        return response.ok ? response.arrayBuffer() : undefined;
-      }).then(cityStages);
+      stages ??= readCityFiles(fetchDatasetReader(datasetUrl)).then(cityStages);
       const run = await runScenario(scenario, await stages, {
         cache,
         onStageProgress: (stage, fraction) => void onProgress(stage, fraction),

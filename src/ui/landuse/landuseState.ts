@@ -1,7 +1,7 @@
 /**
  * State of the zoning editor shared by its panel (DOM) and its map layers (canvas): the city's
  * parcels, the tool, the selection, the polygon being drawn, the last land-use run and the
- * growth year shown. One land-use worker per page (src/ui/landuse/landuseCity.worker.ts).
+ * growth year shown. One land-use worker per page (workers/landuseCity.worker.ts).
  */
 import { proxy, type Remote, wrap } from 'comlink';
 import { createStore } from 'zustand/vanilla';
@@ -60,7 +60,9 @@ export async function prepareLanduse(template: Scenario): Promise<void> {
   if (landuseUi.getState().status !== 'idle') return;
   landuseUi.setState({ status: 'loading' });
   try {
-    const worker = new Worker(new URL('./landuseCity.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../../workers/landuseCity.worker.ts', import.meta.url), {
+      type: 'module',
+    });
     // a worker that fails to load (or dies) never answers: turn its error event into a failure
     const failed = new Promise<never>((_, reject) =>
       worker.addEventListener('error', (event) =>

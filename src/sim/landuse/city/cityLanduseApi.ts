@@ -103,7 +103,7 @@ export function massingOf(model: CityLanduseModel, result: CityLanduseResult): L
 }
 
 /**
- * The land-use worker API of the city (entry: src/ui/landuse/landuseCity.worker.ts): `prepare`
+ * The land-use worker API of the city (entry: workers/landuseCity.worker.ts): `prepare`
  * reads the dataset and builds the city model once; `run` runs the land-use stage for a
  * scenario and returns what the workbench draws (typed arrays transferred, not copied).
  * `readerFor(baseUrl)` makes the dataset reader (fetch in the browser).
