@@ -32,7 +32,13 @@ export interface FloodStageResult {
   /** Maximum depth per cell of the flood grid, metres. */
   maxDepthMetres: Float32Array;
   /** The flood grid's frame (EPSG:32648, row 0 north). */
-  grid: { xllCornerMetres: number; yllCornerMetres: number; cellSizeMetres: number; columns: number; rows: number };
+  grid: {
+    xllCornerMetres: number;
+    yllCornerMetres: number;
+    cellSizeMetres: number;
+    columns: number;
+    rows: number;
+  };
   kpis: Kpis;
 }
 

@@ -15,7 +15,10 @@ describe('twin bench flood', () => {
     );
     expect(out.steps).toBeGreaterThan(0);
     expect(out.reference.cellUpdates).toBe(out.reference.steps * 1024);
-    expect(out.speedupOverReference).toBeCloseTo(out.cellUpdatesPerSecond / out.reference.cellUpdatesPerSecond, 9);
+    expect(out.speedupOverReference).toBeCloseTo(
+      out.cellUpdatesPerSecond / out.reference.cellUpdatesPerSecond,
+      9,
+    );
   });
 
   it('rejects a bad size as a usage error', () => {
