@@ -1,23 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canvasColourStats, collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { canvasColourStats, collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
 
-let browser: Browser;
+const chromium = chromiumForTests();
 let page: Page;
 let errors: string[];
 
 const CANVAS = '[data-testid="city-canvas"] canvas';
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 /** Opens the workbench and waits until the city's first full frame is drawn. */
 async function openCity(): Promise<void> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
   errors = collectErrors(page);
   await page.goto(inject('appUrl'));
   await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, { timeout: 150_000 });
@@ -178,7 +171,7 @@ describe('Thủ Đức city in the workbench (Chromium)', () => {
   });
 
   it('without the dataset the app still runs and names the missing file', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
     await page.route('**/data/thuduc/manifest.json', (route) =>
       route.fulfill({ status: 404, body: 'missing' }),

@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
 
-let browser: Browser;
+const chromium = chromiumForTests();
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** A copy of the 3D canvas as a data URL (the canvas keeps its drawing buffer). */
 async function canvasPixels(): Promise<number[]> {
@@ -34,7 +27,7 @@ describe('flood panel in Chromium', () => {
   });
 
   it('runs a short city event to 100 %, shows the flooded area and draws water; a second run cancels', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
     await page.goto(inject('appUrl'));
     await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, {

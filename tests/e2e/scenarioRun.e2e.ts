@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
 
-let browser: Browser;
+const chromium = chromiumForTests();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const dikeScenario = readFileSync('scenarios/saigon-dike-and-ponds.json', 'utf8');
 
@@ -31,7 +24,7 @@ async function runCurrentScenario() {
 
 describe('scenario run and comparison in Chromium', () => {
   it('runs baseline and an imported scenario in the worker, survives a reload, and compares KPIs', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1400, height: 850 } });
     page = await context.newPage();
     const errors = collectErrors(page);
     try {

@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
 
-let browser: Browser;
+const chromium = chromiumForTests();
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const dikeScenario = {
   ...JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')),
@@ -40,7 +33,7 @@ describe('scenario workflow in Chromium', () => {
   });
 
   it('imports a scenario, refuses a broken one keeping work, undoes, and survives a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     errors = collectErrors(page);
     await page.goto(inject('appUrl'));

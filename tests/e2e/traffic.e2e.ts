@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
 
-let browser: Browser;
+const chromium = chromiumForTests();
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Every 4th pixel of the 3D canvas (RGBA values). */
 async function canvasPixels(): Promise<number[]> {
@@ -45,7 +38,7 @@ describe('traffic panel in Chromium', () => {
   });
 
   it('assigns the morning peak, draws loaded links, closes a road and re-assigns with another VHT', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
     await page.goto(inject('appUrl'));
     await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, {

@@ -1,20 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canvasColourStats, collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { canvasColourStats, collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
 
-let browser: Browser;
+const chromium = chromiumForTests();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('public viewer in Chromium', () => {
   it('shows the CesiumJS globe with the 3D Tiles buildings from local files only, without errors', async () => {
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1024, height: 700 } });
     const errors = collectErrors(page);
     const external: string[] = [];
     page.on('request', (request) => {

@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canvasColourStats, collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { canvasColourStats, collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
 
-let browser: Browser;
+const chromium = chromiumForTests();
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('workbench in Chromium', () => {
   afterEach(async (context) => {
@@ -21,7 +14,7 @@ describe('workbench in Chromium', () => {
   });
 
   const open = async (hash = '') => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
     await page.goto(`${inject('appUrl')}${hash}`);
     await page.waitForSelector('[data-testid="city-canvas"] canvas', { timeout: 60_000 });
@@ -52,7 +45,7 @@ describe('workbench in Chromium', () => {
 
 describe('presentation mode in Chromium', () => {
   it('walks the tour with the keyboard, captions in both languages', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
     try {
       await page.goto(`${inject('appUrl')}#/presentation`);

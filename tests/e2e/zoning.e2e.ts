@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, screenshotOnFailure } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
 
 interface LanduseHook {
   findParcelPixel(zone: string): { id: string; x: number; y: number } | null;
@@ -8,16 +8,9 @@ interface LanduseHook {
   growthCellsShown(): number;
 }
 
-let browser: Browser;
+const chromium = chromiumForTests();
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const CANVAS = '[data-testid="city-canvas"] canvas';
 const GFA = '[data-testid="landuse-kpi-grossFloorAreaM2"]';
@@ -45,7 +38,7 @@ describe('zoning editor in Chromium', () => {
   });
 
   it('selects and draws a zone, raises its FAR, shows massing and GFA, undoes it, runs growth', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
     await page.goto(inject('appUrl'));
     await page.waitForSelector(CANVAS, { timeout: 60_000 });
