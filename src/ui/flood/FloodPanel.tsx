@@ -4,6 +4,7 @@ import { FLOOD_DEPTH_LEGEND } from '../../render/flood/waterSurface.ts';
 import { designEvent, scenarioEvent } from '../../sim/flood/city/cityEvent.ts';
 import { CITY_CELL_SIZES } from '../../sim/flood/city/cityFloodModel.ts';
 import { StoreContext, useApp, useScenarios, useT } from '../context.tsx';
+import { RunProgress } from '../RunProgress.tsx';
 import { LegendView } from '../LegendView.tsx';
 import { type FloodPanelResult, runCityFlood } from './floodRunner.ts';
 
@@ -208,17 +209,7 @@ export function FloodPanel() {
         {t('flood.run')}
       </button>
       {running && (
-        <div className="run-progress">
-          <progress
-            data-testid="flood-progress"
-            max={1}
-            value={run.progress}
-            aria-label={t('run.progress', { percent: Math.round(run.progress * 100) })}
-          />
-          <button type="button" data-testid="flood-cancel" onClick={() => token.current?.cancel()}>
-            {t('run.cancel')}
-          </button>
-        </div>
+        <RunProgress name="flood" progress={run.progress} onCancel={() => token.current?.cancel()} />
       )}
       <p data-testid="flood-status" role="status" data-progress={Math.round((run?.progress ?? 0) * 100)}>
         {run?.status === 'running' && run.message}

@@ -4,6 +4,7 @@
  */
 import { KPI_DEFINITIONS, type Kpis } from '../../scenario/kpis.ts';
 import { useApp, useT } from '../context.tsx';
+import { PairedBarChart } from '../PairedBarChart.tsx';
 
 /** KPIs shown, in order. */
 export const LANDUSE_TABLE_KPIS = [
@@ -62,7 +63,6 @@ export function LanduseIndicators({ scenario, baseline }: { scenario: Kpis; base
     return d?.unit && !isShare(key) ? `${text} (${d.unit})` : text;
   };
   const rows = LANDUSE_TABLE_KPIS.filter((k) => scenario[k] !== undefined || baseline[k] !== undefined);
-  const barWidth = 120;
   return (
     <div className="landuse-indicators">
       <h3>{t('zoning.indicators')}</h3>
@@ -98,39 +98,19 @@ export function LanduseIndicators({ scenario, baseline }: { scenario: Kpis; base
         </tbody>
       </table>
       <h3>{t('zoning.chart')}</h3>
-      <svg
+      <PairedBarChart
         className="landuse-chart"
-        width={barWidth + 150}
-        height={CHART_KPIS.length * 26 + 20}
-        role="img"
-        aria-label={t('zoning.chart')}
-      >
-        {CHART_KPIS.map((key, i) => {
-          const a = baseline[key] ?? 0;
-          const b = scenario[key] ?? 0;
-          const max = Math.max(Math.abs(a), Math.abs(b), 1e-12);
-          const y = i * 26;
-          return (
-            <g key={key} transform={`translate(0 ${y})`}>
-              <text x={0} y={11} fontSize={10}>
-                {label(key).slice(0, 26)}
-              </text>
-              <rect x={150} y={2} height={9} width={(barWidth * Math.abs(a)) / max} fill="#9aa5ad" />
-              <rect x={150} y={12} height={9} width={(barWidth * Math.abs(b)) / max} fill="#d9480f" />
-            </g>
-          );
-        })}
-        <g transform={`translate(150 ${CHART_KPIS.length * 26 + 4})`}>
-          <rect width={9} height={9} fill="#9aa5ad" />
-          <text x={12} y={8} fontSize={10}>
-            {t('zoning.baseline')}
-          </text>
-          <rect x={70} width={9} height={9} fill="#d9480f" />
-          <text x={82} y={8} fontSize={10}>
-            {t('zoning.scenario')}
-          </text>
-        </g>
-      </svg>
+        rows={CHART_KPIS.map((key) => ({
+          key,
+          label: label(key),
+          a: baseline[key] ?? 0,
+          b: scenario[key] ?? 0,
+        }))}
+        labelA={t('zoning.baseline')}
+        labelB={t('zoning.scenario')}
+        colorB="#d9480f"
+        ariaLabel={t('zoning.chart')}
+      />
     </div>
   );
 }

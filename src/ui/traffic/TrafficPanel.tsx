@@ -4,6 +4,7 @@ import { type CancelToken, createCancelToken } from '../../core/cancel.ts';
 import { VOLUME_CAPACITY_LEGEND, VOLUME_DIFFERENCE_LEGEND } from '../../render/traffic/linkFlowLayer.ts';
 import type { RoadClosureEdit } from '../../scenario/scenario.ts';
 import { StoreContext, useApp, useScenarioStore, useScenarios, useT } from '../context.tsx';
+import { RunProgress } from '../RunProgress.tsx';
 import { LegendView } from '../LegendView.tsx';
 import { TrafficTotals } from './TrafficTotals.tsx';
 import { roadLinkIndex, runTraffic, topOdPairsOnRoadLink, trafficUi } from './trafficState.ts';
@@ -164,17 +165,7 @@ export function TrafficPanel() {
         {t('traffic.run')}
       </button>
       {running && (
-        <div className="run-progress">
-          <progress
-            data-testid="traffic-progress"
-            max={1}
-            value={run.progress}
-            aria-label={t('run.progress', { percent: Math.round(run.progress * 100) })}
-          />
-          <button type="button" data-testid="traffic-cancel" onClick={() => token.current?.cancel()}>
-            {t('run.cancel')}
-          </button>
-        </div>
+        <RunProgress name="traffic" progress={run.progress} onCancel={() => token.current?.cancel()} />
       )}
       <p data-testid="traffic-status" role="status">
         {(run?.status === 'running' || run?.status === 'done') && run.message}

@@ -1,4 +1,5 @@
 import { useT } from '../context.tsx';
+import { PairedBarChart } from '../PairedBarChart.tsx';
 import type { TrafficRun } from './trafficState.ts';
 
 /** The network totals compared (KPI key, label key, unit). */
@@ -8,8 +9,6 @@ const ROWS = [
   { key: 'averageSpeedKmh', label: 'traffic.averageSpeed', unit: 'km/h' },
   { key: 'trafficDelayHours', label: 'traffic.delay', unit: 'PCU·h' },
 ] as const;
-
-const BAR_WIDTH = 120;
 
 /**
  * Network totals of the current run against the baseline run: a table (baseline, current,
@@ -54,29 +53,19 @@ export function TrafficTotals({
           })}
         </tbody>
       </table>
-      <svg
+      <PairedBarChart
         className="traffic-chart"
-        width={BAR_WIDTH + 110}
-        height={ROWS.length * 26 + 4}
-        role="img"
-        aria-label={t('traffic.chart')}
-      >
-        {ROWS.map((row, k) => {
-          const a = base.kpis[row.key] ?? 0;
-          const b = current.kpis[row.key] ?? 0;
-          const max = Math.max(a, b) || 1;
-          const y = 2 + k * 26;
-          return (
-            <g key={row.key}>
-              <text x={0} y={y + 14} fontSize={10}>
-                {t(row.label)}
-              </text>
-              <rect x={100} y={y} width={(a / max) * BAR_WIDTH} height={10} fill="#95a5a6" />
-              <rect x={100} y={y + 11} width={(b / max) * BAR_WIDTH} height={10} fill="#2e86de" />
-            </g>
-          );
-        })}
-      </svg>
+        rows={ROWS.map((row) => ({
+          key: row.key,
+          label: t(row.label),
+          a: base.kpis[row.key] ?? 0,
+          b: current.kpis[row.key] ?? 0,
+        }))}
+        labelA={t('traffic.baseline')}
+        labelB={t('traffic.current')}
+        colorB="#2e86de"
+        ariaLabel={t('traffic.chart')}
+      />
     </>
   );
 }
