@@ -64,7 +64,8 @@ function svgPlot(x: number[], series: Array<{ label: string; values: number[]; c
   const yTicks = [0, 0.5, 1].map(
     (v) => `<text x="${m - 6}" y="${py(v)}" font-size="11" text-anchor="end">${v}</text>`,
   );
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" role="img">
+<title>Model depth against the analytic wave front (Hunter et al. 2005), t = 3600 s</title>
 <rect width="${w}" height="${h}" fill="white"/>
 <line x1="${m}" y1="${h - m}" x2="${w - m}" y2="${h - m}" stroke="black"/><line x1="${m}" y1="${m}" x2="${m}" y2="${h - m}" stroke="black"/>
 ${ticks.join('')}${yTicks.join('')}
