@@ -1,5 +1,7 @@
+import { transfer } from 'comlink';
 import { readCityFiles } from '../data/dataset/cityFiles.ts';
 import { fetchDatasetReader } from '../data/dataset/fetchReader.ts';
+import { type ScenarioLayers, scenarioLayersOf } from '../scenario/differenceLayers.ts';
 import type { Kpis } from '../scenario/kpis.ts';
 import { runScenario, type Stage, type StageId } from '../scenario/pipeline.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -15,6 +17,8 @@ export interface ScenarioRunSummary {
   stages: StageId[];
   /** Stages whose results came from the cache (unchanged inputs). */
   cached: StageId[];
+  /** The run's map layers for the comparison view (copies of the cached results, transferred). */
+  layers: ScenarioLayers;
 }
 
 /**
@@ -38,12 +42,17 @@ export function createScenarioApi() {
         onStageProgress: (stage, fraction) => void onProgress(stage, fraction),
         ...(cancelBuffer ? { cancelBuffer } : {}),
       });
-      return {
-        scenarioId: scenario.id,
-        kpis: run.kpis,
-        stages: Object.keys(run.results) as StageId[],
-        cached: run.cached,
-      };
+      const { layers, transferables } = scenarioLayersOf(run.results);
+      return transfer(
+        {
+          scenarioId: scenario.id,
+          kpis: run.kpis,
+          stages: Object.keys(run.results) as StageId[],
+          cached: run.cached,
+          layers,
+        },
+        transferables,
+      );
     },
   };
 }

@@ -41,6 +41,11 @@ export interface AppState {
   compareIds: [string, string];
   /** Latest KPIs of each scenario run in this session. */
   scenarioKpis: Record<string, Kpis>;
+  /**
+   * Bumped whenever a scenario run's map layers change (the layers themselves, big typed
+   * arrays, live outside the store in ui/compare/scenarioLayerStore).
+   */
+  scenarioLayersVersion: number;
   /** How the city's buildings are coloured: by land use or by height. */
   buildingColourMode: 'use' | 'height';
   /** The flood result drawn over the terrain (flood panel → water layer); null = none. */
@@ -57,6 +62,7 @@ export interface AppState {
   setVerticalExaggeration(factor: number): void;
   setCompare(mode: CompareMode, ids?: [string, string]): void;
   setScenarioKpis(scenarioId: string, kpis: Kpis): void;
+  bumpScenarioLayers(): void;
   setBuildingColourMode(mode: 'use' | 'height'): void;
 }
 
@@ -75,6 +81,7 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     compareMode: 'off',
     compareIds: ['baseline', 'baseline'],
     scenarioKpis: {},
+    scenarioLayersVersion: 0,
     buildingColourMode: 'use',
     flood: null,
     floodFrame: -1,
@@ -94,6 +101,7 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     setCompare: (compareMode, ids) => set((s) => ({ compareMode, compareIds: ids ?? s.compareIds })),
     setScenarioKpis: (scenarioId, kpis) =>
       set((s) => ({ scenarioKpis: { ...s.scenarioKpis, [scenarioId]: kpis } })),
+    bumpScenarioLayers: () => set((s) => ({ scenarioLayersVersion: s.scenarioLayersVersion + 1 })),
     setBuildingColourMode: (buildingColourMode) => set({ buildingColourMode }),
   }));
 }

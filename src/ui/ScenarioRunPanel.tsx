@@ -3,6 +3,7 @@ import { useContext, useRef, useState } from 'react';
 import { type CancelToken, createCancelToken } from '../core/cancel.ts';
 import { STAGE_ORDER, type StageId } from '../scenario/pipeline.ts';
 import type { ScenarioApi } from '../sim/scenarioApi.ts';
+import { putScenarioLayers } from './compare/scenarioLayerStore.ts';
 import { StoreContext, useScenarios, useT } from './context.tsx';
 
 let worker: { api: Remote<ScenarioApi>; terminate(): void } | undefined;
@@ -21,7 +22,7 @@ type StageState = Partial<Record<StageId, number>>;
 /**
  * Runs the current scenario's simulations (land use → flood → traffic) in a worker: one
  * progress bar per stage, cancel anywhere; unchanged inputs come from the cache. KPIs go to
- * the app store for the comparison view.
+ * the app store and the run's map layers to the scenario layer store for the comparison view.
  */
 export function ScenarioRunPanel() {
   const t = useT();
@@ -46,6 +47,7 @@ export function ScenarioRunPanel() {
       );
       const previous = store?.getState().scenarioKpis[summary.scenarioId] ?? {};
       store?.getState().setScenarioKpis(summary.scenarioId, { ...previous, ...summary.kpis });
+      putScenarioLayers(store, summary.scenarioId, summary.layers);
       setStatus(
         t('scenarioRun.done', {
           seconds: ((performance.now() - startedMs) / 1000).toFixed(1),

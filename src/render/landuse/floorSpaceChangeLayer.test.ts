@@ -1,0 +1,42 @@
+import { type InstancedMesh, Matrix4, Quaternion, Vector3 } from 'three';
+import { describe, expect, it } from 'vitest';
+import {
+  FloorSpaceChangeLayer,
+  FOOTPRINT_METRES,
+  markerHeightMetres,
+  STOREY_HEIGHT_METRES,
+} from './floorSpaceChangeLayer.ts';
+
+describe('floor-space change markers', () => {
+  it('turns floor area into storeys on the footprint, with a visible minimum', () => {
+    const footprint = FOOTPRINT_METRES * FOOTPRINT_METRES;
+    expect(markerHeightMetres(10 * footprint)).toBeCloseTo(10 * STOREY_HEIGHT_METRES, 9);
+    expect(markerHeightMetres(-10 * footprint)).toBeCloseTo(10 * STOREY_HEIGHT_METRES, 9);
+    expect(markerHeightMetres(1)).toBe(10);
+  });
+
+  it('draws new sites solid and removed sites as wireframe, at their scene position', () => {
+    const layer = new FloorSpaceChangeLayer(
+      {
+        eastMetres: Float64Array.of(100, 200, 300),
+        northMetres: Float64Array.of(50, 60, 70),
+        use: Uint8Array.of(0, 1, 2),
+        grossFloorAreaDifferenceM2: Float64Array.of(36_000, -3_600, 7_200),
+      },
+      undefined,
+      3,
+    );
+    expect(layer.counts).toEqual([2, 1]);
+    const [added, removed] = layer.group.children as InstancedMesh[];
+    expect(added!.count).toBe(2);
+    expect(removed!.count).toBe(1);
+    const m = new Matrix4();
+    added!.getMatrixAt(0, m);
+    const position = new Vector3();
+    const scale = new Vector3();
+    m.decompose(position, new Quaternion(), scale);
+    expect([position.x, position.y, position.z]).toEqual([100, 0, -50]);
+    expect(scale.y).toBeCloseTo(35, 6); // 36 000 m² on 60 × 60 m = 10 storeys of 3.5 m
+    layer.dispose();
+  });
+});
