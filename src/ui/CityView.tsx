@@ -4,6 +4,7 @@ import type { CameraLink } from '../render/cameraLink.ts';
 import { CameraRig } from './CameraRig.tsx';
 import { CityLayers } from './city/CityLayers.tsx';
 import { CityStatus } from './city/CityStatus.tsx';
+import { DifferenceLayers } from './compare/DifferenceLayers.tsx';
 import { ScaleBar, ScaleBarUpdater } from './city/ScaleBar.tsx';
 import { FloodLayer } from './flood/FloodLayer.tsx';
 import { useCityDataset } from './city/useCityDataset.ts';
@@ -41,12 +42,15 @@ export function CityView({
   cameraLink,
   viewIndex = 0,
   testId = 'city-canvas',
+  differenceLayers = false,
 }: {
   cameraReadout?: React.RefObject<HTMLSpanElement | null>;
   /** Set in comparison mode: the two views share one camera. */
   cameraLink?: CameraLink;
   viewIndex?: number;
   testId?: string;
+  /** Draw the difference layers of comparison scenario B against A (view B of the comparison). */
+  differenceLayers?: boolean;
 }) {
   const gridVisible = useApp((s) => s.layerVisible.grid ?? true);
   const groundVisible = useApp((s) => s.layerVisible.ground ?? true);
@@ -83,6 +87,7 @@ export function CityView({
         )}
         <LanduseLayers state={dataset} enabled={testId === 'city-canvas'} />
         <TrafficLayer enabled={testId === 'city-canvas'} />
+        {differenceLayers && <DifferenceLayers state={dataset} />}
       </Canvas>
       <CityStatus state={dataset} />
       <ScaleBar target={scaleBar} />

@@ -1,11 +1,12 @@
 import { useContext } from 'react';
 import type { CompareMode } from '../state/appStore.ts';
+import { DifferencePanel } from './compare/DifferencePanel.tsx';
 import { StoreContext, useApp, useScenarios, useT } from './context.tsx';
 import { KpiTable } from './KpiTable.tsx';
 
 const MODES: readonly CompareMode[] = ['off', 'split', 'swipe'];
 
-/** Comparison controls: mode, scenarios A and B, and the KPI table. */
+/** Comparison controls: mode, scenarios A and B, the KPI table and the difference layers. */
 export function ComparePanel() {
   const t = useT();
   const store = useContext(StoreContext);
@@ -49,6 +50,7 @@ export function ComparePanel() {
         </label>
       ))}
       <KpiTable />
+      <DifferencePanel />
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { useApp, useScenarios, useT } from './context.tsx';
 
 /**
  * Two scenarios side by side with linked cameras (split), or overlaid with a draggable divider
- * (swipe: B is revealed right of the divider). Arrow keys move the divider.
+ * (swipe: B is revealed right of the divider). Arrow keys move the divider. View B also draws the
+ * difference layers against A (flood depth, traffic volume, floor space) once both have run.
  */
 export function CompareView() {
   const t = useT();
@@ -25,7 +26,7 @@ export function CompareView() {
       </div>
       <div className="compare-pane" style={swipe ? { clipPath: `inset(0 0 0 ${swipePercent}%)` } : undefined}>
         <span className="pane-label pane-label-b">B · {nameB}</span>
-        <CityView cameraLink={link} viewIndex={1} testId="compare-canvas-b" />
+        <CityView cameraLink={link} viewIndex={1} testId="compare-canvas-b" differenceLayers />
       </div>
       {swipe && (
         <input
