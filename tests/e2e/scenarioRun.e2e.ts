@@ -50,6 +50,26 @@ describe('scenario run and comparison in Chromium', () => {
       expect(rows.some((r) => r.startsWith('Diện tích ngập'))).toBe(true);
       expect(rows.some((r) => r.startsWith('Dân số'))).toBe(true);
 
+      // difference layers of B against A: traffic available (both ran it), flood not (baseline has no storm)
+      await page.waitForSelector('[data-testid="difference-panel"]');
+      expect(await page.isEnabled('[data-testid="difference-toggle-traffic"]')).toBe(true);
+      expect(await page.isEnabled('[data-testid="difference-toggle-floorSpace"]')).toBe(true);
+      expect(await page.isDisabled('[data-testid="difference-toggle-flood"]')).toBe(true);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid="difference-export-geojson"]'),
+      ]);
+      const geoJson = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+        features: Array<{ properties: { volumeA: number; volumeB: number; difference: number } }>;
+      };
+      expect(geoJson.features.length).toBeGreaterThan(1000);
+      // the dike scenario's flood closes roads the baseline (no storm) keeps open: volumes move
+      const changed = geoJson.features.filter((f) => Math.abs(f.properties.difference) >= 1);
+      expect(changed.length).toBeGreaterThan(0);
+      for (const { properties: p } of changed.slice(0, 50)) {
+        expect(p.difference).toBeCloseTo(p.volumeB - p.volumeA, 1);
+      }
+
       await page.waitForTimeout(800); // autosave debounce
       await page.reload();
       await page.waitForSelector('[data-testid="scenario-select"]');
