@@ -52,7 +52,7 @@ export function DifferencePanel() {
     else removedM2 -= area;
   }
   const toggle = (kind: DifferenceKind, available: boolean) => (
-    <label className="checkbox">
+    <label>
       <input
         type="checkbox"
         data-testid={`difference-toggle-${kind}`}
@@ -80,24 +80,32 @@ export function DifferencePanel() {
   return (
     <div data-testid="difference-panel">
       <h3>{t('difference.title')}</h3>
-      {toggle('flood', differences.flood !== undefined)}
-      {differences.flood && (
-        <>
-          <LegendView legend={FLOOD_DEPTH_DIFFERENCE_LEGEND} />
-          <p className="hint">{t('difference.floodHint')}</p>
-        </>
-      )}
-      {toggle('traffic', differences.traffic !== undefined)}
-      {differences.traffic && <LegendView legend={VOLUME_DIFFERENCE_LEGEND} />}
-      {toggle('floorSpace', differences.floorSpace !== undefined)}
-      {differences.floorSpace && (
-        <>
-          <p className="hint" data-testid="difference-floor-space">
-            {t('difference.floorSpaceSummary', { added: format(addedM2), removed: format(removedM2) })}
-          </p>
-          <LegendView legend={floorSpaceLegend(differences)} />
-        </>
-      )}
+      <ul className="layer-list">
+        <li>
+          {toggle('flood', differences.flood !== undefined)}
+          {differences.flood && (
+            <>
+              <LegendView legend={FLOOD_DEPTH_DIFFERENCE_LEGEND} />
+              <p className="hint">{t('difference.floodHint')}</p>
+            </>
+          )}
+        </li>
+        <li>
+          {toggle('traffic', differences.traffic !== undefined)}
+          {differences.traffic && <LegendView legend={VOLUME_DIFFERENCE_LEGEND} />}
+        </li>
+        <li>
+          {toggle('floorSpace', differences.floorSpace !== undefined)}
+          {differences.floorSpace && (
+            <>
+              <p className="hint" data-testid="difference-floor-space">
+                {t('difference.floorSpaceSummary', { added: format(addedM2), removed: format(removedM2) })}
+              </p>
+              <LegendView legend={floorSpaceLegend(differences)} />
+            </>
+          )}
+        </li>
+      </ul>
       <div className="button-row">
         <button
           type="button"
