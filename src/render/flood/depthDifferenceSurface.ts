@@ -18,13 +18,15 @@ const LIFT_METRES = 0.5;
 /** Opacity of drawn cells. */
 const OPACITY = 0.8;
 
-/** Depth difference ramp, m: drier in B green, deeper in B red (ColorBrewer RdYlGn, reversed). */
+/**
+ * Depth difference ramp, m: drier in B green, deeper in B red (ColorBrewer RdYlGn ends); no
+ * pale middle, since differences under {@link MIN_SHOWN_DIFFERENCE_METRES} are not drawn.
+ */
 export const FLOOD_DEPTH_DIFFERENCE_STOPS: readonly RampStop[] = [
-  { value: -1, color: hexColor('#1a9641') },
-  { value: -0.3, color: hexColor('#a6d96a') },
-  { value: 0, color: hexColor('#ffffbf') },
-  { value: 0.3, color: hexColor('#fdae61') },
-  { value: 1, color: hexColor('#d7191c') },
+  { value: -1, color: hexColor('#006837') },
+  { value: -0.05, color: hexColor('#a6d96a') },
+  { value: 0.05, color: hexColor('#fdae61') },
+  { value: 1, color: hexColor('#a50026') },
 ];
 
 /** The depth difference legend, metres. */

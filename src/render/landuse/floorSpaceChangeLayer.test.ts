@@ -12,7 +12,7 @@ describe('floor-space change markers', () => {
     const footprint = FOOTPRINT_METRES * FOOTPRINT_METRES;
     expect(markerHeightMetres(10 * footprint)).toBeCloseTo(10 * STOREY_HEIGHT_METRES, 9);
     expect(markerHeightMetres(-10 * footprint)).toBeCloseTo(10 * STOREY_HEIGHT_METRES, 9);
-    expect(markerHeightMetres(1)).toBe(10);
+    expect(markerHeightMetres(1)).toBe(20);
   });
 
   it('draws new sites solid and removed sites as wireframe, at their scene position', () => {
@@ -21,7 +21,7 @@ describe('floor-space change markers', () => {
         eastMetres: Float64Array.of(100, 200, 300),
         northMetres: Float64Array.of(50, 60, 70),
         use: Uint8Array.of(0, 1, 2),
-        grossFloorAreaDifferenceM2: Float64Array.of(36_000, -3_600, 7_200),
+        grossFloorAreaDifferenceM2: Float64Array.of(100_000, -3_600, 7_200),
       },
       undefined,
       3,
@@ -36,7 +36,7 @@ describe('floor-space change markers', () => {
     const scale = new Vector3();
     m.decompose(position, new Quaternion(), scale);
     expect([position.x, position.y, position.z]).toEqual([100, 0, -50]);
-    expect(scale.y).toBeCloseTo(35, 6); // 36 000 m² on 60 × 60 m = 10 storeys of 3.5 m
+    expect(scale.y).toBeCloseTo(35, 6); // 100 000 m² on 100 × 100 m = 10 storeys of 3.5 m
     layer.dispose();
   });
 });

@@ -22,11 +22,11 @@ import { LAND_USE_COLOURS } from '../city/cityColours.ts';
 import type { TerrainGrid } from '../city/terrainGrid.ts';
 
 /** Side of each marker box, m. */
-export const FOOTPRINT_METRES = 60;
+export const FOOTPRINT_METRES = 100;
 /** Storey height used to turn floor area into box height, m. */
 export const STOREY_HEIGHT_METRES = 3.5;
 /** Lowest box drawn, m, so one-storey changes stay visible from afar. */
-const MIN_HEIGHT_METRES = 10;
+const MIN_HEIGHT_METRES = 20;
 
 /** Box height for a floor-area change, m: storeys = |ΔGFA| / footprint, at least MIN_HEIGHT_METRES. */
 export function markerHeightMetres(grossFloorAreaDifferenceM2: number): number {
