@@ -78,7 +78,7 @@ export const vi = {
   'difference.unavailable': '(không có trong cả hai lần chạy)',
   'difference.floodHint': 'Xanh: B khô hơn, đỏ: B ngập sâu hơn; bỏ qua chênh lệch dưới 0,05 m.',
   'difference.floorSpaceSummary':
-    '+{added} m² sàn mới, −{removed} m² sàn bỏ đi. Màu theo chức năng; khối đặc = mới, khung dây = bỏ đi.',
+    '+{added} m² sàn mới, −{removed} m² sàn bỏ đi. Cột cao 1 m cho mỗi 500 m² sàn, màu theo chức năng; cột đặc = mới, khung dây = bỏ đi.',
   'difference.exportGeoJson': 'Xuất chênh lệch giao thông (GeoJSON)',
   'difference.exportAscii': 'Xuất chênh lệch ngập (ESRI ASCII)',
   'camera.presets': 'Góc nhìn',
@@ -309,7 +309,7 @@ export const en: Record<MessageKey, string> = {
   'difference.unavailable': '(not in both runs)',
   'difference.floodHint': 'Green: B drier, red: B deeper; differences under 0.05 m are not drawn.',
   'difference.floorSpaceSummary':
-    '+{added} m² new floor space, −{removed} m² removed. Colour by use; solid = new, wireframe = removed.',
+    '+{added} m² new floor space, −{removed} m² removed. Bars 1 m tall per 500 m² of floor space, coloured by use; solid = new, wireframe = removed.',
   'difference.exportGeoJson': 'Export traffic difference (GeoJSON)',
   'difference.exportAscii': 'Export flood difference (ESRI ASCII)',
   'camera.presets': 'Views',

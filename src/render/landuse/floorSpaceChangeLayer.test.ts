@@ -1,18 +1,18 @@
 import { type InstancedMesh, Matrix4, Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import {
+  BAR_METRES_PER_M2,
+  BAR_WIDTH_METRES,
   FloorSpaceChangeLayer,
-  FOOTPRINT_METRES,
   markerHeightMetres,
-  STOREY_HEIGHT_METRES,
 } from './floorSpaceChangeLayer.ts';
 
 describe('floor-space change markers', () => {
-  it('turns floor area into storeys on the footprint, with a visible minimum', () => {
-    const footprint = FOOTPRINT_METRES * FOOTPRINT_METRES;
-    expect(markerHeightMetres(10 * footprint)).toBeCloseTo(10 * STOREY_HEIGHT_METRES, 9);
-    expect(markerHeightMetres(-10 * footprint)).toBeCloseTo(10 * STOREY_HEIGHT_METRES, 9);
-    expect(markerHeightMetres(1)).toBe(20);
+  it('makes bars 1 m tall per 500 m² of changed floor area, with a visible minimum', () => {
+    expect(BAR_METRES_PER_M2).toBe(1 / 500);
+    expect(markerHeightMetres(50_000)).toBeCloseTo(100, 9);
+    expect(markerHeightMetres(-50_000)).toBeCloseTo(100, 9);
+    expect(markerHeightMetres(1)).toBe(10);
   });
 
   it('draws new sites solid and removed sites as wireframe, at their scene position', () => {
@@ -36,7 +36,8 @@ describe('floor-space change markers', () => {
     const scale = new Vector3();
     m.decompose(position, new Quaternion(), scale);
     expect([position.x, position.y, position.z]).toEqual([100, 0, -50]);
-    expect(scale.y).toBeCloseTo(35, 6); // 100 000 m² on 100 × 100 m = 10 storeys of 3.5 m
+    expect(scale.y).toBeCloseTo(200, 6); // 100 000 m² / 500
+    expect(scale.x).toBeCloseTo(BAR_WIDTH_METRES, 6);
     layer.dispose();
   });
 });

@@ -1,9 +1,9 @@
 /**
- * Floor space that scenario B adds or removes against A, one box per site: a square footprint
- * of {@link FOOTPRINT_METRES} standing on the terrain (ground × vertical exaggeration, like the
- * proposed massing), as many storeys of
- * {@link STOREY_HEIGHT_METRES} as the changed floor area fills on that footprint; new floor
- * space solid and coloured by use, removed floor space as a wireframe in the same colour.
+ * Floor space that scenario B adds or removes against A as a 3D bar chart, one bar per site:
+ * a square bar of {@link BAR_WIDTH_METRES} standing on the terrain (ground × vertical
+ * exaggeration, like the proposed massing), {@link BAR_METRES_PER_M2} metres tall per m² of
+ * changed floor area (a quantity, not a building height); new floor space solid and coloured by
+ * use, removed floor space as a wireframe in the same colour.
  * Two instanced meshes (two draw calls). Scene → three.js: x = east, y = up, z = −north.
  */
 import {
@@ -21,17 +21,16 @@ import { LAND_USES } from '../../scenario/scenario.ts';
 import { LAND_USE_COLOURS } from '../city/cityColours.ts';
 import type { TerrainGrid } from '../city/terrainGrid.ts';
 
-/** Side of each marker box, m. */
-export const FOOTPRINT_METRES = 100;
-/** Storey height used to turn floor area into box height, m. */
-export const STOREY_HEIGHT_METRES = 3.5;
-/** Lowest box drawn, m, so one-storey changes stay visible from afar. */
-const MIN_HEIGHT_METRES = 20;
+/** Side of each bar, m (narrow enough that bars of neighbouring parcels stand apart). */
+export const BAR_WIDTH_METRES = 40;
+/** Bar height per m² of changed floor area, m (1 m per 500 m²). */
+export const BAR_METRES_PER_M2 = 1 / 500;
+/** Lowest bar drawn, m, so small changes stay visible from afar. */
+const MIN_HEIGHT_METRES = 10;
 
-/** Box height for a floor-area change, m: storeys = |ΔGFA| / footprint, at least MIN_HEIGHT_METRES. */
+/** Bar height for a floor-area change, m: |ΔGFA| × BAR_METRES_PER_M2, at least MIN_HEIGHT_METRES. */
 export function markerHeightMetres(grossFloorAreaDifferenceM2: number): number {
-  const storeys = Math.abs(grossFloorAreaDifferenceM2) / (FOOTPRINT_METRES * FOOTPRINT_METRES);
-  return Math.max(MIN_HEIGHT_METRES, storeys * STOREY_HEIGHT_METRES);
+  return Math.max(MIN_HEIGHT_METRES, Math.abs(grossFloorAreaDifferenceM2) * BAR_METRES_PER_M2);
 }
 
 /** The floor-space change markers (see the module comment). */
@@ -63,9 +62,9 @@ export class FloorSpaceChangeLayer {
         const north = changes.northMetres[i]!;
         const ground = terrain ? terrain.elevationAt(east, north) * exaggeration : 0;
         matrix.makeScale(
-          FOOTPRINT_METRES,
+          BAR_WIDTH_METRES,
           markerHeightMetres(changes.grossFloorAreaDifferenceM2[i]!),
-          FOOTPRINT_METRES,
+          BAR_WIDTH_METRES,
         );
         matrix.setPosition(east, ground, -north);
         mesh.setMatrixAt(j, matrix);
