@@ -84,3 +84,41 @@ export async function canvasColourStats(
     return { distinctColours: colours.size, width: copy.width };
   }, selector);
 }
+
+/** The workbench's 3D canvas. */
+export const CANVAS_SELECTOR = '[data-testid="city-canvas"] canvas';
+
+/** Every 4th pixel (RGBA values) of the canvas inside `selector`. */
+export function canvasPixels(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate((sel) => {
+    const source = document.querySelector(sel) as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(source, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, copy.width, copy.height).data.filter((_, i) => i % 16 === 0));
+  }, selector);
+}
+
+/**
+ * Share of sampled values that changed by more than 8 against `before`, polled once a second
+ * until it exceeds `minShare` or `seconds` pass (software WebGL draws about a frame a second).
+ */
+export async function canvasChangeShare(
+  page: Page,
+  selector: string,
+  before: readonly number[],
+  minShare = 0.01,
+  seconds = 30,
+): Promise<number> {
+  let share = 0;
+  for (let attempt = 0; attempt < seconds && share <= minShare; attempt++) {
+    await page.waitForTimeout(1000);
+    const after = await canvasPixels(page, selector);
+    let changed = 0;
+    for (let i = 0; i < before.length; i++) if (Math.abs(before[i]! - after[i]!) > 8) changed++;
+    share = changed / before.length;
+  }
+  return share;
+}

@@ -36,7 +36,11 @@ describe('scenario run and comparison in Chromium', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(dikeScenario),
       });
-      expect(await page.inputValue('[data-testid="scenario-select"]')).toBe('saigon-dike-and-ponds');
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('[data-testid="scenario-select"]') as HTMLSelectElement | null)?.value ===
+          'saigon-dike-and-ponds',
+      );
       await runCurrentScenario();
       // an unchanged scenario never re-runs: every stage comes from the cache
       await runCurrentScenario();
