@@ -6,7 +6,8 @@
  * {@link FLOOD_DEPTH_DIFFERENCE_LEGEND} and transparent where |Δ| < {@link MIN_SHOWN_DIFFERENCE_METRES}
  * or either run has no depth (NaN).
  */
-import { BufferAttribute, BufferGeometry, DoubleSide, type Material, Mesh, MeshBasicMaterial } from 'three';
+import type { Material, Mesh } from 'three';
+import { gridSheetMesh } from './gridSheetMesh.ts';
 import type { RasterGrid } from '../../data/grid/rasterGrid.ts';
 import type { TerrainGrid } from '../city/terrainGrid.ts';
 import { hexColor, type Legend, type RampStop, rampColor } from '../legend.ts';
@@ -88,20 +89,7 @@ export class DepthDifferenceSurface {
         indices.push(a, d, a + 1, a + 1, d, d + 1);
       }
     }
-    const geometry = new BufferGeometry();
-    geometry.setAttribute('position', new BufferAttribute(positions, 3));
-    geometry.setAttribute('color', new BufferAttribute(colours, 4));
-    geometry.setIndex(indices);
-    const material = new MeshBasicMaterial({
-      vertexColors: true,
-      transparent: true,
-      depthWrite: false,
-      side: DoubleSide,
-    });
-    this.mesh = new Mesh(geometry, material);
-    this.mesh.name = 'flood-depth-difference';
-    this.mesh.renderOrder = 3;
-    this.mesh.frustumCulled = false;
+    this.mesh = gridSheetMesh(positions, colours, indices, 'flood-depth-difference', 3);
   }
 
   /** Frees the GPU buffers. */

@@ -6,7 +6,8 @@
  * Positions use the city terrain's UTM → scene mapping (render/city/terrainGrid), so the surface
  * lies on the same frame as the terrain mesh.
  */
-import { BufferAttribute, BufferGeometry, DoubleSide, type Material, Mesh, MeshBasicMaterial } from 'three';
+import type { Material, Mesh } from 'three';
+import { gridSheetMesh } from './gridSheetMesh.ts';
 import { type Legend, type RampStop, rampColor } from '../legend.ts';
 import type { TerrainGrid } from '../city/terrainGrid.ts';
 
@@ -74,20 +75,7 @@ export class WaterSurface {
         indices.push(a, d, b, b, d, e);
       }
     }
-    const geometry = new BufferGeometry();
-    geometry.setAttribute('position', new BufferAttribute(this.positions, 3));
-    geometry.setAttribute('color', new BufferAttribute(this.colours, 4));
-    geometry.setIndex(indices);
-    const material = new MeshBasicMaterial({
-      vertexColors: true,
-      transparent: true,
-      depthWrite: false,
-      side: DoubleSide,
-    });
-    this.mesh = new Mesh(geometry, material);
-    this.mesh.name = 'flood-water';
-    this.mesh.renderOrder = 2;
-    this.mesh.frustumCulled = false;
+    this.mesh = gridSheetMesh(this.positions, this.colours, indices, 'flood-water', 2);
     this.show(new Float32Array(columns * rows));
   }
 
