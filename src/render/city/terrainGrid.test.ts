@@ -12,6 +12,7 @@ const meta: TerrainMeta = {
   cellSizeMetres: 20,
   columns: 4,
   rows: 3,
+  crs: 'EPSG:32648',
   synthetic: true,
   source: 'test',
   elevation: { scale: 0.1 },

@@ -7,24 +7,14 @@
  * bilinearly in between: second-order error ≈ tan(φ)·L²/R ≈ 3 cm for L = 1 km.
  */
 import { fromSceneMetres, toSceneMetres } from '../../core/geo.ts';
+import type { TerrainMeta } from '../../data/dataset/cityFiles.ts';
 import { fromUtm48n, toUtm48n } from '../../data/pipeline/utm.ts';
 
 /** Spacing of the exact projection lattice, metres. */
 const LATTICE_METRES = 1000;
 
-/** The metadata document `terrain.json` (the fields the renderer reads). */
-export interface TerrainMeta {
-  format: string;
-  xllCornerMetres: number;
-  yllCornerMetres: number;
-  cellSizeMetres: number;
-  columns: number;
-  rows: number;
-  synthetic: boolean;
-  source: string;
-  elevation: { scale: number };
-  landCover: { classes: ReadonlyArray<{ code: number; name: string; vi: string; en: string }> };
-}
+/** The metadata document `terrain.json` (read by data/dataset/cityFiles). */
+export type { TerrainMeta } from '../../data/dataset/cityFiles.ts';
 
 /**
  * A smooth map of the plane tabulated on a regular lattice (origin, step, nx × ny nodes) and

@@ -18,6 +18,7 @@ const terrain = new TerrainGrid(
     cellSizeMetres: 20,
     columns,
     rows: columns,
+    crs: 'EPSG:32648',
     synthetic: true,
     source: 'test',
     elevation: { scale: 0.1 },
