@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 /** Debian's Chromium; `.ci/run` installs it with `apt-get install -y chromium` when missing. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,14 +26,18 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Starts Chromium before a test file's tests and closes it after them. */
+/**
+ * A fresh Chromium for every test, closed after it: software WebGL keeps its state in one GPU
+ * process per browser, and a whole city per page accumulates there over a file's tests.
+ */
 export function chromiumForTests(): { readonly browser: Browser } {
   let browser: Browser | undefined;
-  beforeAll(async () => {
+  beforeEach(async () => {
     browser = await launchChromium();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
+    browser = undefined;
   });
   return {
     get browser() {

@@ -138,10 +138,15 @@ export function CityLayers({ dataset, testHook }: { dataset: LoadedDataset; test
   }, [testHook, model, gl, camera, dataset]);
 
   // the frame after the first one drawn with every layer mounted: the city is on screen
+  // (the hook may be installed after those frames on a slow machine: mark it at the next one)
+  const readyMarked = useRef(false);
   useFrame(({ camera: eye }) => {
     model.buildings?.updateLevelOfDetail(eye.position.x, eye.position.y, eye.position.z);
     frames.current++;
-    if (frames.current === 2) hook.current?.markReady();
+    if (frames.current >= 2 && !readyMarked.current && hook.current) {
+      hook.current.markReady();
+      readyMarked.current = true;
+    }
   });
 
   const adminVisible = layerVisible.admin ?? true;
