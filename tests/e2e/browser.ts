@@ -126,3 +126,18 @@ export async function canvasChangeShare(
   }
   return share;
 }
+
+/** Opens the workbench in a new page and waits until the whole city is on screen. */
+export async function openCityPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = collectErrors(page);
+  await page.goto(url);
+  await page.waitForFunction(
+    () => typeof (window as { __twin?: { cityReady?: number } }).__twin?.cityReady === 'number',
+    null,
+    {
+      timeout: 150_000,
+    },
+  );
+  return { page, errors };
+}

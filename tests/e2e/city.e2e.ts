@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { canvasColourStats, collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
+import {
+  canvasColourStats,
+  chromiumForTests,
+  collectErrors,
+  openCityPage,
+  screenshotOnFailure,
+} from './browser.ts';
 
 const chromium = chromiumForTests();
 let page: Page;
@@ -10,10 +16,7 @@ const CANVAS = '[data-testid="city-canvas"] canvas';
 
 /** Opens the workbench and waits until the city's first full frame is drawn. */
 async function openCity(): Promise<void> {
-  page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectErrors(page);
-  await page.goto(inject('appUrl'));
-  await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, { timeout: 150_000 });
+  ({ page, errors } = await openCityPage(chromium.browser, inject('appUrl')));
 }
 
 /** Waits until the city view has drawn `count` more frames (SwiftShader frames take ~0.5–1 s). */

@@ -5,7 +5,7 @@ import {
   canvasChangeShare,
   canvasPixels,
   chromiumForTests,
-  collectErrors,
+  openCityPage,
   screenshotOnFailure,
 } from './browser.ts';
 
@@ -21,12 +21,7 @@ describe('flood panel in Chromium', () => {
   });
 
   it('runs a short city event to 100 %, shows the flooded area and draws water; a second run cancels', async () => {
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = collectErrors(page);
-    await page.goto(inject('appUrl'));
-    await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, {
-      timeout: 150_000,
-    });
+    ({ page, errors } = await openCityPage(chromium.browser, inject('appUrl')));
     await page.waitForTimeout(1000);
     const before = await canvasPixels(page, CANVAS);
 

@@ -5,7 +5,7 @@ import {
   canvasChangeShare,
   canvasPixels,
   chromiumForTests,
-  collectErrors,
+  openCityPage,
   screenshotOnFailure,
 } from './browser.ts';
 
@@ -32,12 +32,7 @@ describe('traffic panel in Chromium', () => {
   });
 
   it('assigns the morning peak, draws loaded links, closes a road and re-assigns with another VHT', async () => {
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    errors = collectErrors(page);
-    await page.goto(inject('appUrl'));
-    await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, {
-      timeout: 150_000,
-    });
+    ({ page, errors } = await openCityPage(chromium.browser, inject('appUrl')));
     await page.waitForTimeout(1000);
     const before = await canvasPixels(page, CANVAS);
 
