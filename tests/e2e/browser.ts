@@ -27,15 +27,22 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * A fresh Chromium for every test, closed after it: software WebGL keeps its state in one GPU
- * process per browser, and a whole city per page accumulates there over a file's tests.
+ * A fresh Chromium for every test, closed after it (with its pages): software WebGL keeps its
+ * state in one GPU process per browser, and a whole city per page accumulates there over a
+ * file's tests. When the test failed, every open page is saved to test-results/ first.
  */
 export function chromiumForTests(): { readonly browser: Browser } {
   let browser: Browser | undefined;
   beforeEach(async () => {
     browser = await launchChromium();
   });
-  afterEach(async () => {
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && browser) {
+      const pages = browser.contexts().flatMap((c) => c.pages());
+      const name = context.task.name.replace(/\W+/g, '-');
+      for (const [i, page] of pages.entries())
+        await screenshotOnFailure(page, pages.length > 1 ? `${name}-${i}` : name);
+    }
     await browser?.close();
     browser = undefined;
   });
@@ -58,7 +65,7 @@ export function collectErrors(page: Page): string[] {
 }
 
 /** Saves a screenshot of a failing page under test-results/. */
-export async function screenshotOnFailure(page: Page, name: string): Promise<void> {
+async function screenshotOnFailure(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png` }).catch(() => {});
 }

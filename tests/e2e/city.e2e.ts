@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import {
-  canvasColourStats,
-  chromiumForTests,
-  collectErrors,
-  openCityPage,
-  screenshotOnFailure,
-} from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { canvasColourStats, chromiumForTests, collectErrors, openCityPage } from './browser.ts';
 
 const chromium = chromiumForTests();
 let page: Page;
@@ -65,12 +59,6 @@ async function changedShare(a: string, b: string): Promise<number> {
 }
 
 describe('Thủ Đức city in the workbench (Chromium)', () => {
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshotOnFailure(page, `city-${context.task.name.replace(/\W+/g, '-')}`);
-    await page?.close();
-  });
-
   it('renders the whole city from the dataset: many colours, 100k+ buildings, legends, draw calls in the low hundreds, no errors', async () => {
     await openCity();
     await waitForFrames(1);

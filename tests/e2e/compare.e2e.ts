@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
+import { collectErrors, chromiumForTests } from './browser.ts';
 
 const chromium = chromiumForTests();
 let page: Page;
@@ -48,32 +48,25 @@ describe('comparison view in Chromium', () => {
   it('shows two views whose cameras move together, and a swipe mode', async () => {
     page = await chromium.browser.newPage({ viewport: { width: 1400, height: 800 } });
     const errors = collectErrors(page);
-    try {
-      await page.goto(inject('appUrl'));
-      await page.click('[data-testid="compare-split"]');
-      await page.waitForSelector('[data-testid="compare-canvas-b"] canvas');
-      await page.waitForTimeout(8000); // both views load the city (software WebGL draws ~1 frame/s)
-      const before = await snapshot('compare-canvas-a');
-      const box = await page.locator('[data-testid="compare-canvas-a"] canvas').boundingBox();
-      if (!box) throw new Error('no canvas A');
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.wheel(0, -1500);
-      await page.mouse.move(5, 5); // leave the canvas: no hover highlight in A only
-      await page.waitForTimeout(5000);
-      // the zoom changed view A a lot; view B (same scenario) follows to within a few pixels
-      expect(await differingShare(before, 'compare-canvas-a')).toBeGreaterThan(0.2);
-      expect(await differingShare('compare-canvas-a', 'compare-canvas-b')).toBeLessThan(0.03);
-      await page.click('[data-testid="compare-swipe"]');
-      await page.waitForSelector('.swipe-handle');
-      expect(await page.locator('[data-testid="compare-view"].swipe').count()).toBe(1);
-      await page.click('[data-testid="compare-off"]');
-      await page.waitForSelector('[data-testid="city-canvas"] canvas');
-      expect(errors).toEqual([]);
-    } catch (error) {
-      await screenshotOnFailure(page, 'compare');
-      throw error;
-    } finally {
-      await page.close();
-    }
+    await page.goto(inject('appUrl'));
+    await page.click('[data-testid="compare-split"]');
+    await page.waitForSelector('[data-testid="compare-canvas-b"] canvas');
+    await page.waitForTimeout(8000); // both views load the city (software WebGL draws ~1 frame/s)
+    const before = await snapshot('compare-canvas-a');
+    const box = await page.locator('[data-testid="compare-canvas-a"] canvas').boundingBox();
+    if (!box) throw new Error('no canvas A');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -1500);
+    await page.mouse.move(5, 5); // leave the canvas: no hover highlight in A only
+    await page.waitForTimeout(5000);
+    // the zoom changed view A a lot; view B (same scenario) follows to within a few pixels
+    expect(await differingShare(before, 'compare-canvas-a')).toBeGreaterThan(0.2);
+    expect(await differingShare('compare-canvas-a', 'compare-canvas-b')).toBeLessThan(0.03);
+    await page.click('[data-testid="compare-swipe"]');
+    await page.waitForSelector('.swipe-handle');
+    expect(await page.locator('[data-testid="compare-view"].swipe').count()).toBe(1);
+    await page.click('[data-testid="compare-off"]');
+    await page.waitForSelector('[data-testid="city-canvas"] canvas');
+    expect(errors).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
   CANVAS_SELECTOR as CANVAS,
   canvasChangeShare,
   canvasPixels,
   chromiumForTests,
   openCityPage,
-  screenshotOnFailure,
 } from './browser.ts';
 
 const chromium = chromiumForTests();
@@ -14,12 +13,6 @@ let page: Page;
 let errors: string[];
 
 describe('flood panel in Chromium', () => {
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
-    await page.close();
-  });
-
   it('runs a short city event to 100 %, shows the flooded area and draws water; a second run cancels', async () => {
     ({ page, errors } = await openCityPage(chromium.browser, inject('appUrl')));
     await page.waitForTimeout(1000);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { collectErrors, chromiumForTests } from './browser.ts';
 
 const chromium = chromiumForTests();
 let page: Page;
@@ -26,12 +26,6 @@ const dikeScenario = {
 };
 
 describe('scenario workflow in Chromium', () => {
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
-    await page.close();
-  });
-
   it('imports a scenario, refuses a broken one keeping work, undoes, and survives a reload', async () => {
     const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();

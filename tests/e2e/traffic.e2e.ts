@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
   CANVAS_SELECTOR as CANVAS,
   canvasChangeShare,
   canvasPixels,
   chromiumForTests,
   openCityPage,
-  screenshotOnFailure,
 } from './browser.ts';
 
 const chromium = chromiumForTests();
@@ -25,12 +24,6 @@ async function vehicleHours(): Promise<number> {
 }
 
 describe('traffic panel in Chromium', () => {
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
-    await page.close();
-  });
-
   it('assigns the morning peak, draws loaded links, closes a road and re-assigns with another VHT', async () => {
     ({ page, errors } = await openCityPage(chromium.browser, inject('appUrl')));
     await page.waitForTimeout(1000);

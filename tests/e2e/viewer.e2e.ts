@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { canvasColourStats, collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
+import { canvasColourStats, collectErrors, chromiumForTests } from './browser.ts';
 
 const chromium = chromiumForTests();
 let page: Page;
@@ -15,23 +15,16 @@ describe('public viewer in Chromium', () => {
       if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'))
         external.push(url.href);
     });
-    try {
-      await page.goto(`${inject('appUrl')}#/viewer`);
-      await page.waitForSelector('[data-testid="cesium-container"] canvas', { timeout: 90_000 });
-      await page.waitForSelector('[data-testid="cesium-container"][data-tiles-loaded="true"]', {
-        timeout: 120_000,
-      });
-      await page.waitForTimeout(500);
-      const stats = await canvasColourStats(page, '[data-testid="cesium-container"] canvas');
-      expect(stats.distinctColours).toBeGreaterThan(10); // globe, sky, boundary and buildings coloured by use
-      expect(await page.locator('[role="alert"]').count()).toBe(0);
-      expect(external).toEqual([]);
-      expect(errors).toEqual([]);
-    } catch (error) {
-      await screenshotOnFailure(page, 'public-viewer');
-      throw error;
-    } finally {
-      await page.close();
-    }
+    await page.goto(`${inject('appUrl')}#/viewer`);
+    await page.waitForSelector('[data-testid="cesium-container"] canvas', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid="cesium-container"][data-tiles-loaded="true"]', {
+      timeout: 120_000,
+    });
+    await page.waitForTimeout(500);
+    const stats = await canvasColourStats(page, '[data-testid="cesium-container"] canvas');
+    expect(stats.distinctColours).toBeGreaterThan(10); // globe, sky, boundary and buildings coloured by use
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

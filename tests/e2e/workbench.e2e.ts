@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { canvasColourStats, collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { canvasColourStats, collectErrors, chromiumForTests } from './browser.ts';
 
 const chromium = chromiumForTests();
 let page: Page;
 let errors: string[];
 
 describe('workbench in Chromium', () => {
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
-    await page.close();
-  });
-
   const open = async (hash = '') => {
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
@@ -47,22 +41,15 @@ describe('presentation mode in Chromium', () => {
   it('walks the tour with the keyboard, captions in both languages', async () => {
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
-    try {
-      await page.goto(`${inject('appUrl')}#/presentation`);
-      await page.waitForSelector('[data-testid="tour-caption"]');
-      expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thành phố Thủ Đức');
-      await page.keyboard.press('ArrowRight');
-      expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thủ Thiêm');
-      await page.click('[data-testid="language-switch"]');
-      expect(await page.textContent('[data-testid="tour-caption"]')).toContain('new financial centre');
-      await page.keyboard.press('ArrowLeft');
-      expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thủ Đức City');
-      expect(errors).toEqual([]);
-    } catch (error) {
-      await screenshotOnFailure(page, 'presentation');
-      throw error;
-    } finally {
-      await page.close();
-    }
+    await page.goto(`${inject('appUrl')}#/presentation`);
+    await page.waitForSelector('[data-testid="tour-caption"]');
+    expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thành phố Thủ Đức');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thủ Thiêm');
+    await page.click('[data-testid="language-switch"]');
+    expect(await page.textContent('[data-testid="tour-caption"]')).toContain('new financial centre');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.textContent('[data-testid="tour-caption"]')).toContain('Thủ Đức City');
+    expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { collectErrors, chromiumForTests, screenshotOnFailure } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { collectErrors, chromiumForTests } from './browser.ts';
 
 interface LanduseHook {
   findParcelPixel(zone: string): { id: string; x: number; y: number } | null;
@@ -31,12 +31,6 @@ async function waitForRunDone(): Promise<void> {
 }
 
 describe('zoning editor in Chromium', () => {
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
-    await page.close();
-  });
-
   it('selects and draws a zone, raises its FAR, shows massing and GFA, undoes it, runs growth', async () => {
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
