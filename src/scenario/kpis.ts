@@ -1,189 +1,342 @@
 import type { BilingualText } from './scenario.ts';
 
-/** Key performance indicators of one scenario run: name → value in the unit of its definition. */
+/**
+ * Key performance indicators of one scenario run (contract `twin-kpis/2`, ../shared/spec/cli.md):
+ * stage-qualified name (`landuse.residents`, `flood.floodedAreaKm2`, `traffic.closedLinkKm`) →
+ * value in the unit of its definition. Each stage reports its own names and the pipeline prefixes
+ * them with the stage id, so no stage can overwrite another's figure.
+ */
 export type Kpis = Record<string, number>;
+
+/** The KPI contract's format tag. */
+export const KPI_FORMAT = 'twin-kpis/2';
 
 /** What a KPI means, its unit, and which direction is better (for colouring deltas). */
 export interface KpiDefinition {
+  /** Stage-qualified name. */
   key: string;
   label: BilingualText;
   unit: string;
   better: 'higher' | 'lower';
+  /** What exactly is counted (shown one click away in the comparison view). */
+  meaning: BilingualText;
 }
 
-/** The KPIs planners compare (others, like GFA by use, are added per use as `grossFloorAreaM2.<use>`). */
+const kpi = (
+  key: string,
+  vi: string,
+  en: string,
+  unit: string,
+  better: 'higher' | 'lower',
+  meaningVi: string,
+  meaningEn: string,
+): KpiDefinition => ({ key, label: { vi, en }, unit, better, meaning: { vi: meaningVi, en: meaningEn } });
+
+/** The KPIs planners compare; every name a stage reports is listed here (docs/kpis.md). */
 export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
-  {
-    key: 'floodedAreaKm2',
-    label: { vi: 'Diện tích ngập', en: 'Flooded area' },
-    unit: 'km²',
-    better: 'lower',
-  },
-  {
-    key: 'buildingsFlooded',
-    label: { vi: 'Công trình bị ngập', en: 'Buildings flooded' },
-    unit: '',
-    better: 'lower',
-  },
-  {
-    key: 'residentsAffected',
-    label: { vi: 'Dân bị ảnh hưởng ngập', en: 'Residents affected' },
-    unit: 'người',
-    better: 'lower',
-  },
-  {
-    key: 'roadLengthClosedKm',
-    label: { vi: 'Chiều dài đường bị cấm', en: 'Road length closed' },
-    unit: 'km',
-    better: 'lower',
-  },
-  {
-    key: 'vehicleHoursTravelled',
-    label: { vi: 'Tổng giờ xe (VHT)', en: 'Vehicle hours travelled' },
-    unit: 'PCU·h',
-    better: 'lower',
-  },
-  {
-    key: 'vehicleKmTravelled',
-    label: { vi: 'Tổng km xe (VKT)', en: 'Vehicle km travelled' },
-    unit: 'PCU·km',
-    better: 'lower',
-  },
-  {
-    key: 'averageSpeedKmh',
-    label: { vi: 'Tốc độ trung bình', en: 'Average speed' },
-    unit: 'km/h',
-    better: 'higher',
-  },
-  {
-    key: 'trafficDelayHours',
-    label: { vi: 'Tổng giờ trễ giao thông', en: 'Traffic delay' },
-    unit: 'PCU·h',
-    better: 'lower',
-  },
-  {
-    key: 'unservedDemandPcuPerHour',
-    label: { vi: 'Nhu cầu không đi được', en: 'Unserved traffic demand' },
-    unit: 'PCU/h',
-    better: 'lower',
-  },
-  {
-    key: 'grossFloorAreaM2',
-    label: { vi: 'Tổng diện tích sàn', en: 'Gross floor area' },
-    unit: 'm²',
-    better: 'higher',
-  },
-  { key: 'residents', label: { vi: 'Dân số', en: 'Residents' }, unit: 'người', better: 'higher' },
-  { key: 'jobs', label: { vi: 'Việc làm', en: 'Jobs' }, unit: '', better: 'higher' },
-  {
-    key: 'greenSpacePerResidentM2',
-    label: { vi: 'Cây xanh / người', en: 'Green space per resident' },
-    unit: 'm²',
-    better: 'higher',
-  },
-  {
-    key: 'imperviousShare',
-    label: { vi: 'Tỷ lệ bề mặt không thấm', en: 'Impervious share' },
-    unit: '',
-    better: 'lower',
-  },
-  {
-    key: 'grossFloorAreaM2.residential',
-    label: { vi: 'Diện tích sàn nhà ở', en: 'Floor area, residential' },
-    unit: 'm²',
-    better: 'higher',
-  },
-  {
-    key: 'grossFloorAreaM2.commercial',
-    label: { vi: 'Diện tích sàn thương mại', en: 'Floor area, commercial' },
-    unit: 'm²',
-    better: 'higher',
-  },
-  {
-    key: 'grossFloorAreaM2.industrial',
-    label: { vi: 'Diện tích sàn công nghiệp', en: 'Floor area, industrial' },
-    unit: 'm²',
-    better: 'higher',
-  },
-  {
-    key: 'grossFloorAreaM2.mixed',
-    label: { vi: 'Diện tích sàn hỗn hợp', en: 'Floor area, mixed use' },
-    unit: 'm²',
-    better: 'higher',
-  },
-  {
-    key: 'grossFloorAreaM2.education',
-    label: { vi: 'Diện tích sàn giáo dục', en: 'Floor area, education' },
-    unit: 'm²',
-    better: 'higher',
-  },
-  {
-    key: 'grossFloorAreaM2.health',
-    label: { vi: 'Diện tích sàn y tế', en: 'Floor area, health' },
-    unit: 'm²',
-    better: 'higher',
-  },
-  {
-    key: 'residentsPerHa',
-    label: { vi: 'Mật độ dân số', en: 'Resident density' },
-    unit: 'người/ha',
-    better: 'higher',
-  },
-  {
-    key: 'newUrbanAreaHa',
-    label: { vi: 'Đất đô thị mới', en: 'New urban land' },
-    unit: 'ha',
-    better: 'lower',
-  },
-  {
-    key: 'schoolWithin500mShare',
-    label: { vi: 'Dân trong 500 m tới trường học', en: 'Residents within 500 m of a school' },
-    unit: '',
-    better: 'higher',
-  },
-  {
-    key: 'schoolWithin1kmShare',
-    label: { vi: 'Dân trong 1 km tới trường học', en: 'Residents within 1 km of a school' },
-    unit: '',
-    better: 'higher',
-  },
-  {
-    key: 'clinicWithin500mShare',
-    label: { vi: 'Dân trong 500 m tới cơ sở y tế', en: 'Residents within 500 m of a clinic or hospital' },
-    unit: '',
-    better: 'higher',
-  },
-  {
-    key: 'clinicWithin1kmShare',
-    label: { vi: 'Dân trong 1 km tới cơ sở y tế', en: 'Residents within 1 km of a clinic or hospital' },
-    unit: '',
-    better: 'higher',
-  },
-  {
-    key: 'parkWithin500mShare',
-    label: { vi: 'Dân trong 500 m tới công viên', en: 'Residents within 500 m of a park' },
-    unit: '',
-    better: 'higher',
-  },
-  {
-    key: 'parkWithin1kmShare',
-    label: { vi: 'Dân trong 1 km tới công viên', en: 'Residents within 1 km of a park' },
-    unit: '',
-    better: 'higher',
-  },
-  {
-    key: 'metroWithin500mShare',
-    label: { vi: 'Dân trong 500 m tới ga Metro', en: 'Residents within 500 m of a Metro station' },
-    unit: '',
-    better: 'higher',
-  },
-  {
-    key: 'metroWithin1kmShare',
-    label: { vi: 'Dân trong 1 km tới ga Metro', en: 'Residents within 1 km of a Metro station' },
-    unit: '',
-    better: 'higher',
-  },
+  kpi(
+    'landuse.residents',
+    'Dân số',
+    'Residents',
+    'người',
+    'higher',
+    'Số người sống trong thành phố ở năm kịch bản: dân số điều tra 2019 theo phường, phân bổ theo diện tích sàn ở, cộng tăng trưởng đến năm kịch bản và cư dân của diện tích sàn mới.',
+    'Persons living in the city in the scenario year: the 2019 census by ward allocated to residential floor space, grown to the scenario year, plus the residents of new floor space.',
+  ),
+  kpi(
+    'landuse.jobs',
+    'Việc làm',
+    'Jobs',
+    'việc làm',
+    'higher',
+    'Số việc làm trong thành phố ở năm kịch bản (diện tích sàn phi nhà ở / diện tích sàn mỗi việc làm).',
+    'Persons working in the city in the scenario year (non-residential floor space / floor space per job).',
+  ),
+  kpi(
+    'landuse.grossFloorAreaM2',
+    'Tổng diện tích sàn',
+    'Gross floor area',
+    'm²',
+    'higher',
+    'Tổng diện tích sàn xây dựng (hiện hữu và đề xuất).',
+    'Total gross floor area, existing and proposed.',
+  ),
+  kpi(
+    'landuse.greenSpacePerResidentM2',
+    'Cây xanh / người',
+    'Green space per resident',
+    'm²/người',
+    'higher',
+    'Diện tích đất cây xanh chia cho dân số.',
+    'Green land area divided by residents.',
+  ),
+  kpi(
+    'landuse.imperviousShare',
+    'Tỷ lệ bề mặt không thấm',
+    'Impervious share',
+    '0–1',
+    'lower',
+    'Tỷ lệ diện tích không thấm nước trung bình trong ranh giới thành phố.',
+    'Mean impervious fraction of the land inside the city.',
+  ),
+  kpi(
+    'landuse.residentsPerHa',
+    'Mật độ dân số',
+    'Resident density',
+    'người/ha',
+    'higher',
+    'Dân số chia cho diện tích lô đất có nhà ở.',
+    'Residents divided by the lot area carrying floor space.',
+  ),
+  kpi(
+    'landuse.newUrbanAreaHa',
+    'Đất đô thị mới',
+    'New urban land',
+    'ha',
+    'lower',
+    'Đất mới đô thị hóa theo mô hình tăng trưởng đến năm kịch bản.',
+    'Land newly urbanised by the growth model up to the scenario year.',
+  ),
+  kpi(
+    'flood.landAreaKm2',
+    'Diện tích đất lưới ngập',
+    'Land area of the flood grid',
+    'km²',
+    'higher',
+    'Đất của lưới mô phỏng ngập trong ranh giới thành phố (không tính mặt nước thường xuyên).',
+    'Land of the flood grid inside the city (permanent water excluded).',
+  ),
+  kpi(
+    'flood.floodedAreaKm2',
+    'Diện tích ngập',
+    'Flooded area',
+    'km²',
+    'lower',
+    'Đất có độ sâu ngập lớn nhất ≥ 0,10 m trong trận ngập.',
+    'Land whose maximum depth reached ≥ 0.10 m during the event.',
+  ),
+  kpi(
+    'flood.floodedAreaOver30cmKm2',
+    'Diện tích ngập ≥ 30 cm',
+    'Flooded area ≥ 30 cm',
+    'km²',
+    'lower',
+    'Đất có độ sâu ngập lớn nhất ≥ 0,30 m.',
+    'Land whose maximum depth reached ≥ 0.30 m.',
+  ),
+  kpi(
+    'flood.roadLengthClosedKm',
+    'Chiều dài đường ngập sâu',
+    'Street length flooded ≥ 30 cm',
+    'km',
+    'lower',
+    'Chiều dài tim đường (mỗi tuyến một lần, không tính theo chiều) có độ sâu ≥ 0,30 m vào bất kỳ lúc nào của trận ngập.',
+    'Street centreline length (each street once, not per direction) whose depth reached ≥ 0.30 m at any time of the event.',
+  ),
+  kpi(
+    'flood.residentsAffected',
+    'Dân bị ảnh hưởng ngập',
+    'Residents affected',
+    'người',
+    'lower',
+    'Cư dân của các công trình có mặt đất ngập ≥ 0,10 m.',
+    'Residents of buildings whose ground reached ≥ 0.10 m.',
+  ),
+  kpi(
+    'flood.buildingsFlooded',
+    'Công trình bị ngập',
+    'Buildings flooded',
+    'công trình',
+    'lower',
+    'Công trình có mặt đất ngập ≥ 0,10 m.',
+    'Buildings whose ground reached ≥ 0.10 m.',
+  ),
+  kpi(
+    'flood.volumeRelativeError',
+    'Sai số cân bằng nước',
+    'Water balance error',
+    '0–1',
+    'lower',
+    'Sai số tương đối của cân bằng thể tích nước của mô hình ngập (kiểm tra số học).',
+    'Relative volume-balance error of the flood model (a numerical check).',
+  ),
+  kpi(
+    'traffic.assignedHourStartSeconds',
+    'Giờ phân bổ giao thông',
+    'Assigned hour starts',
+    's',
+    'lower',
+    'Thời điểm bắt đầu giờ được phân bổ trên đồng hồ của sự kiện (giây từ 00:00).',
+    'Start of the assigned hour on the event clock (seconds after 00:00).',
+  ),
+  kpi(
+    'traffic.demandPcuPerHour',
+    'Nhu cầu đi lại',
+    'Travel demand',
+    'PCU/h',
+    'higher',
+    'Chuyến đi do sử dụng đất phát sinh trong giờ phân bổ, trước khi cấm đường.',
+    'Trips the land use generates in the assigned hour, before closures.',
+  ),
+  kpi(
+    'traffic.servedPcuPerHour',
+    'Chuyến đi được phục vụ',
+    'Served trips',
+    'PCU/h',
+    'higher',
+    'Chuyến đi được phân bổ lên mạng lưới đường.',
+    'Trips assigned on the network.',
+  ),
+  kpi(
+    'traffic.unservedPcuPerHour',
+    'Chuyến đi không thực hiện được',
+    'Unserved trips',
+    'PCU/h',
+    'lower',
+    'Chuyến đi không thể thực hiện (một đầu bị cô lập hoặc không có đường đi).',
+    'Trips that cannot be made (an end cut off, or no path).',
+  ),
+  kpi(
+    'traffic.intrazonalPcuPerHour',
+    'Chuyến đi nội vùng',
+    'Intrazonal trips',
+    'PCU/h',
+    'higher',
+    'Chuyến đi trong một vùng giao thông, đi trên đường nội bộ, không phân bổ.',
+    'Trips inside one zone, on local streets, not assigned.',
+  ),
+  kpi(
+    'traffic.vehicleHoursTravelled',
+    'Tổng giờ xe (VHT)',
+    'Vehicle hours travelled',
+    'PCU·h',
+    'lower',
+    'Tổng thời gian đi của các chuyến được phục vụ trong giờ.',
+    'PCU-hours of the served trips in the hour.',
+  ),
+  kpi(
+    'traffic.vehicleKmTravelled',
+    'Tổng km xe (VKT)',
+    'Vehicle km travelled',
+    'PCU·km',
+    'lower',
+    'Tổng quãng đường của các chuyến được phục vụ trong giờ.',
+    'PCU-km of the served trips in the hour.',
+  ),
+  kpi(
+    'traffic.averageSpeedKmh',
+    'Tốc độ trung bình',
+    'Average speed',
+    'km/h',
+    'higher',
+    'Tổng km xe chia cho tổng giờ xe.',
+    'Vehicle-km travelled divided by vehicle-hours travelled.',
+  ),
+  kpi(
+    'traffic.travelTimeBurdenHours',
+    'Gánh nặng thời gian đi lại',
+    'Travel-time burden',
+    'PCU·h',
+    'lower',
+    'Tổng giờ xe của chuyến được phục vụ cộng số chuyến không thực hiện được nhân với mức phạt 1 giờ mỗi chuyến: chỉ số giao thông dùng để xếp hạng kịch bản.',
+    'Served vehicle-hours plus unserved trips times a penalty of 1 hour per PCU trip: the one traffic figure that ranks scenarios.',
+  ),
+  kpi(
+    'traffic.closedLinkKm',
+    'Chiều dài làn đường bị cấm',
+    'Closed link length',
+    'km',
+    'lower',
+    'Tổng chiều dài các liên kết có hướng bị cấm trong giờ phân bổ (theo kịch bản hoặc ngập ≥ 0,30 m lúc đó).',
+    'Directed link length closed in the assigned hour (by the scenario, or flooded ≥ 0.30 m then).',
+  ),
+  kpi(
+    'traffic.delayHours',
+    'Tổng giờ trễ',
+    'Delay',
+    'PCU·h',
+    'lower',
+    'Giờ xe vượt quá thời gian đi tự do của các chuyến được phục vụ.',
+    'Vehicle-hours above free-flow time of the served trips.',
+  ),
+  kpi(
+    'traffic.peakSpreadPcuPerHour',
+    'Chuyến dời khỏi giờ cao điểm',
+    'Trips spread out of the peak',
+    'PCU/h',
+    'lower',
+    'Chuyến đi dời sang giờ lân cận vì nhu cầu vượt năng lực (phương pháp dàn trải cao điểm); không tính vào giờ phân bổ.',
+    'Trips moved to the shoulder hours because demand exceeds capacity (peak spreading); not in the assigned hour.',
+  ),
+  kpi(
+    'traffic.demandBalanceResidualPcuPerHour',
+    'Sai số cân bằng nhu cầu',
+    'Demand balance residual',
+    'PCU/h',
+    'lower',
+    'Độ lệch tuyệt đối giữa chuyến phát sinh và tổng chuyến phân phối (mô hình hấp dẫn), phải gần 0.',
+    'Absolute difference between generated trips and the distributed trip table (gravity model); should be near 0.',
+  ),
 ];
+
+const USE_NAMES: ReadonlyArray<[use: string, vi: string, en: string]> = [
+  ['residential', 'nhà ở', 'residential'],
+  ['commercial', 'thương mại', 'commercial'],
+  ['industrial', 'công nghiệp', 'industrial'],
+  ['mixed', 'hỗn hợp', 'mixed use'],
+  ['education', 'giáo dục', 'education'],
+  ['health', 'y tế', 'health'],
+];
+const ACCESS_NAMES: ReadonlyArray<[category: string, vi: string, en: string]> = [
+  ['school', 'trường học', 'a school'],
+  ['clinic', 'cơ sở y tế', 'a clinic or hospital'],
+  ['park', 'công viên', 'a park'],
+  ['metro', 'ga Metro', 'a Metro station'],
+];
+
+/** Floor area by use and walking access shares: one definition per use and per distance. */
+const DERIVED_DEFINITIONS: KpiDefinition[] = [
+  ...USE_NAMES.map(([use, vi, en]) =>
+    kpi(
+      `landuse.grossFloorAreaM2.${use}`,
+      `Diện tích sàn ${vi}`,
+      `Floor area, ${en}`,
+      'm²',
+      'higher',
+      `Diện tích sàn sử dụng cho ${vi}.`,
+      `Gross floor area used for ${en}.`,
+    ),
+  ),
+  ...ACCESS_NAMES.flatMap(([category, vi, en]) =>
+    (['500m', '1km'] as const).map((d) => {
+      const metres = d === '500m' ? '500 m' : '1 km';
+      return kpi(
+        `landuse.${category}Within${d}Share`,
+        `Dân trong ${metres} tới ${vi}`,
+        `Residents within ${metres} of ${en}`,
+        '0–1',
+        'higher',
+        `Tỷ lệ dân sống trong ${metres} đi bộ theo mạng đường tới ${vi}.`,
+        `Share of residents within ${metres} walk along the streets of ${en}.`,
+      );
+    }),
+  ),
+];
+
+/** Every KPI definition of the contract. */
+export const ALL_KPI_DEFINITIONS: readonly KpiDefinition[] = [...KPI_DEFINITIONS, ...DERIVED_DEFINITIONS];
+
+/** The definition of a KPI name, if it has one. */
+export function kpiDefinition(key: string): KpiDefinition | undefined {
+  return ALL_KPI_DEFINITIONS.find((k) => k.key === key);
+}
+
+/** Prefixes a stage's own KPI names with its id (`residents` → `landuse.residents`). */
+export function qualifyKpis(stageId: string, kpis: Kpis): Kpis {
+  const out: Kpis = {};
+  for (const [name, value] of Object.entries(kpis)) out[`${stageId}.${name}`] = value;
+  return out;
+}
 
 /** Difference of one KPI between scenarios A and B: B − A and (B − A) / |A| (null when A is 0). */
 export interface KpiDelta {

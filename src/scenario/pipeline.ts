@@ -93,7 +93,7 @@ export async function runScenario(
     }
     run.results[id] = result;
     run.keys[id] = key;
-    Object.assign(run.kpis, stage.kpis(result));
+    Object.assign(run.kpis, qualifyKpis(id, stage.kpis(result)));
   }
   return run;
 }
