@@ -16,6 +16,11 @@ export interface LanduseStageResult {
     use: Uint8Array;
     /** 1 for proposed (build-out or growth), 0 for existing. */
     proposed: Uint8Array;
+    /**
+     * Persons living in each entry's floor space in the scenario year (census-calibrated by the
+     * land-use stage); absent where no calibration ran (then 28 m² of residential floor space per person).
+     */
+    residents?: Float64Array;
   };
   /**
    * Impervious fraction per cell of the dataset's terrain grid (terrain.json frame, row 0
