@@ -1,7 +1,7 @@
 import { isCancelled } from '../core/cancel.ts';
 import { CancelledError } from '../core/errors.ts';
 import { hashValue } from '../core/hash.ts';
-import type { Kpis } from './kpis.ts';
+import { type Kpis, qualifyKpis } from './kpis.ts';
 import type { Scenario } from './scenario.ts';
 
 /** The simulations, in the order their results feed each other. */
