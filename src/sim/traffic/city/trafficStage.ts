@@ -17,7 +17,8 @@ import type {
 } from '../../../scenario/stageResults.ts';
 import { type AssignmentSummary, summarizeAssignment } from '../assignmentSummary.ts';
 import { iterateUserEquilibrium } from '../equilibrium.ts';
-import { compileNetwork } from '../roadGraph.ts';
+import type { PathSet } from '../pathSet.ts';
+import { compileNetwork, type RoadGraph } from '../roadGraph.ts';
 import { type CityDemandOptions, cityDemand } from './cityDemand.ts';
 import { type CityNetworkOptions, type CityTrafficModel, prepareCityTraffic } from './cityModel.ts';
 import { buildCityNetwork, type CityNetwork } from './cityNetwork.ts';
@@ -61,6 +62,17 @@ export interface CityTrafficResult extends TrafficStageResult {
   unreachableDemandPcuPerHour: number;
   /** Peak-hour volume on each new-road link by edit id, PCU/h (largest over its links). */
   newRoadMaxVolumePcuPerHour: Record<string, number>;
+  /**
+   * The assignment behind the link arrays, per network link, for the workbench (vehicle
+   * animation, OD pairs using a link); never part of the KPIs or of what the CLI prints.
+   */
+  assignment: {
+    city: CityNetwork;
+    graph: RoadGraph;
+    paths: PathSet;
+    linkVolumePcuPerHour: Float32Array;
+    linkSpeedKmh: Float32Array;
+  };
 }
 
 /** The scenario parts that change traffic (closures, new roads, growth); also the stage's cache inputs. */
@@ -175,6 +187,7 @@ export function createTrafficStage(
         totalDemandPcuPerHour: totalDemand,
         unreachableDemandPcuPerHour: demand.unreachablePcuPerHour,
         newRoadMaxVolumePcuPerHour,
+        assignment: { city, graph, paths: result.paths, linkVolumePcuPerHour: linkVolume, linkSpeedKmh },
       };
       return { ...out, kpis: trafficKpis(out, city.closedLengthKm) };
     },
