@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeOsmPbf } from '../../../tests/fixtures/osm/encodeOsmPbf.ts';
 import { smallTownBoundary, smallTownExtract } from '../../../tests/fixtures/osm/smallTown.ts';
+import { townCensus } from '../../../tests/fixtures/census/townCensus.ts';
 import { sharedInput } from '../../../tests/helpers/shared.ts';
 import { twin } from '../../../tests/helpers/twin.ts';
+
+const printed = (r: { stdout: string }) => JSON.parse(r.stdout);
 
 describe('twin data build', () => {
   const dir = mkdtempSync(join(tmpdir(), 'twin-data-'));
@@ -13,6 +16,9 @@ describe('twin data build', () => {
   const boundary = join(dir, 'town.geojson');
   writeFileSync(osm, encodeOsmPbf(smallTownExtract()));
   writeFileSync(boundary, JSON.stringify(smallTownBoundary()));
+  const census = join(dir, 'town-wards.geojson');
+  writeFileSync(census, JSON.stringify(townCensus().geojson));
+  writeFileSync(join(dir, 'town-wards.csv'), townCensus().csv);
 
   it('builds the fixture and prints one JSON object of counts', () => {
     const out = join(dir, 'out');
@@ -25,6 +31,8 @@ describe('twin data build', () => {
       boundary,
       '--districts',
       boundary,
+      '--census',
+      census,
       '--out',
       out,
       '--seed',
@@ -42,7 +50,15 @@ describe('twin data build', () => {
       osm: 'town.osm.pbf',
       boundary: 'town.geojson',
       districts: 'town.geojson',
+      census: 'town-wards.geojson',
+      censusTable: 'town-wards.csv', // found beside --census
     });
+    expect(result.census).toMatchObject({ wards: 2, population2009: 3300, population2019: 4000 });
+    const wards = JSON.parse(readFileSync(join(out, 'wards.geojson'), 'utf8'));
+    expect(wards.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual([
+      '1',
+      '2',
+    ]);
     expect(result.totalBytes).toBe(
       Object.values(result.files as Record<string, number>).reduce((a, b) => a + b, 0),
     );
@@ -63,6 +79,8 @@ describe('twin data build', () => {
       boundary,
       '--dem',
       dem,
+      '--census',
+      'none',
       '--out',
       out,
       '--json',
@@ -73,6 +91,7 @@ describe('twin data build', () => {
     expect(terrain.demCoverage).toBe(1);
     const elevation = new Int16Array(new Uint8Array(readFileSync(join(out, 'terrain.i16'))).buffer);
     expect(elevation.every((dm) => dm === 125)).toBe(true);
+    expect(printed(r).files['wards.geojson']).toBeUndefined(); // --census none
   });
 
   it('exits 1 naming the file for a corrupt PBF, and 2 for a bad option', () => {
@@ -98,6 +117,8 @@ describe.skipIf(!pbf)('twin data build on the 2018 extract (needs ../shared/data
     expect(result.roads.highwayWays).toBe(7_229);
     expect(result.pois.metroStations).toBeGreaterThanOrEqual(8);
     expect(result.admin.districts).toBe(3);
+    expect(result.census).toMatchObject({ wards: 36, population2009: 845_924, population2019: 1_169_967 });
+    expect(result.files['wards.geojson']).toBeLessThan(200e3);
     expect(result.totalBytes).toBeLessThan(20e6);
     expect(result.files['buildings.json']).toBeLessThan(8e6);
     for (const name of Object.keys(result.files)) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCityFolder } from '../node/readCityFolder.ts';
 import { readCityFiles, terrainGrids } from './cityFiles.ts';
@@ -32,5 +34,29 @@ describe('the committed default dataset', () => {
     await expect(readCityFiles(async () => bytes({ format: 'other' }))).rejects.toThrow(
       /manifest\.json: format: expected/,
     );
+  });
+});
+
+describe('the census wards of the committed dataset', () => {
+  it('holds the 36 wards of 2019 with both censuses, and an old manifest without wards still loads', async () => {
+    const files = await readCityFolder();
+    const wards = files.wards!;
+    expect(wards.format).toBe('twin-wards/1');
+    expect(wards.attribution).toBe('GSO census 2019, ward polygons from CityScope CSL_HCMC');
+    expect(wards.features).toHaveLength(36);
+    const total = (k: 'population2009' | 'population2019') =>
+      wards.features.reduce((s, f) => s + (f.properties[k] ?? 0), 0);
+    expect(total('population2019')).toBe(1_169_967);
+    expect(total('population2009')).toBe(845_924);
+    // A manifest of before the census layer: only the files other than wards.geojson listed.
+    const manifest = { ...files.manifest, files: [{ path: 'pois.geojson', bytes: 0 }] };
+    const old = await readCityFiles(async (f) => {
+      if (f === 'manifest.json')
+        return new TextEncoder().encode(JSON.stringify(manifest)).buffer as ArrayBuffer;
+      const bytes = readFileSync(join('public/data/thuduc', f));
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    });
+    expect(old.pois?.features.length).toBe(files.pois?.features.length);
+    expect(old.wards).toBeUndefined();
   });
 });

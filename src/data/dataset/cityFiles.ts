@@ -37,6 +37,27 @@ export interface TerrainMeta {
   landCover: { classes: LandCoverClass[] };
 }
 
+/** Properties of one ward of `wards.geojson` (format `twin-wards/1`). */
+export interface CensusWardProperties {
+  /** GSO ward code, e.g. "27106". */
+  code: string;
+  /** Name as in the source (unaccented). */
+  name: string;
+  /** District before Thủ Đức City was formed (2021): "District 2", "District 9", "Thu Duc". */
+  oldDistrict: string;
+  /** Census populations (null where the build had no census table). */
+  population2009: number | null;
+  population2019: number;
+}
+
+/** `wards.geojson`: census wards of 2019 with their populations (GSO) and polygons (WGS84). */
+export interface CensusWardsCollection {
+  type: 'FeatureCollection';
+  format: string;
+  attribution: string;
+  features: Array<Feature & { properties: CensusWardProperties }>;
+}
+
 /** The dataset files written by `twin data build`, parsed; absent files leave their member out. */
 export interface CityFiles {
   manifest: { format: string; name: string; files: ReadonlyArray<{ path: string; bytes: number }> };
@@ -47,6 +68,8 @@ export interface CityFiles {
   water?: GeoJsonCollection;
   pois?: GeoJsonCollection;
   admin?: GeoJsonCollection;
+  /** Census wards (absent in datasets built before the census layer or without `--census`). */
+  wards?: CensusWardsCollection;
   /** Bytes read, all files together. */
   bytesRead: number;
 }
@@ -90,17 +113,19 @@ export async function readCityFiles(read: ReadDatasetFile): Promise<CityFiles> {
     const bytes = await get(file);
     return bytes ? parseJson<T>(file, bytes) : undefined;
   };
-  const [meta, elevation, landCover, roads, buildings, landUse, water, pois, admin] = await Promise.all([
-    json<TerrainMeta>('terrain.json'),
-    get('terrain.i16'),
-    get('landcover.u8'),
-    json<RoadsDocument>('roads.json'),
-    json<BuildingsDocument>('buildings.json'),
-    json<GeoJsonCollection>('landuse.geojson'),
-    json<GeoJsonCollection>('water.geojson'),
-    json<GeoJsonCollection>('pois.geojson'),
-    json<GeoJsonCollection>('admin.geojson'),
-  ]);
+  const [meta, elevation, landCover, roads, buildings, landUse, water, pois, admin, wards] =
+    await Promise.all([
+      json<TerrainMeta>('terrain.json'),
+      get('terrain.i16'),
+      get('landcover.u8'),
+      json<RoadsDocument>('roads.json'),
+      json<BuildingsDocument>('buildings.json'),
+      json<GeoJsonCollection>('landuse.geojson'),
+      json<GeoJsonCollection>('water.geojson'),
+      json<GeoJsonCollection>('pois.geojson'),
+      json<GeoJsonCollection>('admin.geojson'),
+      json<CensusWardsCollection>('wards.geojson'),
+    ]);
   return {
     manifest,
     ...(meta && elevation && landCover ? { terrain: { meta, elevation, landCover } } : {}),
@@ -110,6 +135,7 @@ export async function readCityFiles(read: ReadDatasetFile): Promise<CityFiles> {
     ...(water ? { water } : {}),
     ...(pois ? { pois } : {}),
     ...(admin ? { admin } : {}),
+    ...(wards ? { wards } : {}),
     bytesRead,
   };
 }

@@ -16,6 +16,10 @@ export interface DataBuildOptions {
   /** Districts GeoJSON; skipped when the file does not exist. */
   districtsFile: string | undefined;
   demFile: string | undefined;
+  /** Census ward polygons (GeoJSON); skipped when undefined. */
+  censusFile?: string | undefined;
+  /** Census table (CSV, population 2009 and 2019 by ward code); skipped when undefined. */
+  censusTableFile?: string | undefined;
   outDir: string;
   seed: number;
 }
@@ -43,6 +47,11 @@ export async function runDataBuild(options: DataBuildOptions, log: (stage: strin
   const boundary = await readJson(options.boundaryFile);
   let districts: unknown;
   if (options.districtsFile !== undefined) districts = await readJson(options.districtsFile);
+  const census = options.censusFile === undefined ? undefined : await readJson(options.censusFile);
+  const censusTable =
+    options.censusTableFile === undefined
+      ? undefined
+      : new TextDecoder().decode(await readBytes(options.censusTableFile));
   let dem: Awaited<ReturnType<typeof readGrid>> | undefined;
   if (options.demFile !== undefined) {
     const bytes = await readBytes(options.demFile);
@@ -61,11 +70,17 @@ export async function runDataBuild(options: DataBuildOptions, log: (stage: strin
       boundary,
       districts,
       ...(dem ? { dem } : {}),
+      ...(census !== undefined ? { census } : {}),
+      ...(census !== undefined && censusTable !== undefined ? { censusTable } : {}),
       sourceNames: {
         osm: basename(options.osmFile),
         boundary: basename(options.boundaryFile),
         ...(options.districtsFile ? { districts: basename(options.districtsFile) } : {}),
         ...(options.demFile ? { dem: basename(options.demFile) } : {}),
+        ...(options.censusFile ? { census: basename(options.censusFile) } : {}),
+        ...(options.censusFile && options.censusTableFile
+          ? { censusTable: basename(options.censusTableFile) }
+          : {}),
       },
       seed: options.seed,
     },

@@ -15,6 +15,7 @@ import { buildRoadGraph } from './roads.ts';
 import { fillSyntheticBuildings } from './syntheticBuildings.ts';
 import { buildTerrain, TERRAIN_CLASSES, UPLAND_HILLS } from './terrain.ts';
 import { UTM48N_PROJ4 } from './utm.ts';
+import { CENSUS_WARDS_ATTRIBUTION, censusWardsLayer, parseCensusTable } from './censusWards.ts';
 import { extractLandUse } from './landUse.ts';
 import { extractPois } from './pois.ts';
 import { extractWards } from './wards.ts';
@@ -29,8 +30,22 @@ export interface DatasetInput {
   districts: unknown;
   /** A real DEM in EPSG:32648 metres, or undefined for the synthetic terrain. */
   dem?: RasterGrid;
+  /**
+   * Census ward polygons (GeoJSON document with `ward_code`, `ward`, `old_district`,
+   * `population_2019`), or undefined to skip `wards.geojson`.
+   */
+  census?: unknown;
+  /** Census table text (CSV with the 2009 and 2019 populations per ward code); optional. */
+  censusTable?: string;
   /** Names recorded in the manifest (file names, never absolute paths). */
-  sourceNames: { osm: string; boundary: string; districts?: string; dem?: string };
+  sourceNames: {
+    osm: string;
+    boundary: string;
+    districts?: string;
+    dem?: string;
+    census?: string;
+    censusTable?: string;
+  };
   seed: number;
   /** Terrain cell size, metres (default 20). */
   terrainCellMetres?: number;
@@ -98,6 +113,19 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
       ...wardFeatures,
     ]),
   );
+  const census =
+    input.census === undefined
+      ? undefined
+      : (() => {
+          const table =
+            input.censusTable === undefined
+              ? undefined
+              : named(input.sourceNames.censusTable ?? 'census table', () =>
+                  parseCensusTable(input.censusTable!),
+                );
+          return named(input.sourceNames.census ?? 'census', () => censusWardsLayer(input.census, table));
+        })();
+  if (census) files.set('wards.geojson', census.text);
 
   onProgress('buildings');
   const osmB = osmBuildings(osm, region, landUse.areas);
@@ -174,6 +202,16 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
       syntheticKinds: synthetic.counts,
     },
     terrain: { columns: terrain.columns, rows: terrain.rows, cellSizeMetres, synthetic: terrainSynthetic },
+    ...(census
+      ? {
+          census: {
+            wards: census.wards,
+            vertices: census.vertices,
+            population2009: census.population2009,
+            population2019: census.population2019,
+          },
+        }
+      : {}),
   };
   files.set('manifest.json', manifestText(files, counts, input));
   return { files, counts };
@@ -198,6 +236,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'terrain.json': 'terrain and land-cover grid metadata (EPSG:32648, north-first rows)',
   'terrain.i16': 'elevation grid, int16 little-endian decimetres above MSL',
   'landcover.u8': 'land-cover class per terrain cell (table in terrain.json)',
+  'wards.geojson':
+    'census wards of 2019 (twin-wards/1): code, name, old district, population 2009 and 2019, polygon; WGS84',
 };
 
 function manifestText(
@@ -218,7 +258,9 @@ function manifestText(
       generatedBy: 'twin data build',
       seed: input.seed,
       sources: input.sourceNames,
-      attribution: '© OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright)',
+      attribution: `© OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright)${
+        files.has('wards.geojson') ? `; wards.geojson: ${CENSUS_WARDS_ATTRIBUTION}` : ''
+      }`,
       synthetic:
         'buildings with source "synthetic" and the terrain (when terrain.json says synthetic) are generated, not surveyed',
       files: list,
