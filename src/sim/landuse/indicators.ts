@@ -99,10 +99,22 @@ export function floorSpaceFromBuildOut(
   }));
 }
 
-/** Residents housed by a parcel: residential floor area / floor area per resident. */
-export function residentsOf(p: ParcelFloorSpace, a: IndicatorAssumptions): number {
+/** Housing floor area of a parcel: all of a residential one's GFA, the residential share of a mixed one's. */
+export function housingFloorAreaOf(
+  p: Pick<ParcelFloorSpace, 'use' | 'grossFloorAreaSquareMetres'>,
+  a: IndicatorAssumptions,
+): number {
   const share = p.use === 'residential' ? 1 : p.use === 'mixed' ? a.residentialShareOfMixed : 0;
-  return (share * p.grossFloorAreaSquareMetres) / a.floorAreaPerResidentSquareMetres;
+  return share * p.grossFloorAreaSquareMetres;
+}
+
+/**
+ * Residents housed by a parcel at the standard rate: housing floor area / floor area per
+ * resident (the city's land-use stage uses census-calibrated rates for existing buildings,
+ * city/censusResidents.ts, and this for new floor space).
+ */
+export function residentsOf(p: ParcelFloorSpace, a: IndicatorAssumptions): number {
+  return housingFloorAreaOf(p, a) / a.floorAreaPerResidentSquareMetres;
 }
 
 /** Jobs in a parcel: non-residential floor area / floor area per job of its use. */

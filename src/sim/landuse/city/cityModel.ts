@@ -12,6 +12,7 @@ import {
   type CityParcelStats,
   subdivideCityParcels,
 } from './cityParcels.ts';
+import { type CityWard, cityWardsFromFiles, wardLocator } from './censusResidents.ts';
 import { type GrowthGrid, growthGridFromTerrain } from './growthGrid.ts';
 import { pointInPolygon, ringBounds } from './sceneRings.ts';
 import { type SceneToTerrain, sceneToTerrain, type TerrainGridFrame } from './terrainFrame.ts';
@@ -38,6 +39,8 @@ export interface CityBuildings {
   floors: Uint16Array;
   /** Index of the parcel holding the building's centroid, −1 if none. */
   parcel: Int32Array;
+  /** Index into `wards` of the census ward holding the centroid, −1 if none. */
+  ward: Int16Array;
 }
 
 /** Everything the land-use stage needs about the city, prepared once from the dataset files. */
@@ -50,6 +53,10 @@ export interface CityLanduseModel {
   /** Land use of a baseline zone code. */
   zoneUse(zone: string): LandUse | undefined;
   buildings: CityBuildings;
+  /** Census wards of 2019 (`wards.geojson`; empty when the dataset has none). */
+  wards: CityWard[];
+  /** Index of the ward containing a scene point, −1 if none. */
+  wardLocate(eastMetres: number, northMetres: number): number;
   /** Terrain frame and land cover (20 m, row 0 north). */
   terrain: TerrainGridFrame & {
     toScene: SceneToTerrain;
@@ -171,7 +178,10 @@ export function prepareCityLanduse(files: CityFiles, options: CityParcelOptions 
     use: new Uint8Array(count),
     floors: new Uint16Array(count),
     parcel: new Int32Array(count),
+    ward: new Int16Array(count),
   };
+  const wards = cityWardsFromFiles(files);
+  const wardLocate = wardLocator(wards);
   const locate = parcelLocator(parcels);
   const hasBuilding = new Uint8Array(parcels.length);
   const maxFloors = new Uint16Array(parcels.length);
@@ -185,6 +195,7 @@ export function prepareCityLanduse(files: CityFiles, options: CityParcelOptions 
     buildings.floors[k] = b.floors;
     const p = locate(e, n);
     buildings.parcel[k] = p;
+    buildings.ward[k] = wardLocate(e, n);
     if (p >= 0) {
       hasBuilding[p] = 1;
       maxFloors[p] = Math.max(maxFloors[p]!, b.floors);
@@ -243,6 +254,8 @@ export function prepareCityLanduse(files: CityFiles, options: CityParcelOptions 
     parcelLocate: locate,
     zoneUse: (zone) => BASELINE_ZONES[zone]?.use,
     buildings,
+    wards,
+    wardLocate,
     terrain: {
       ...frame,
       toScene,

@@ -6,6 +6,7 @@ import { runScenario } from '../../../scenario/pipeline.ts';
 import type { Scenario, ScenarioEdit, ZoneRules } from '../../../scenario/scenario.ts';
 import { BASELINE_ZONES } from './baselineZones.ts';
 import { type CityLanduseModel, prepareCityLanduse } from './cityModel.ts';
+import { DEFAULT_CENSUS_CALIBRATION, wardResidentComparison } from './censusResidents.ts';
 import { type CityLanduseResult, createLanduseStage } from './landuseStage.ts';
 import { pointInPolygon, polygonArea } from './sceneRings.ts';
 
@@ -13,14 +14,16 @@ const files = await readCityFolder();
 let model: CityLanduseModel;
 let baseline: CityLanduseResult;
 
-function scenario(edits: ScenarioEdit[], id = 's'): Scenario {
-  return { format: 'twin-scenario/1', id, name: { vi: id, en: id }, base: null, year: 2025, edits };
+function scenario(edits: ScenarioEdit[], id = 's', year = 2025): Scenario {
+  return { format: 'twin-scenario/1', id, name: { vi: id, en: id }, base: null, year, edits };
 }
 
-async function run(edits: ScenarioEdit[]): Promise<CityLanduseResult> {
+async function run(edits: ScenarioEdit[], year = 2025): Promise<CityLanduseResult> {
   const stage = createLanduseStage(files, { model });
-  return stage.run({ scenario: scenario(edits), upstream: {}, onProgress: () => {} });
+  return stage.run({ scenario: scenario(edits, 's', year), upstream: {}, onProgress: () => {} });
 }
+
+const sum = (values: ArrayLike<number>) => Array.prototype.reduce.call(values, (a, b) => a + b, 0) as number;
 
 /** Thủ Thiêm new urban area (District 2), a rectangle across the peninsula. */
 const THU_THIEM: Array<[number, number]> = [
@@ -98,12 +101,7 @@ describe('land-use stage on the dataset', () => {
     for (let k = 0; k < b.count; k++) total += b.grossFloorAreaM2[k]!;
     expect(baseline.floorSpace.grossFloorAreaM2.length).toBe(b.count);
     expect(baseline.kpis.grossFloorAreaM2).toBeCloseTo(total, 3);
-    expect(baseline.kpis.residents).toBeCloseTo(
-      (baseline.kpis['grossFloorAreaM2.residential']! +
-        0.5 * (baseline.kpis['grossFloorAreaM2.mixed'] ?? 0)) /
-        28,
-      3,
-    );
+    expect(baseline.kpis.residents).toBeCloseTo(sum(baseline.floorSpace.residents), 3);
     expect(baseline.imperviousness).toBeUndefined();
     expect(baseline.proposedParcels).toHaveLength(0);
     for (const key of [
@@ -202,7 +200,7 @@ describe('land-use stage on the dataset', () => {
     const second = await runScenario(s, [stage], { cache });
     expect(second.cached).toEqual(['landuse']);
     expect(second.kpis).toEqual(first.kpis);
-    expect(first.kpis.newUrbanAreaHa).toBeGreaterThan(0);
+    expect(first.kpis['landuse.newUrbanAreaHa']).toBeGreaterThan(0); // the pipeline prefixes the stage id
   }, 60_000);
 
   it('rejects an unknown zone without rules and an unknown parcel id, naming the edit', async () => {
@@ -213,4 +211,70 @@ describe('land-use stage on the dataset', () => {
       /edits\[0\]\.parcelIds\[0\]: unknown parcel "nope"/,
     );
   });
+});
+
+describe('residents calibrated to the 2019 census', () => {
+  it('baseline: total 1.10–1.45 M and at least 80 % of the 36 wards within ±25 % of the census', () => {
+    expect(model.wards).toHaveLength(36);
+    const c = wardResidentComparison(model.wards, baseline.floorSpaceWard, baseline.floorSpace.residents);
+    expect(c.census2019).toBe(1_169_967);
+    expect(baseline.kpis.residents!).toBeCloseTo(c.modelInWards + c.modelOutsideWards, 3);
+    expect(baseline.kpis.residents!).toBeGreaterThan(1.1e6);
+    expect(baseline.kpis.residents!).toBeLessThan(1.45e6);
+    expect(c.shareWithin(0.25)).toBeGreaterThanOrEqual(0.8);
+    // Where the clamp does not bind, a ward holds exactly its census count grown to 2025.
+    const calibration = baseline.wardCalibration!;
+    const growth = (1 + DEFAULT_CENSUS_CALIBRATION.annualGrowthRate) ** (2025 - 2019);
+    c.rows.forEach((row, w) => {
+      if (calibration.clamped[w] === 0 && calibration.housingFloorAreaM2[w]! > 0)
+        expect(row.model / (row.census2019 * growth), row.name).toBeCloseTo(1, 9);
+    });
+    // Floor space outside every ward (the dataset's margin) houses people at the standard 28 m².
+    for (let i = 0; i < baseline.floorSpaceWard.length; i++) {
+      if (baseline.floorSpaceWard[i]! >= 0 || baseline.floorSpace.use[i] !== 0) continue;
+      expect(baseline.floorSpace.residents[i]).toBeCloseTo(baseline.floorSpace.grossFloorAreaM2[i]! / 28, 9);
+    }
+  });
+
+  it('a later scenario year without new floor space has the same residents (growth is counted once)', async () => {
+    const later = await run([], 2045);
+    expect(later.kpis.residents).toBe(baseline.kpis.residents);
+  });
+
+  it('a proposed building adds residents at 28 m² per person; removed floor space takes its residents', async () => {
+    // The parcel inside a ward with the most existing housing.
+    const b = model.buildings;
+    const housingByParcel = new Map<number, number>();
+    for (let k = 0; k < b.count; k++) {
+      if (b.parcel[k]! < 0 || b.ward[k]! < 0 || b.use[k] !== 0) continue;
+      housingByParcel.set(b.parcel[k]!, (housingByParcel.get(b.parcel[k]!) ?? 0) + b.grossFloorAreaM2[k]!);
+    }
+    const [parcel] = [...housingByParcel].sort((x, y) => y[1] - x[1])[0]!;
+    let removed = 0;
+    for (let k = 0; k < b.count; k++)
+      if (b.parcel[k] === parcel) removed += baseline.floorSpace.residents[k]!;
+    expect(removed).toBeGreaterThan(0);
+    const id = model.parcels[parcel]!.id;
+
+    const rebuilt = await run([{ type: 'zoning', id: 'z', parcelIds: [id], zone: 'R2' }]);
+    expect(rebuilt.proposedParcels).toHaveLength(1);
+    const gfa = rebuilt.proposedParcels[0]!.grossFloorArea;
+    expect(gfa).toBeGreaterThan(0);
+    const proposed = [...rebuilt.floorSpace.proposed.keys()].filter((i) => rebuilt.floorSpace.proposed[i]);
+    expect(proposed).toHaveLength(1);
+    expect(rebuilt.floorSpace.residents[proposed[0]!]).toBeCloseTo(gfa / 28, 9);
+    expect(rebuilt.kpis.residents! - baseline.kpis.residents!).toBeCloseTo(gfa / 28 - removed, 6);
+
+    // Rezoned to a park: no housing left on the parcel, its residents are gone.
+    const park = await run([{ type: 'zoning', id: 'z', parcelIds: [id], zone: 'G' }]);
+    expect(baseline.kpis.residents! - park.kpis.residents!).toBeCloseTo(removed, 6);
+  }, 60_000);
+
+  it('new growth cells house residents at 28 m² per person and nothing else changes', async () => {
+    const grown = await run([growthEdit(5, 2035, false)], 2035);
+    const cells = grown.growth!.newUrbanCells.length;
+    expect(cells).toBeGreaterThan(0);
+    const added = (cells * model.growthGrid.cellSizeMetres ** 2) / 28; // floor area ratio 1.0
+    expect(grown.kpis.residents! - baseline.kpis.residents!).toBeCloseTo(added, 4);
+  }, 60_000);
 });

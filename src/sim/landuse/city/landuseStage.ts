@@ -9,12 +9,19 @@ import { buildOutParcel, type ParcelBuildOut } from '../buildout.ts';
 import { GROWTH_LAND_USE, type GrowthCoefficients, simulateGrowth } from '../growth.ts';
 import {
   DEFAULT_INDICATOR_ASSUMPTIONS,
+  housingFloorAreaOf,
   type IndicatorAssumptions,
   jobsOf,
   residentsOf,
 } from '../indicators.ts';
 import { snapToNodes } from '../networkAccess.ts';
 import { accessSharesOfSnappedHomes } from './accessShares.ts';
+import {
+  type CensusCalibration,
+  calibrateWards,
+  DEFAULT_CENSUS_CALIBRATION,
+  type WardCalibration,
+} from './censusResidents.ts';
 import type { LonLat } from '../parcels.ts';
 import {
   ACCESS_POI_KINDS,
@@ -33,6 +40,8 @@ export interface LanduseStageOptions {
   growthCoefficients?: GrowthCoefficients;
   /** Residential floor area per m² of a newly urbanized growth cell (default 1.0). */
   newUrbanFloorAreaRatio?: number;
+  /** Census calibration of the residents of existing floor space (default DEFAULT_CENSUS_CALIBRATION). */
+  census?: CensusCalibration;
   /** A prepared city model (else prepared from the files on the first run). */
   model?: CityLanduseModel;
 }
@@ -64,6 +73,11 @@ export interface ProposedParcel extends ParcelBuildOut {
 
 /** The land-use stage's result: the pipeline contract plus what the workbench draws. */
 export interface CityLanduseResult extends LanduseStageResult {
+  floorSpace: Required<LanduseStageResult['floorSpace']>;
+  /** Index into the model's census wards of each floor-space entry, −1 outside every ward. */
+  floorSpaceWard: Int16Array;
+  /** The census calibration of existing floor space (absent when the dataset has no wards). */
+  wardCalibration?: WardCalibration;
   proposedParcels: ProposedParcel[];
   /** Parcels whose build-out failed in the geometry engine (kept at zero floor area). */
   buildOutFailures: string[];
@@ -86,6 +100,9 @@ export interface CityLanduseResult extends LanduseStageResult {
  * - a growth edit runs the SLEUTH-style model from `baseYear` to `toYear` with its seed and
  *   flood-prone policy; each newly urban 1 ha cell gets residential floor space
  *   `newUrbanFloorAreaRatio × cell area`;
+ * - residents per floor-space entry: existing housing at its census ward's calibrated floor space
+ *   per resident (censusResidents.ts; the standard 28 m² outside every ward or without wards),
+ *   proposed housing at the standard 28 m² per resident;
  * - imperviousness per terrain cell when anything changed; KPIs: GFA (total and by use),
  *   residents, jobs, density, green space per resident, impervious share, accessibility.
  */
@@ -138,12 +155,15 @@ export async function runLanduse(
   const t2 = performance.now();
   onProgress(0.6);
 
-  const { floorSpace, sourceBuilding } = collectFloorSpace(
+  const wardCalibration = calibrateCity(model, options, a);
+  const { floorSpace, sourceBuilding, floorSpaceWard } = collectFloorSpace(
     model,
     changes,
     proposedParcels,
     growth?.newUrbanCells,
     options,
+    a,
+    wardCalibration,
   );
   const imperviousness =
     changes.size > 0 || (growth && growth.newUrbanCells.length > 0)
@@ -163,6 +183,8 @@ export async function runLanduse(
   onProgress(1);
   return {
     floorSpace,
+    floorSpaceWard,
+    ...(wardCalibration ? { wardCalibration } : {}),
     ...(imperviousness ? { imperviousness } : {}),
     kpis,
     proposedParcels,
@@ -259,13 +281,48 @@ export function growthCellCentre(model: CityLanduseModel, cell: number): [number
   return t.toScene.cellCentre(r * t.columns + c);
 }
 
+/**
+ * The census calibration of the existing buildings (the baseline's floor space, whatever the
+ * scenario's edits): per ward, census 2019 grown to the base year over its housing floor area,
+ * clamped. Undefined when the dataset has no census wards.
+ */
+export function calibrateCity(
+  model: CityLanduseModel,
+  options: LanduseStageOptions,
+  a: IndicatorAssumptions = options.assumptions ?? DEFAULT_INDICATOR_ASSUMPTIONS,
+): WardCalibration | undefined {
+  if (model.wards.length === 0) return undefined;
+  const b = model.buildings;
+  const housing = new Float64Array(b.count);
+  for (let k = 0; k < b.count; k++) {
+    housing[k] = housingFloorAreaOf(
+      { use: LAND_USES[b.use[k]!] ?? 'residential', grossFloorAreaSquareMetres: b.grossFloorAreaM2[k]! },
+      a,
+    );
+  }
+  return calibrateWards(
+    model.wards,
+    b.ward,
+    housing,
+    options.baseYear ?? 2025,
+    a.floorAreaPerResidentSquareMetres,
+    options.census ?? DEFAULT_CENSUS_CALIBRATION,
+  );
+}
+
 function collectFloorSpace(
   model: CityLanduseModel,
   changes: ReadonlyMap<number, ParcelZoning>,
   proposed: readonly ProposedParcel[],
   newUrbanCells: Int32Array | undefined,
   options: LanduseStageOptions,
-): { floorSpace: LanduseStageResult['floorSpace']; sourceBuilding: Int32Array } {
+  a: IndicatorAssumptions,
+  calibration: WardCalibration | undefined,
+): {
+  floorSpace: CityLanduseResult['floorSpace'];
+  sourceBuilding: Int32Array;
+  floorSpaceWard: Int16Array;
+} {
   const b = model.buildings;
   const keep: number[] = [];
   for (let k = 0; k < b.count; k++) if (!changes.has(b.parcel[k]!)) keep.push(k);
@@ -277,8 +334,22 @@ function collectFloorSpace(
     grossFloorAreaM2: new Float64Array(n),
     use: new Uint8Array(n),
     proposed: new Uint8Array(n),
+    residents: new Float64Array(n),
   };
+  const ward = new Int16Array(n);
   const sourceBuilding = new Int32Array(n).fill(-1);
+  // Standard rate for proposed floor space, for entries outside every ward and without wards.
+  const standard = (i: number) =>
+    residentsOf(
+      {
+        use: LAND_USES[out.use[i]!] ?? 'residential',
+        lotAreaSquareMetres: 0,
+        footprintSquareMetres: 0,
+        grossFloorAreaSquareMetres: out.grossFloorAreaM2[i]!,
+        trafficZone: '',
+      },
+      a,
+    );
   let i = 0;
   for (const k of keep) {
     sourceBuilding[i] = k;
@@ -286,6 +357,18 @@ function collectFloorSpace(
     out.northMetres[i] = b.northMetres[k]!;
     out.grossFloorAreaM2[i] = b.grossFloorAreaM2[k]!;
     out.use[i] = b.use[k]!;
+    const w = b.ward[k]!;
+    ward[i] = w;
+    out.residents[i] =
+      calibration && w >= 0
+        ? housingFloorAreaOf(
+            {
+              use: LAND_USES[out.use[i]!] ?? 'residential',
+              grossFloorAreaSquareMetres: out.grossFloorAreaM2[i]!,
+            },
+            a,
+          ) / calibration.floorAreaPerResidentM2[w]!
+        : standard(i);
     i++;
   }
   for (const p of proposed) {
@@ -295,6 +378,8 @@ function collectFloorSpace(
     out.grossFloorAreaM2[i] = p.grossFloorArea;
     out.use[i] = LAND_USES.indexOf(p.use);
     out.proposed[i] = 1;
+    out.residents[i] = standard(i);
+    ward[i] = model.wardLocate(parcel.eastMetres, parcel.northMetres);
     i++;
   }
   const cellArea = model.growthGrid.cellSizeMetres ** 2;
@@ -307,9 +392,11 @@ function collectFloorSpace(
     out.grossFloorAreaM2[i] = ratio * cellArea;
     out.use[i] = residential;
     out.proposed[i] = 1;
+    out.residents[i] = standard(i);
+    ward[i] = model.wardLocate(e, nn);
     i++;
   }
-  return { floorSpace: out, sourceBuilding };
+  return { floorSpace: out, sourceBuilding, floorSpaceWard: ward };
 }
 
 /**
@@ -373,7 +460,7 @@ function imperviousnessOf(
 /** KPIs of a floor-space layout (see createLanduseStage). */
 function landuseKpis(
   model: CityLanduseModel,
-  floorSpace: LanduseStageResult['floorSpace'],
+  floorSpace: CityLanduseResult['floorSpace'],
   sourceBuilding: Int32Array,
   changes: ReadonlyMap<number, ParcelZoning>,
   imperviousness: Float32Array,
@@ -381,7 +468,7 @@ function landuseKpis(
 ): Kpis {
   const kpis: Kpis = {};
   const n = floorSpace.grossFloorAreaM2.length;
-  const residentsAt = new Float64Array(n);
+  const residentsAt = floorSpace.residents;
   let total = 0;
   let residents = 0;
   let jobs = 0;
@@ -398,9 +485,7 @@ function landuseKpis(
     };
     total += gfa;
     byUse[floorSpace.use[i]!]! += gfa;
-    const r = residentsOf(record, a);
-    residentsAt[i] = r;
-    residents += r;
+    residents += residentsAt[i]!;
     jobs += jobsOf(record, a);
   }
   kpis.grossFloorAreaM2 = total;
