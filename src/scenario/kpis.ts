@@ -40,8 +40,8 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     'Residents',
     'người',
     'higher',
-    'Số người sống trong thành phố ở năm kịch bản: dân số điều tra 2019 theo phường, phân bổ theo diện tích sàn ở, cộng tăng trưởng đến năm kịch bản và cư dân của diện tích sàn mới.',
-    'Persons living in the city in the scenario year: the 2019 census by ward allocated to residential floor space, grown to the scenario year, plus the residents of new floor space.',
+    'Số người sống trong thành phố ở năm kịch bản: dân số điều tra 2019 của từng phường, tăng 2 %/năm đến năm gốc 2025, phân bổ theo diện tích sàn ở hiện hữu trong phường (10–100 m²/người); diện tích sàn mới thêm 1 người mỗi 28 m² sàn ở, diện tích sàn bị phá bỏ mang theo cư dân của nó.',
+    "Persons living in the city in the scenario year: each ward's 2019 census count, grown at 2 %/yr to the base year 2025, allocated to the existing housing floor space in the ward (10–100 m² per person); new floor space adds one resident per 28 m² of housing, removed floor space takes its residents with it.",
   ),
   kpi(
     'landuse.jobs',
