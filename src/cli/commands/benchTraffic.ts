@@ -4,6 +4,7 @@ import { UsageError } from '../../core/errors.ts';
 import { seededRandom } from '../../core/random.ts';
 import { parseTntpNetwork } from '../../data/tntp/net.ts';
 import { parseTntpTrips } from '../../data/tntp/trips.ts';
+import { summarizeAssignment } from '../../sim/traffic/assignmentSummary.ts';
 import { solveUserEquilibrium } from '../../sim/traffic/equilibrium.ts';
 import { solveFrankWolfe } from '../../sim/traffic/frankWolfe.ts';
 import { generateGridNetwork, generateRandomDemand } from '../../sim/traffic/gridNetwork.ts';
@@ -27,7 +28,7 @@ Measures, in one run on this machine:
     same time and the time it needs for 1e-4 (capped at 10 s);
   - shortest-path trees per second (binary-heap Dijkstra vs the O(n^2) textbook version) on
     Sioux Falls and on a generated 100x100 grid;
-  - IDM vehicle updates per second with 20,000 vehicles on a generated 30x30 grid;
+  - vehicle-animation updates per second with up to 20,000 vehicles on a generated 30x30 grid;
   - the Thu Duc morning peak (committed dataset): seconds to relative gap 1e-3 and 1e-4 (one
     solve, capped at 300 s) and shortest-path trees per second on its network.`;
 
@@ -37,7 +38,7 @@ const SIOUX_FALLS = resolve(process.cwd(), '../shared/data/tntp/SiouxFalls');
 
 export const benchTraffic: Command = {
   name: 'bench traffic',
-  summary: 'benchmark assignment, shortest paths and the vehicle stepper',
+  summary: 'benchmark assignment, shortest paths and the vehicle animation',
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {}, usage);
@@ -141,7 +142,7 @@ function treesPerSecond(graph: RoadGraph, create: (g: RoadGraph) => ShortestPath
   return trees / ((performance.now() - started) / 1000);
 }
 
-function benchVehicles(vehicleCount: number) {
+function benchVehicles(maxVehicles: number) {
   const grid = generateGridNetwork(30, 30, 3);
   const graph = compileNetwork(grid.network);
   const zones = graph.zoneCount;
@@ -149,18 +150,29 @@ function benchVehicles(vehicleCount: number) {
   const flows = new Float64Array(zones * zones);
   for (let k = 0; k < 3000; k++) flows[random.int(zones) * zones + random.int(zones)] = random.range(1, 50);
   for (let z = 0; z < zones; z++) flows[z * zones + z] = 0;
-  const { paths } = solveUserEquilibrium(graph, { zoneCount: zones, flows }, { maxIterations: 3 });
-  const fleet = createVehicleFleet({ ...grid, graph, paths, vehicleCount, seed: 5 });
+  const demand = { zoneCount: zones, flows };
+  const result = solveUserEquilibrium(graph, demand, { maxIterations: 3 });
+  const summary = summarizeAssignment(graph, demand, result.volumes, result.odCosts);
+  const fleet = createVehicleFleet({
+    ...grid,
+    graph,
+    linkVolumePcuPerHour: summary.linkVolume,
+    linkSpeedKmh: summary.linkSpeedKmh,
+    maxVehicles,
+    seed: 5,
+  });
   const dtSeconds = 0.1;
   for (let k = 0; k < 20; k++) fleet.step(dtSeconds); // warm-up
   let steps = 0;
+  let updates = 0;
   const started = performance.now();
   while (performance.now() - started < 2000) {
     fleet.step(dtSeconds);
+    updates += fleet.count;
     steps++;
   }
   const seconds = (performance.now() - started) / 1000;
-  return { updatesPerSecond: (steps * vehicleCount) / seconds, vehicleCount, dtSeconds };
+  return { updatesPerSecond: updates / seconds, vehicleCount: Math.round(updates / steps), dtSeconds };
 }
 
 /** The Thủ Đức morning peak of the committed dataset (docs/traffic-city.md); null without the dataset. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoadsDocument } from '../../data/pipeline/roadsFormat.ts';
 import { LinkFlowLayer } from './linkFlowLayer.ts';
-import { VehicleInstances } from './vehicleInstances.ts';
+import { VEHICLE_SPEED_LEGEND, VehicleInstances } from './vehicleInstances.ts';
 
 /** Two links on one 3-vertex polyline (both directions) and one on a 2-vertex polyline. */
 const roads = {
@@ -32,8 +32,8 @@ describe('LinkFlowLayer', () => {
 describe('VehicleInstances', () => {
   it('splits motorbikes and cars and writes a rotation about the vertical with the position', () => {
     const v = new VehicleInstances(4, undefined);
-    // motorbike heading north at (10, 20); car heading east at (-5, 7); truck at (0, 0)
-    v.update(Float32Array.from([10, 20, Math.PI / 2, 0, -5, 7, 0, 1, 0, 0, 0, 3]));
+    // (x, y, heading, type, speed km/h): motorbike heading north at (10, 20); car heading east at (-5, 7); truck at (0, 0)
+    v.update(Float32Array.from([10, 20, Math.PI / 2, 0, 25, -5, 7, 0, 1, 0, 0, 0, 0, 3, 50]));
     expect(v.motorbikes.count).toBe(1);
     expect(v.cars.count).toBe(2);
     const m = v.motorbikes.instanceMatrix.array;
@@ -45,5 +45,25 @@ describe('VehicleInstances', () => {
     expect([c[0], c[2], c[12], c[14]]).toEqual([1, -0, -5, -7]);
     // the truck's instance is longer than the car's (10 m vs 4.5 m)
     expect(c[16]).toBeCloseTo(10 / 4.5, 6);
+  });
+
+  it('colours each vehicle by its speed on the km/h legend', () => {
+    const v = new VehicleInstances(3, undefined);
+    v.update(Float32Array.from([0, 0, 0, 0, 20, 0, 0, 0, 1, 0, 0, 0, 0, 1, 80]));
+    const stops = VEHICLE_SPEED_LEGEND.kind === 'ramp' ? VEHICLE_SPEED_LEGEND.stops : [];
+    expect(VEHICLE_SPEED_LEGEND.kind === 'ramp' && VEHICLE_SPEED_LEGEND.unit).toBe('km/h');
+    const colour = (k: number, a: ArrayLike<number>) => [a[3 * k], a[3 * k + 1], a[3 * k + 2]];
+    const at = (kmh: number) => stops.find((s) => s.value === kmh)!.color;
+    const bikes = v.motorbikes.instanceColor!.array;
+    const cars = v.cars.instanceColor!.array;
+    for (const [actual, expected] of [
+      [colour(0, bikes), at(20)],
+      [colour(0, cars), at(0)],
+      [colour(1, cars), stops[stops.length - 1]!.color], // above the last stop: its colour
+    ] as const) {
+      actual.forEach((value, i) => {
+        expect(value).toBeCloseTo(expected[i]!, 6);
+      });
+    }
   });
 });

@@ -1,18 +1,33 @@
 /**
- * The vehicle fleet as two instanced meshes: motorbikes as small narrow boxes, cars (and buses
- * and trucks, longer) as larger boxes, positioned from the stepper's typed array (x, y, heading,
- * type per vehicle; sim/traffic/vehicles.ts). Updating writes the instance matrices in place:
- * no allocation per frame. Vehicles are drawn `SIZE_FACTOR` times their size so they can be seen
- * at city scale.
+ * The animated vehicles (sim/traffic/vehicles.ts: an animation of the assigned traffic, not a
+ * micro-simulation) as two instanced meshes: motorbikes as small narrow boxes, cars (and buses
+ * and trucks, longer) as larger boxes, positioned from the animation's typed array
+ * (VEHICLE_STRIDE floats per vehicle: x, y, heading, type, speed) and coloured by their link's
+ * assigned speed in km/h (VEHICLE_SPEED_LEGEND). Updating writes the instance matrices and
+ * colours in place: no allocation per frame. Vehicles are drawn `SIZE_FACTOR` times their size so
+ * they can be seen at city scale.
  */
 import { BoxGeometry, Color, DynamicDrawUsage, Group, InstancedMesh, MeshLambertMaterial } from 'three';
+import { VEHICLE_STRIDE } from '../../sim/traffic/vehicles.ts';
 import type { TerrainGrid } from '../city/terrainGrid.ts';
+import { hexColor, type Legend, type RampStop, rampColor } from '../legend.ts';
 
 /** Drawn size over true size (a 2 m motorbike shows as 12 m). */
 export const SIZE_FACTOR = 6;
-/** Colours by type code 0 motorbike, 1 car, 2 bus, 3 truck. */
-const TYPE_COLOURS = ['#f39c12', '#2e86de', '#27ae60', '#8e44ad'] as const;
-const TYPE_RGB = Float32Array.from(TYPE_COLOURS.flatMap((hex) => new Color(hex).toArray()));
+/** Vehicle colour by the assigned speed of its link, km/h: stopped dark red → free-flowing green. */
+export const VEHICLE_SPEED_LEGEND: Legend = {
+  kind: 'ramp',
+  unit: 'km/h',
+  stops: [
+    { value: 0, color: hexColor('#a50026') },
+    { value: 10, color: hexColor('#f46d43') },
+    { value: 20, color: hexColor('#fee08b') },
+    { value: 30, color: hexColor('#a6d96a') },
+    { value: 50, color: hexColor('#1a9850') },
+  ],
+};
+const SPEED_STOPS: readonly RampStop[] =
+  VEHICLE_SPEED_LEGEND.kind === 'ramp' ? VEHICLE_SPEED_LEGEND.stops : [];
 /** Length of a car-mesh instance by type (car 4.5 m, bus 12 m, truck 10 m), relative to a car. */
 const LENGTH_SCALE = [1, 1, 12 / 4.5, 10 / 4.5] as const;
 const LIFT_METRES = 4;
@@ -22,6 +37,7 @@ export class VehicleInstances {
   readonly group = new Group();
   readonly motorbikes: InstancedMesh;
   readonly cars: InstancedMesh;
+  private readonly rgb: [number, number, number] = [0, 0, 0];
 
   constructor(
     readonly capacity: number,
@@ -30,7 +46,7 @@ export class VehicleInstances {
     const s = SIZE_FACTOR;
     this.motorbikes = new InstancedMesh(
       new BoxGeometry(2 * s, 1.2 * s, 0.8 * s),
-      new MeshLambertMaterial({ color: TYPE_COLOURS[0] }),
+      new MeshLambertMaterial({ color: '#ffffff' }),
       capacity,
     );
     this.cars = new InstancedMesh(
@@ -44,28 +60,36 @@ export class VehicleInstances {
       mesh.frustumCulled = false;
       this.group.add(mesh);
     }
-    const colour = new Color();
-    for (let k = 0; k < capacity; k++) this.cars.setColorAt(k, colour.set(TYPE_COLOURS[1]));
+    // allocate the instance colour buffers (set per vehicle in `update`)
+    const colour = new Color('#ffffff');
+    for (let k = 0; k < capacity; k++) {
+      this.motorbikes.setColorAt(k, colour);
+      this.cars.setColorAt(k, colour);
+    }
     this.group.name = 'traffic-vehicles';
   }
 
-  /** Places the vehicles of `positions` (4 floats each). */
+  /** Places and colours the vehicles of `positions` (VEHICLE_STRIDE floats each). */
   update(positions: Float32Array): void {
     const bikes = this.motorbikes.instanceMatrix.array as Float32Array;
     const cars = this.cars.instanceMatrix.array as Float32Array;
+    const bikeColours = this.motorbikes.instanceColor?.array as Float32Array | undefined;
     const carColours = this.cars.instanceColor?.array as Float32Array | undefined;
+    const rgb = this.rgb;
     let nb = 0;
     let nc = 0;
-    const count = Math.min(this.capacity, positions.length >> 2);
+    const count = Math.min(this.capacity, Math.floor(positions.length / VEHICLE_STRIDE));
     for (let k = 0; k < count; k++) {
-      const east = positions[4 * k]!;
-      const north = positions[4 * k + 1]!;
-      const heading = positions[4 * k + 2]!;
-      const type = positions[4 * k + 3]! | 0;
+      const p = VEHICLE_STRIDE * k;
+      const east = positions[p]!;
+      const north = positions[p + 1]!;
+      const heading = positions[p + 2]!;
+      const type = positions[p + 3]! | 0;
       const up = (this.terrain ? this.terrain.elevationAt(east, north) : 0) + LIFT_METRES;
       const motorbike = type === 0;
       const target = motorbike ? bikes : cars;
-      const o = 16 * (motorbike ? nb++ : nc);
+      const slot = motorbike ? nb++ : nc++;
+      const o = 16 * slot;
       const length = motorbike ? 1 : (LENGTH_SCALE[type] ?? 1);
       // rotation by `heading` about the vertical (scene x east, z south), length along local x
       const cos = Math.cos(heading);
@@ -86,18 +110,19 @@ export class VehicleInstances {
       target[o + 13] = up;
       target[o + 14] = -north;
       target[o + 15] = 1;
-      if (!motorbike && carColours) {
-        const t = type >= 1 && type <= 3 ? type : 1;
-        carColours[3 * nc] = TYPE_RGB[3 * t]!;
-        carColours[3 * nc + 1] = TYPE_RGB[3 * t + 1]!;
-        carColours[3 * nc + 2] = TYPE_RGB[3 * t + 2]!;
+      const colours = motorbike ? bikeColours : carColours;
+      if (colours) {
+        rampColor(SPEED_STOPS, positions[p + 4]!, rgb);
+        colours[3 * slot] = rgb[0];
+        colours[3 * slot + 1] = rgb[1];
+        colours[3 * slot + 2] = rgb[2];
       }
-      if (!motorbike) nc++;
     }
     this.motorbikes.count = nb;
     this.cars.count = nc;
     this.motorbikes.instanceMatrix.needsUpdate = true;
     this.cars.instanceMatrix.needsUpdate = true;
+    if (this.motorbikes.instanceColor) this.motorbikes.instanceColor.needsUpdate = true;
     if (this.cars.instanceColor) this.cars.instanceColor.needsUpdate = true;
   }
 

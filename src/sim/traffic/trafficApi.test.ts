@@ -6,6 +6,7 @@ import { parseTntpNetwork } from '../../data/tntp/net.ts';
 import { parseTntpTrips } from '../../data/tntp/trips.ts';
 import { generateGridNetwork, generateRandomDemand } from './gridNetwork.ts';
 import { createTrafficApi, type TrafficApi } from './trafficApi.ts';
+import { VEHICLE_STRIDE } from './vehicles.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../tests/fixtures/traffic/${name}`, import.meta.url), 'utf8');
@@ -77,22 +78,27 @@ describe('traffic worker protocol', () => {
     );
   });
 
-  it('starts vehicles on the assigned paths and steps them', async () => {
+  it('starts the vehicle animation of the assigned volumes and speeds and steps it', async () => {
     const { api, close } = connect();
     const grid = generateGridNetwork(5, 5, 1);
-    await api.assign(
+    const result = await api.assign(
       { network: grid.network, demand: generateRandomDemand(25, 10, 3) },
       proxy(() => {}),
     );
-    const first = await api.startVehicles({ ...grid, vehicleCount: 100, seed: 1 });
-    expect(first.length).toBe(400);
-    let next = first;
-    for (let k = 0; k < 20; k++) next = await api.stepVehicles(0.5);
-    let moved = 0;
-    for (let v = 0; v < 100; v++) {
-      if (Math.hypot(next[4 * v]! - first[4 * v]!, next[4 * v + 1]! - first[4 * v + 1]!) > 1) moved++;
+    const start = await api.startVehicles({ ...grid, maxVehicles: 100, seed: 1 });
+    const count = start.positions.length / VEHICLE_STRIDE;
+    expect(count).toBeGreaterThan(50);
+    expect(count).toBeLessThanOrEqual(100);
+    expect(start.sampleFraction).toBeGreaterThan(0);
+    expect(start.mix.share.motorbike).toBeGreaterThan(0.8);
+    const next = await api.stepVehicles(0.5);
+    expect(next.length % VEHICLE_STRIDE).toBe(0);
+    // every vehicle shows its link's assigned speed, the fastest of which is the limit
+    const fastest = Math.max(...result.linkSpeedKmh);
+    for (let v = 0; v < next.length / VEHICLE_STRIDE; v++) {
+      expect(next[VEHICLE_STRIDE * v + 4]).toBeGreaterThan(0);
+      expect(next[VEHICLE_STRIDE * v + 4]).toBeLessThanOrEqual(fastest + 1e-3);
     }
-    expect(moved).toBeGreaterThan(50);
     close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The traffic worker's API (typed protocol for workers/traffic.worker.ts): user-equilibrium
- * assignment with progress and a shared cancel flag, "which OD pairs use this link", and a
- * vehicle fleet on the assigned paths for the 3D view. Arrays come back as transferables.
+ * assignment with progress and a shared cancel flag, "which OD pairs use this link", and the
+ * vehicle animation of the assigned link volumes and speeds for the 3D view (vehicles.ts). Arrays
+ * come back as transferables.
  */
 import { transfer } from 'comlink';
 import { InputError } from '../../core/errors.ts';
@@ -10,7 +11,13 @@ import { iterateUserEquilibrium } from './equilibrium.ts';
 import type { OdDemand, TrafficNetwork } from './network.ts';
 import { type OdShare, type PathSet, topOdPairsOnLink } from './pathSet.ts';
 import { compileNetwork, type RoadGraph } from './roadGraph.ts';
-import { createVehicleFleet, type VehicleFleet } from './vehicles.ts';
+import {
+  createVehicleFleet,
+  type LinkPolylines,
+  VEHICLE_STRIDE,
+  type VehicleFleet,
+  type VehicleMix,
+} from './vehicles.ts';
 
 /** Progress callback: fraction done in [0, 1] and the current relative gap. */
 export type AssignmentProgressCallback = (fractionDone: number, relativeGap: number) => void | Promise<void>;
@@ -39,17 +46,40 @@ export interface AssignmentResponse extends AssignmentSummary {
   converged: boolean;
 }
 
-/** Where to draw vehicles: node positions in scene metres (0-based node index). */
+/** Where to draw vehicles: node positions in scene metres (0-based node index) and options. */
 export interface VehicleRequest {
   nodeXMetres: Float64Array;
   nodeYMetres: Float64Array;
-  vehicleCount: number;
+  /** Most vehicles drawn at once. */
+  maxVehicles: number;
   seed: number;
+  /** Drawn path per network link (default: straight between its nodes). */
+  linkPolylines?: LinkPolylines;
+  /** 1 for network links without vehicles (centroid connectors). */
+  excludedLinks?: Uint8Array;
+  /** Drawn per real vehicle (default: about 90 % of `maxVehicles` on the road). */
+  sampleFraction?: number;
+}
+
+/** The animation's first frame and what it stands for. */
+export interface VehicleStart {
+  /** VEHICLE_STRIDE floats per vehicle on the road (x, y, heading, type, speed km/h). */
+  positions: Float32Array;
+  /** Drawn vehicles per real vehicle. */
+  sampleFraction: number;
+  mix: VehicleMix;
+  /** Links with volume left without vehicles (connectors, no speed, too short). */
+  linksNotAnimated: number;
+}
+
+/** The positions of the vehicles on the road, a copy ready to transfer. */
+function positionsOf(fleet: VehicleFleet): Float32Array {
+  return fleet.positions.slice(0, VEHICLE_STRIDE * fleet.count);
 }
 
 /** Creates the API; it remembers the last assignment for link queries and vehicles. */
 export function createTrafficApi() {
-  let last: { graph: RoadGraph; paths: PathSet } | undefined;
+  let last: { graph: RoadGraph; paths: PathSet; volume: Float32Array; speedKmh: Float32Array } | undefined;
   let fleet: VehicleFleet | undefined;
 
   return {
@@ -79,8 +109,6 @@ export function createTrafficApi() {
         step = solve.next();
       }
       const result = step.value;
-      last = { graph, paths: result.paths };
-      fleet = undefined;
       const summary = summarizeAssignment(
         graph,
         request.demand,
@@ -88,6 +116,13 @@ export function createTrafficApi() {
         result.odCosts,
         request.units,
       );
+      last = {
+        graph,
+        paths: result.paths,
+        volume: summary.linkVolume.slice(),
+        speedKmh: summary.linkSpeedKmh.slice(),
+      };
+      fleet = undefined;
       const response: AssignmentResponse = {
         ...summary,
         objective: result.objective,
@@ -113,22 +148,36 @@ export function createTrafficApi() {
       return topOdPairsOnLink(last.paths, linkIndex, k);
     },
 
-    /** Places vehicles on the last assignment's paths; returns their first positions (4 floats each). */
-    async startVehicles(request: VehicleRequest): Promise<Float32Array> {
+    /**
+     * Starts the animation of the last assignment: vehicles entering each link in proportion to
+     * its assigned volume and moving at its assigned speed (vehicles.ts).
+     */
+    async startVehicles(request: VehicleRequest): Promise<VehicleStart> {
       if (!last) throw new InputError('no assignment has run yet');
-      fleet = createVehicleFleet({ ...request, graph: last.graph, paths: last.paths });
-      const copy = fleet.positions.slice();
-      return transfer(copy, [copy.buffer]);
+      fleet = createVehicleFleet({
+        ...request,
+        graph: last.graph,
+        linkVolumePcuPerHour: last.volume,
+        linkSpeedKmh: last.speedKmh,
+      });
+      const positions = positionsOf(fleet);
+      const start: VehicleStart = {
+        positions,
+        sampleFraction: fleet.sampleFraction,
+        mix: fleet.mix,
+        linksNotAnimated: fleet.linksNotAnimated,
+      };
+      return transfer(start, [positions.buffer]);
     },
 
     /**
-     * Advances the vehicles by `dtSeconds` and returns a copy of positions (x, y, heading, type
-     * per vehicle) to transfer to the main thread.
+     * Advances the animation by `dtSeconds` and returns a copy of the positions of the vehicles
+     * on the road (VEHICLE_STRIDE floats each) to transfer to the main thread.
      */
     async stepVehicles(dtSeconds: number): Promise<Float32Array> {
       if (!fleet) throw new InputError('startVehicles has not been called');
       fleet.step(dtSeconds);
-      const copy = fleet.positions.slice();
+      const copy = positionsOf(fleet);
       return transfer(copy, [copy.buffer]);
     },
   };
