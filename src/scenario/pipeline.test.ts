@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCancelToken } from '../core/cancel.ts';
-import { compareKpis, kpiDeltasCsv } from './kpis.ts';
+import { compareKpis, kpiDeltasCsv, kpisByStage } from './kpis.ts';
 import { runScenario, type Stage } from './pipeline.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -77,8 +77,8 @@ describe('scenario pipeline', () => {
     const log: string[] = [];
     const run = await runScenario(baseline, stages(log));
     expect(log).toEqual(['landuse', 'flood', 'traffic']);
-    expect(run.kpis.floodedAreaKm2).toBeCloseTo(211.8 * 0.3, 10);
-    expect(run.kpis.vehicleHoursTravelled).toBeCloseTo(1300, 10);
+    expect(run.kpis['flood.floodedAreaKm2']).toBeCloseTo(211.8 * 0.3, 10);
+    expect(run.kpis['traffic.vehicleHoursTravelled']).toBeCloseTo(1300, 10);
   });
 
   it('serves an unchanged scenario from the cache and re-runs only what an edit affects', async () => {
@@ -92,7 +92,7 @@ describe('scenario pipeline', () => {
     const pond = await runScenario(withPond, stages(log), { cache });
     expect(log).toEqual(['flood', 'traffic']); // land use unchanged; flood input changed; traffic reads flood
     expect(pond.cached).toEqual(['landuse']);
-    expect(pond.kpis.floodedAreaKm2).toBeCloseTo(211.8 * 0.15, 10);
+    expect(pond.kpis['flood.floodedAreaKm2']).toBeCloseTo(211.8 * 0.15, 10);
   });
 
   it('skips a stage the scenario does not call for, downstream runs on base data', async () => {
@@ -102,8 +102,8 @@ describe('scenario pipeline', () => {
     );
     const base = await runScenario(baseline, withApplies);
     expect(log).toEqual(['landuse', 'traffic']);
-    expect(base.kpis.floodedAreaKm2).toBeUndefined();
-    expect(base.kpis.vehicleHoursTravelled).toBeCloseTo(1000, 10);
+    expect(base.kpis['flood.floodedAreaKm2']).toBeUndefined();
+    expect(base.kpis['traffic.vehicleHoursTravelled']).toBeCloseTo(1000, 10);
     log.length = 0;
     await runScenario(withPond, withApplies);
     expect(log).toEqual(['landuse', 'flood', 'traffic']);
@@ -113,7 +113,7 @@ describe('scenario pipeline', () => {
     const log: string[] = [];
     const run = await runScenario(baseline, stages(log), { only: ['flood'] });
     expect(log).toEqual(['flood']);
-    expect(run.kpis.floodedAreaKm2).toBeCloseTo(211.8 * 0.2, 10); // no land-use upstream: base imperviousness 0
+    expect(run.kpis['flood.floodedAreaKm2']).toBeCloseTo(211.8 * 0.2, 10); // no land-use upstream: base imperviousness 0
     const token = createCancelToken();
     token.cancel();
     await expect(runScenario(baseline, stages([]), { cancelBuffer: token.buffer })).rejects.toThrow(
@@ -121,16 +121,48 @@ describe('scenario pipeline', () => {
     );
   });
 
-  it('compares KPIs with absolute and relative deltas and exports CSV', () => {
+  it('prefixes each stage’s KPI names with its id, so no stage overwrites another’s', async () => {
+    const run = await runScenario(baseline, stages([]));
+    expect(Object.keys(run.kpis).sort()).toEqual([
+      'flood.floodedAreaKm2',
+      'landuse.imperviousShare',
+      'traffic.vehicleHoursTravelled',
+    ]);
+  });
+
+  it('compares KPIs with absolute and relative deltas and exports CSV with qualified names and units', () => {
     const deltas = compareKpis(
-      { floodedAreaKm2: 40, jobs: 0 },
-      { floodedAreaKm2: 30, jobs: 5, residents: 9 },
+      { 'flood.floodedAreaKm2': 40, 'landuse.jobs': 0 },
+      { 'flood.floodedAreaKm2': 30, 'landuse.jobs': 5, 'landuse.residents': 9 },
     );
-    expect(deltas.floodedAreaKm2).toEqual({ a: 40, b: 30, absolute: -10, relative: -0.25 });
-    expect(deltas.jobs).toEqual({ a: 0, b: 5, absolute: 5, relative: null });
-    expect(deltas.residents).toEqual({ a: null, b: 9, absolute: null, relative: null });
+    expect(deltas['flood.floodedAreaKm2']).toEqual({ a: 40, b: 30, absolute: -10, relative: -0.25 });
+    expect(deltas['landuse.jobs']).toEqual({ a: 0, b: 5, absolute: 5, relative: null });
+    expect(deltas['landuse.residents']).toEqual({ a: null, b: 9, absolute: null, relative: null });
     expect(kpiDeltasCsv(deltas)).toBe(
-      'kpi,a,b,absolute,relative\nfloodedAreaKm2,40,30,-10,-0.25\njobs,0,5,5,\nresidents,,9,,\n',
+      'kpi,unit,a,b,absolute,relative\n' +
+        'landuse.residents,người,,9,,\n' +
+        'landuse.jobs,việc làm,0,5,5,\n' +
+        'flood.floodedAreaKm2,km²,40,30,-10,-0.25\n',
     );
+  });
+
+  it('groups KPI names by stage, the ranking traffic figure first', () => {
+    const groups = kpisByStage([
+      'traffic.vehicleHoursTravelled',
+      'traffic.travelTimeBurdenHours',
+      'flood.floodedAreaKm2',
+      'traffic.somethingNew',
+      'landuse.residents',
+      'custom.x',
+    ]);
+    expect(groups).toEqual([
+      { stage: 'landuse', keys: ['landuse.residents'] },
+      { stage: 'flood', keys: ['flood.floodedAreaKm2'] },
+      {
+        stage: 'traffic',
+        keys: ['traffic.travelTimeBurdenHours', 'traffic.vehicleHoursTravelled', 'traffic.somethingNew'],
+      },
+      { stage: 'other', keys: ['custom.x'] },
+    ]);
   });
 });

@@ -1,20 +1,46 @@
 import type { CityFiles } from '../data/dataset/cityFiles.ts';
 import type { Stage } from '../scenario/pipeline.ts';
+import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../scenario/runOptions.ts';
 import { createFloodStage } from './flood/city/floodStage.ts';
+import type { CityLanduseModel } from './landuse/city/cityModel.ts';
 import { createLanduseStage } from './landuse/city/landuseStage.ts';
+import type { CityTrafficModel } from './traffic/city/cityModel.ts';
 import { createTrafficStage } from './traffic/city/trafficStage.ts';
+
+/** Prepared city models shared by stage sets of different run options (else each stage prepares its own). */
+export interface CityModels {
+  landuse?: CityLanduseModel;
+  traffic?: CityTrafficModel;
+}
 
 /**
  * The scenario pipeline's simulation stages on a city dataset (land use → flood → traffic),
- * the same in the CLI (Node) and in the app's scenario worker. The flood stage runs only for
- * scenarios with a storm event: a scenario without one describes an ordinary day (no flood
- * KPIs, no flooded roads closed), so flood outcomes are compared between scenarios that
- * share an event.
+ * the same in the CLI (Node) and in the app's scenario worker, for one set of run options
+ * (default {@link DEFAULT_RUN_OPTIONS}: 80 m flood cells, traffic gap 1e-3). Each option that
+ * changes a stage's result is part of that stage's cache inputs (the flood stage's cell size,
+ * the traffic stage's relative gap), so runs with other options are cached separately. The flood
+ * stage runs only for scenarios with a storm event: a scenario without one describes an ordinary
+ * day (no flood KPIs, no flooded roads closed), so flood outcomes are compared between scenarios
+ * that share an event.
  */
-export function cityStages(files: CityFiles): Stage[] {
+export function cityStages(
+  files: CityFiles,
+  options: Partial<RunOptions> = {},
+  models: CityModels = {},
+): Stage[] {
+  const { floodCellSizeMetres, trafficRelativeGap } = { ...DEFAULT_RUN_OPTIONS, ...options };
+  const landuse = createLanduseStage(files, models.landuse ? { model: models.landuse } : {}) as Stage;
   const flood: Stage = {
-    ...(createFloodStage(files) as Stage),
+    ...(createFloodStage(files, { cellSizeMetres: floodCellSizeMetres }) as Stage),
     appliesTo: (scenario) => scenario.edits.some((e) => e.type === 'stormEvent'),
   };
-  return [createLanduseStage(files) as Stage, flood, createTrafficStage(files) as Stage];
+  const trafficBase = createTrafficStage(files, {
+    relativeGap: trafficRelativeGap,
+    ...(models.traffic ? { model: models.traffic } : {}),
+  }) as Stage;
+  const traffic: Stage = {
+    ...trafficBase,
+    inputs: (scenario) => ({ scenario: trafficBase.inputs(scenario), relativeGap: trafficRelativeGap }),
+  };
+  return [landuse, flood, traffic];
 }

@@ -1,58 +1,275 @@
 import { transfer } from 'comlink';
-import { readCityFiles } from '../data/dataset/cityFiles.ts';
+import { type CityFiles, readCityFiles } from '../data/dataset/cityFiles.ts';
 import { fetchDatasetReader } from '../data/dataset/fetchReader.ts';
 import { type ScenarioLayers, scenarioLayersOf } from '../scenario/differenceLayers.ts';
 import type { Kpis } from '../scenario/kpis.ts';
 import { runScenario, type Stage, type StageId } from '../scenario/pipeline.ts';
+import { DEFAULT_RUN_OPTIONS, type RunOptions, runOptionsKey } from '../scenario/runOptions.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { cityStages } from './cityStages.ts';
+import { type CityModels, cityStages } from './cityStages.ts';
+import { cityFloodModel } from './flood/city/cityFloodModel.ts';
+import type { CityFloodStageResult } from './flood/city/floodStage.ts';
+import type { FloodVolume } from './flood/floodVolume.ts';
+import { prepareCityLanduse } from './landuse/city/cityModel.ts';
+import type { CityLanduseResult } from './landuse/city/landuseStage.ts';
+import {
+  type LanduseView,
+  landuseViewOf,
+  type ParcelOutlines,
+  parcelOutlinesOf,
+} from './landuse/city/landuseView.ts';
+import { prepareCityTraffic } from './traffic/city/cityModel.ts';
+import type { CityTrafficResult } from './traffic/city/trafficStage.ts';
+import { type OdShare, topOdPairsOnLink } from './traffic/pathSet.ts';
+import type { VehicleStart } from './traffic/trafficApi.ts';
+import { cityVehicleGeometry } from './traffic/vehicleGeometry.ts';
+import { createVehicleFleet, VEHICLE_STRIDE, type VehicleFleet } from './traffic/vehicles.ts';
 
 /** Progress of one stage: which, and the fraction done 0..1. */
 export type StageProgress = (stage: StageId, fractionDone: number) => void;
 
+/** The flood stage's result as the flood panel draws and tabulates it. */
+export interface FloodRunView {
+  /** The flood grid for the water surface (row 0 north; same frame as the run's depth layer). */
+  surface: {
+    columns: number;
+    rows: number;
+    cellSizeMetres: number;
+    /** Ground per cell after dikes and ponds, m (NaN outside the city). */
+    bedMetres: Float32Array;
+    /** 1 = never drawn (outside, rivers, lakes, ponds). */
+    hidden: Uint8Array;
+  };
+  /** The run's water account, m³. */
+  volume: FloodVolume;
+  /** Engine time steps taken. */
+  steps: number;
+}
+
+/** The traffic stage's result as the traffic panel draws and tabulates it (roads.json links). */
+export interface TrafficRunView {
+  /** Volume / capacity per roads.json link. */
+  linkVolumeCapacityRatio: Float32Array;
+  /** Congested speed per roads.json link, km/h (0 where not modelled). */
+  linkSpeedKmh: Float32Array;
+  relativeGap: number;
+  iterations: number;
+  /** Assignment wall time in the worker, s. */
+  assignmentSeconds: number;
+  /** The stage's cache key: names this assignment for vehicles and OD-pair queries. */
+  key: string;
+}
+
+/** What the panels show of a run's stage results (no KPIs: those come once, in `kpis`). */
+export interface ScenarioRunViews {
+  landuse?: LanduseView;
+  flood?: FloodRunView;
+  traffic?: TrafficRunView;
+}
+
 /** What the app gets back from a scenario run. */
 export interface ScenarioRunSummary {
   scenarioId: string;
+  options: RunOptions;
+  /** Stage-qualified KPIs (`twin-kpis/2`) of every stage that ran. */
   kpis: Kpis;
   stages: StageId[];
-  /** Stages whose results came from the cache (unchanged inputs). */
+  /** Stages whose results came from the cache (unchanged inputs and options). */
   cached: StageId[];
+  /** Cache key per stage (stage id, input hash). */
+  keys: Partial<Record<StageId, string>>;
   /** The run's map layers for the comparison view (copies of the cached results, transferred). */
   layers: ScenarioLayers;
+  /** What the land-use, flood and traffic panels show (copies, transferred). */
+  views: ScenarioRunViews;
+}
+
+/** Options of the vehicle animation of an assignment. */
+export interface VehicleAnimationRequest {
+  /** Most vehicles drawn at once. */
+  maxVehicles: number;
+  seed: number;
+  /** Vehicles drive this far right of a road's centreline, m (as the link flow layer draws links). */
+  rightOffsetMetres: number;
+  /** Drawn per real vehicle (default: about 90 % of `maxVehicles` on the road). */
+  sampleFraction?: number;
 }
 
 /**
- * The scenario worker's API: loads the dataset once from `datasetUrl` (absolute URL of the
- * folder with manifest.json) and runs scenarios through the pipeline with a result cache that
- * lives as long as the worker, so an unchanged scenario never re-runs.
+ * The scenario worker's API (workers/scenario.worker.ts), the app's one run path: loads the
+ * dataset once from `datasetUrl` (absolute URL of the folder with manifest.json) and runs
+ * scenarios through the pipeline (land use → flood → traffic) with a result cache that lives as
+ * long as the worker. A run is keyed by the scenario and its {@link RunOptions}: each option set
+ * has its own stages (sharing the prepared city models) whose cache inputs include the options,
+ * so an unchanged scenario with unchanged options never re-runs, and another cell size is another
+ * result. Besides KPIs and layers it answers the panels' questions about a run's results: the
+ * parcels to edit, the OD pairs using a link, and vehicles moving on an assignment.
  */
 export function createScenarioApi() {
-  let stages: Promise<Stage[]> | undefined;
+  let city: Promise<{ files: CityFiles; models: CityModels }> | undefined;
+  const stagesByOptions = new Map<string, Stage[]>();
   const cache = new Map<string, unknown>();
+  const floodSurfaces = new Map<string, FloodRunView['surface']>();
+  let fleet: VehicleFleet | undefined;
+
+  const load = (datasetUrl: string) => {
+    city ??= readCityFiles(fetchDatasetReader(datasetUrl)).then((files) => ({ files, models: {} }));
+    return city;
+  };
+  const trafficResult = (key: string): CityTrafficResult => {
+    const result = cache.get(key) as CityTrafficResult | undefined;
+    if (!result) throw new Error(`no traffic result ${key} in this worker`);
+    return result;
+  };
+
   return {
+    /** The parcels of the zoning layer, for picking and drawing in the zoning editor. */
+    async parcelOutlines(datasetUrl: string): Promise<ParcelOutlines> {
+      const { files, models } = await load(datasetUrl);
+      models.landuse ??= prepareCityLanduse(files);
+      const outlines = parcelOutlinesOf(models.landuse);
+      return transfer(outlines, [outlines.offsets.buffer, outlines.coordinates.buffer] as ArrayBuffer[]);
+    },
+
     async run(
       datasetUrl: string,
       scenario: Scenario,
+      options: RunOptions,
       onProgress: StageProgress,
       cancelBuffer?: SharedArrayBuffer,
     ): Promise<ScenarioRunSummary> {
-      stages ??= readCityFiles(fetchDatasetReader(datasetUrl)).then(cityStages);
-      const run = await runScenario(scenario, await stages, {
+      const { files, models } = await load(datasetUrl);
+      const runOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
+      const optionsKey = runOptionsKey(runOptions);
+      let stages = stagesByOptions.get(optionsKey);
+      if (!stages) {
+        models.landuse ??= prepareCityLanduse(files);
+        models.traffic ??= prepareCityTraffic(files);
+        stages = cityStages(files, runOptions, models);
+        stagesByOptions.set(optionsKey, stages);
+      }
+      const run = await runScenario(scenario, stages, {
         cache,
         onStageProgress: (stage, fraction) => void onProgress(stage, fraction),
         ...(cancelBuffer ? { cancelBuffer } : {}),
       });
       const { layers, transferables } = scenarioLayersOf(run.results);
+      const views: ScenarioRunViews = {};
+
+      const landuse = run.results.landuse as CityLanduseResult | undefined;
+      if (landuse && models.landuse) {
+        const out = landuseViewOf(models.landuse, landuse);
+        views.landuse = out.view;
+        transferables.push(...out.transferables);
+      }
+
+      const flood = run.results.flood as CityFloodStageResult | undefined;
+      const floodKey = run.keys.flood;
+      if (flood && floodKey) {
+        let surface = floodSurfaces.get(floodKey);
+        if (!surface) {
+          const model = cityFloodModel(files, scenario, {
+            cellSizeMetres: flood.grid.cellSizeMetres,
+            ...(landuse ? { upstream: landuse } : {}),
+          });
+          const bed = model.grid.bedMetres;
+          surface = {
+            columns: model.grid.columns,
+            rows: model.grid.rows,
+            cellSizeMetres: model.grid.cellSizeMetres,
+            bedMetres: Float32Array.from(bed),
+            hidden: Uint8Array.from(model.permanentWater, (w, k) => (w || Number.isNaN(bed[k]!) ? 1 : 0)),
+          };
+          floodSurfaces.set(floodKey, surface);
+        }
+        const copy = { ...surface, bedMetres: surface.bedMetres.slice(), hidden: surface.hidden.slice() };
+        views.flood = { surface: copy, volume: { ...flood.volume }, steps: flood.steps };
+        transferables.push(copy.bedMetres.buffer as ArrayBuffer, copy.hidden.buffer as ArrayBuffer);
+      }
+
+      const traffic = run.results.traffic as CityTrafficResult | undefined;
+      const trafficKey = run.keys.traffic;
+      if (traffic && trafficKey) {
+        views.traffic = {
+          linkVolumeCapacityRatio: traffic.linkVolumeCapacityRatio.slice(),
+          linkSpeedKmh: traffic.linkSpeedKmh.slice(),
+          relativeGap: traffic.relativeGap,
+          iterations: traffic.iterations,
+          assignmentSeconds: traffic.seconds.assignment,
+          key: trafficKey,
+        };
+        transferables.push(
+          views.traffic.linkVolumeCapacityRatio.buffer as ArrayBuffer,
+          views.traffic.linkSpeedKmh.buffer as ArrayBuffer,
+        );
+      }
+
       return transfer(
         {
           scenarioId: scenario.id,
+          options: runOptions,
           kpis: run.kpis,
           stages: Object.keys(run.results) as StageId[],
           cached: run.cached,
+          keys: run.keys,
           layers,
+          views,
         },
         transferables,
       );
+    },
+
+    /** The `count` OD pairs (zone numbers) with most flow on roads.json link `roadLink` in assignment `trafficKey`. */
+    async topOdPairsOnRoadLink(trafficKey: string, roadLink: number, count: number): Promise<OdShare[]> {
+      const { assignment } = trafficResult(trafficKey);
+      const link = assignment.city.linkOfRoadLink[roadLink] ?? -1;
+      return link < 0 ? [] : topOdPairsOnLink(assignment.paths, link, count);
+    },
+
+    /**
+     * Starts the vehicle animation of assignment `trafficKey`: vehicles entering each street link
+     * in proportion to its assigned volume and moving at its assigned speed (traffic/vehicles.ts),
+     * along the roads' polylines. Replaces any earlier animation.
+     */
+    async startVehicles(trafficKey: string, request: VehicleAnimationRequest): Promise<VehicleStart> {
+      const { assignment } = trafficResult(trafficKey);
+      const { files } = await (city ?? Promise.reject(new Error('no run yet')));
+      const roads = files.roads;
+      const geometry = roads
+        ? cityVehicleGeometry(assignment.city, roads, request.rightOffsetMetres)
+        : undefined;
+      fleet = createVehicleFleet({
+        graph: assignment.graph,
+        nodeXMetres: assignment.city.nodeEastMetres,
+        nodeYMetres: assignment.city.nodeNorthMetres,
+        linkVolumePcuPerHour: assignment.linkVolumePcuPerHour,
+        linkSpeedKmh: assignment.linkSpeedKmh,
+        maxVehicles: request.maxVehicles,
+        seed: request.seed,
+        ...(geometry ?? {}),
+        ...(request.sampleFraction !== undefined ? { sampleFraction: request.sampleFraction } : {}),
+      });
+      const positions = fleet.positions.slice(0, VEHICLE_STRIDE * fleet.count);
+      const start: VehicleStart = {
+        positions,
+        sampleFraction: fleet.sampleFraction,
+        mix: fleet.mix,
+        linksNotAnimated: fleet.linksNotAnimated,
+      };
+      return transfer(start, [positions.buffer]);
+    },
+
+    /** Advances the vehicles by `dtSeconds`; a copy of the positions on the road (VEHICLE_STRIDE floats each). */
+    async stepVehicles(dtSeconds: number): Promise<Float32Array> {
+      if (!fleet) return new Float32Array(0);
+      fleet.step(dtSeconds);
+      const copy = fleet.positions.slice(0, VEHICLE_STRIDE * fleet.count);
+      return transfer(copy, [copy.buffer]);
+    },
+
+    /** Stops the vehicle animation and frees its fleet. */
+    async stopVehicles(): Promise<void> {
+      fleet = undefined;
     },
   };
 }

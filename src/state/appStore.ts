@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { Language } from '../i18n/index.ts';
-import type { FloodView } from '../render/flood/waterSurface.ts';
 import type { Kpis } from '../scenario/kpis.ts';
+import type { StageId } from '../scenario/pipeline.ts';
+import { DEFAULT_RUN_OPTIONS, type RunOptions, runKey } from '../scenario/runOptions.ts';
 
 /** Comparison display: off, two views side by side, or one view with a swipe divider. */
 export type CompareMode = 'off' | 'split' | 'swipe';
@@ -15,6 +16,27 @@ export interface RunState {
   progress: number;
   status: 'running' | 'done' | 'cancelled' | 'failed';
   message?: string;
+  /** Fraction done per pipeline stage (scenario runs). */
+  stages?: Partial<Record<StageId, number>>;
+  /** The scenario and run options of a scenario run (`runKey`). */
+  runKey?: string;
+}
+
+/**
+ * The outcome of one scenario run through the pipeline: its KPIs (`twin-kpis/2`, stage-qualified)
+ * and what it was run on. The app stores one per scenario and run options (the latest run).
+ */
+export interface RunRecord {
+  scenarioId: string;
+  options: RunOptions;
+  kpis: Kpis;
+  /** Stages that ran (or came from the cache). */
+  stages: StageId[];
+  cached: StageId[];
+  /** scenarioFingerprint of the scenario as it was run (tells a run of an earlier version). */
+  fingerprint: string;
+  /** Wall time of the run, s. */
+  seconds: number;
 }
 
 /** A feature the user picked in the 3D view: its kind and attributes for the inspector. */
@@ -39,21 +61,17 @@ export interface AppState {
   compareMode: CompareMode;
   /** Scenario ids shown on the left (A) and right (B) when comparing. */
   compareIds: [string, string];
-  /** Latest KPIs of each scenario run in this session. */
-  scenarioKpis: Record<string, Kpis>;
+  /** Options of the next scenario run, and of the runs the panels and the comparison show. */
+  runOptions: RunOptions;
+  /** The latest run of each scenario with each set of run options in this session, by `runKey`. */
+  runRecords: Record<string, RunRecord>;
   /**
-   * Bumped whenever a scenario run's map layers change (the layers themselves, big typed
-   * arrays, live outside the store in ui/compare/scenarioLayerStore).
+   * Bumped whenever a run's views change (the views themselves, big typed arrays, live outside
+   * the store in ui/run/runViews).
    */
-  scenarioLayersVersion: number;
+  runViewsVersion: number;
   /** How the city's buildings are coloured: by land use or by height. */
   buildingColourMode: 'use' | 'height';
-  /** The flood result drawn over the terrain (flood panel → water layer); null = none. */
-  flood: FloodView | null;
-  /** Flood frame shown: an index into `flood.frames`, or -1 for the maximum depth. */
-  floodFrame: number;
-  setFlood(flood: FloodView | null): void;
-  setFloodFrame(frame: number): void;
   setLanguage(language: Language): void;
   toggleLayer(id: string): void;
   setRun(id: string, run: RunState): void;
@@ -61,8 +79,10 @@ export interface AppState {
   flyTo(presetId: string): void;
   setVerticalExaggeration(factor: number): void;
   setCompare(mode: CompareMode, ids?: [string, string]): void;
-  setScenarioKpis(scenarioId: string, kpis: Kpis): void;
-  bumpScenarioLayers(): void;
+  setRunOptions(options: Partial<RunOptions>): void;
+  /** Stores a run in place of the earlier run of the same scenario and options (never merged). */
+  putRunRecord(record: RunRecord): void;
+  bumpRunViews(): void;
   setBuildingColourMode(mode: 'use' | 'height'): void;
 }
 
@@ -80,13 +100,10 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     verticalExaggeration: 3,
     compareMode: 'off',
     compareIds: ['baseline', 'baseline'],
-    scenarioKpis: {},
-    scenarioLayersVersion: 0,
+    runOptions: { ...DEFAULT_RUN_OPTIONS },
+    runRecords: {},
+    runViewsVersion: 0,
     buildingColourMode: 'use',
-    flood: null,
-    floodFrame: -1,
-    setFlood: (flood) => set({ flood, floodFrame: -1 }),
-    setFloodFrame: (floodFrame) => set({ floodFrame }),
     setLanguage: (language) => {
       storage?.setItem(LANGUAGE_KEY, language);
       set({ language });
@@ -99,9 +116,12 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
       set((s) => ({ cameraRequest: { presetId, serial: (s.cameraRequest?.serial ?? 0) + 1 } })),
     setVerticalExaggeration: (verticalExaggeration) => set({ verticalExaggeration }),
     setCompare: (compareMode, ids) => set((s) => ({ compareMode, compareIds: ids ?? s.compareIds })),
-    setScenarioKpis: (scenarioId, kpis) =>
-      set((s) => ({ scenarioKpis: { ...s.scenarioKpis, [scenarioId]: kpis } })),
-    bumpScenarioLayers: () => set((s) => ({ scenarioLayersVersion: s.scenarioLayersVersion + 1 })),
+    setRunOptions: (options) => set((s) => ({ runOptions: { ...s.runOptions, ...options } })),
+    putRunRecord: (record) =>
+      set((s) => ({
+        runRecords: { ...s.runRecords, [runKey(record.scenarioId, record.options)]: record },
+      })),
+    bumpRunViews: () => set((s) => ({ runViewsVersion: s.runViewsVersion + 1 })),
     setBuildingColourMode: (buildingColourMode) => set({ buildingColourMode }),
   }));
 }

@@ -9,7 +9,7 @@ import { ScaleBar, ScaleBarUpdater } from './city/ScaleBar.tsx';
 import { FloodLayer } from './flood/FloodLayer.tsx';
 import { useCityDataset } from './city/useCityDataset.ts';
 import { useRef } from 'react';
-import { useApp, useT } from './context.tsx';
+import { useApp, useScenarios, useT } from './context.tsx';
 import { LinkedCamera } from './LinkedCamera.tsx';
 import { LanduseLayers } from './landuse/LanduseLayers.tsx';
 import { TrafficLayer } from './traffic/TrafficLayer.tsx';
@@ -43,6 +43,7 @@ export function CityView({
   viewIndex = 0,
   testId = 'city-canvas',
   differenceLayers = false,
+  scenarioId,
 }: {
   cameraReadout?: React.RefObject<HTMLSpanElement | null>;
   /** Set in comparison mode: the two views share one camera. */
@@ -51,7 +52,10 @@ export function CityView({
   testId?: string;
   /** Draw the difference layers of comparison scenario B against A (view B of the comparison). */
   differenceLayers?: boolean;
+  /** The scenario whose run results the view draws (default: the current scenario). */
+  scenarioId?: string;
 }) {
+  const currentId = useScenarios((s) => s.currentId);
   const gridVisible = useApp((s) => s.layerVisible.grid ?? true);
   const groundVisible = useApp((s) => s.layerVisible.ground ?? true);
   const dataset = useCityDataset();
@@ -81,7 +85,7 @@ export function CityView({
         {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
         {cameraReadout && <CameraReadout target={cameraReadout} />}
         <ScaleBarUpdater target={scaleBar} />
-        <FloodLayer />
+        <FloodLayer state={dataset} scenarioId={scenarioId ?? currentId} />
         {dataset.status === 'ready' && (
           <CityLayers dataset={dataset.dataset} testHook={testId === 'city-canvas'} />
         )}

@@ -1,93 +1,108 @@
-import { proxy, type Remote, wrap } from 'comlink';
-import { useContext, useRef, useState } from 'react';
-import { type CancelToken, createCancelToken } from '../core/cancel.ts';
-import { STAGE_ORDER, type StageId } from '../scenario/pipeline.ts';
-import type { ScenarioApi } from '../sim/scenarioApi.ts';
-import { putScenarioLayers } from './compare/scenarioLayerStore.ts';
-import { StoreContext, useScenarios, useT } from './context.tsx';
+import { useContext } from 'react';
+import { FLOOD_CELL_SIZES_METRES, TRAFFIC_RELATIVE_GAPS } from '../scenario/runOptions.ts';
+import { StoreContext, useApp, useScenarios, useT } from './context.tsx';
+import { RunProgress } from './RunProgress.tsx';
+import { cancelScenarioRun, stagesOf } from './run/scenarioRun.ts';
+import { useCurrentRun, useScenarioRunState, useStartRun } from './run/useRun.ts';
 
-let worker: { api: Remote<ScenarioApi>; terminate(): void } | undefined;
+/** A relative gap as the option lists show it (1e-3). */
+export const gapText = (gap: number) => gap.toExponential(0).replace('+', '');
 
-/** The scenario worker, kept alive between runs so its result cache survives. */
-function scenarioWorker() {
-  if (!worker) {
-    const w = new Worker(new URL('../../workers/scenario.worker.ts', import.meta.url), { type: 'module' });
-    worker = { api: wrap<ScenarioApi>(w), terminate: () => w.terminate() };
-  }
-  return worker;
+/** The flood grid cell option (one store value, also offered by the flood panel). */
+export function FloodCellOption({ testId }: { testId: string }) {
+  const t = useT();
+  const store = useContext(StoreContext);
+  const cell = useApp((s) => s.runOptions.floodCellSizeMetres);
+  return (
+    <label>
+      {t('flood.resolution')}
+      <select
+        data-testid={testId}
+        value={cell}
+        onChange={(e) => store?.getState().setRunOptions({ floodCellSizeMetres: Number(e.target.value) })}
+      >
+        {FLOOD_CELL_SIZES_METRES.map((c) => (
+          <option key={c} value={c}>
+            {c} m
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
-type StageState = Partial<Record<StageId, number>>;
+/** The traffic assignment gap option (one store value, also offered by the traffic panel). */
+export function TrafficGapOption({ testId }: { testId: string }) {
+  const t = useT();
+  const store = useContext(StoreContext);
+  const gap = useApp((s) => s.runOptions.trafficRelativeGap);
+  return (
+    <label>
+      {t('traffic.targetGap')}
+      <select
+        data-testid={testId}
+        value={gap}
+        onChange={(e) => store?.getState().setRunOptions({ trafficRelativeGap: Number(e.target.value) })}
+      >
+        {TRAFFIC_RELATIVE_GAPS.map((g) => (
+          <option key={g} value={g}>
+            {gapText(g)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /**
- * Runs the current scenario's simulations (land use → flood → traffic) in a worker: one
- * progress bar per stage, cancel anywhere; unchanged inputs come from the cache. KPIs go to
- * the app store and the run's map layers to the scenario layer store for the comparison view.
+ * Runs the current scenario's simulations (land use → flood → traffic) in the scenario worker,
+ * the app's one run path, with the run options (flood grid cell, traffic gap): one progress bar
+ * per stage, cancel anywhere; unchanged inputs and options come from the cache. The run's KPIs
+ * and views are stored by scenario and options; the panels and the comparison show them.
  */
 export function ScenarioRunPanel() {
   const t = useT();
-  const store = useContext(StoreContext);
   const scenario = useScenarios((s) => s.scenarios[s.currentId]);
-  const [progress, setProgress] = useState<StageState | null>(null);
-  const [status, setStatus] = useState('');
-  const token = useRef<CancelToken | null>(null);
+  const run = useScenarioRunState();
+  const shown = useCurrentRun();
+  const start = useStartRun();
   if (!scenario) return null;
-
-  const run = async () => {
-    token.current = createCancelToken();
-    setProgress({});
-    setStatus('');
-    const startedMs = performance.now();
-    try {
-      const summary = await scenarioWorker().api.run(
-        new URL('./data/thuduc/', window.location.href).href,
-        scenario,
-        proxy((stage: StageId, fraction: number) => setProgress((p) => ({ ...p, [stage]: fraction }))),
-        token.current.buffer,
-      );
-      const previous = store?.getState().scenarioKpis[summary.scenarioId] ?? {};
-      store?.getState().setScenarioKpis(summary.scenarioId, { ...previous, ...summary.kpis });
-      putScenarioLayers(store, summary.scenarioId, summary.layers);
-      setStatus(
-        t('scenarioRun.done', {
-          seconds: ((performance.now() - startedMs) / 1000).toFixed(1),
-          cached: summary.cached.length > 0 ? summary.cached.join(', ') : '—',
-        }),
-      );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setStatus(message === 'cancelled' ? t('run.cancelled') : t('run.failed', { message }));
-      if (message === 'cancelled') {
-        // the worker stopped mid-stage; a fresh one starts clean (its cache is lost)
-        worker?.terminate();
-        worker = undefined;
-      }
-    } finally {
-      setProgress(null);
-    }
-  };
-
+  const running = run?.status === 'running';
+  const record = shown?.record;
+  const ours = run !== undefined && run.runKey === shown?.key;
   return (
     <section aria-labelledby="scenario-run-title">
       <h2 id="scenario-run-title">{t('scenarioRun.title')}</h2>
-      <button type="button" data-testid="scenario-run" disabled={progress !== null} onClick={run}>
+      <fieldset className="run-options">
+        <legend>{t('run.optionsTitle')}</legend>
+        <FloodCellOption testId="run-option-flood-cell" />
+        <TrafficGapOption testId="run-option-traffic-gap" />
+      </fieldset>
+      <button type="button" data-testid="scenario-run" disabled={running} onClick={() => void start()}>
         {t('scenarioRun.run')}
       </button>
-      {progress && (
-        <div data-testid="scenario-run-progress">
-          {STAGE_ORDER.map((stage) => (
+      {running && (
+        <div data-testid="scenario-run-stages">
+          {stagesOf(scenario).map((stage) => (
             <label key={stage} className="stage-progress">
               <span>{t(`stage.${stage}`)}</span>
-              <progress max={1} value={progress[stage] ?? 0} />
+              <progress max={1} value={run.stages?.[stage] ?? 0} />
             </label>
           ))}
-          <button type="button" data-testid="scenario-run-cancel" onClick={() => token.current?.cancel()}>
-            {t('run.cancel')}
-          </button>
+          <RunProgress name="scenario-run" progress={run.progress} onCancel={cancelScenarioRun} />
         </div>
       )}
       <p role="status" data-testid="scenario-run-status">
-        {status}
+        {!running &&
+          ours &&
+          run.status === 'done' &&
+          record &&
+          t('scenarioRun.done', {
+            seconds: record.seconds.toFixed(1),
+            cached: record.cached.length > 0 ? record.cached.join(', ') : '—',
+          })}
+        {ours && run.status === 'cancelled' && t('run.cancelled')}
+        {ours && run.status === 'failed' && t('run.failed', { message: run.message ?? '' })}
       </p>
     </section>
   );

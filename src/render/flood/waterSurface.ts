@@ -107,14 +107,3 @@ export class WaterSurface {
     (this.mesh.material as Material).dispose();
   }
 }
-
-/** A finished flood run as the water layer draws it (set by the flood panel in the app store). */
-export interface FloodView {
-  grid: FloodSurfaceGrid;
-  /** The city terrain, for the scene frame. */
-  terrain: TerrainGrid;
-  /** Depth snapshots, m, in time order. */
-  frames: ReadonlyArray<{ timeSeconds: number; depthMetres: Float32Array }>;
-  /** Maximum depth over the event, m. */
-  maxDepthMetres: Float32Array;
-}

@@ -69,7 +69,8 @@ export interface FloodRunResult {
 }
 
 /**
- * The flood worker API (typed protocol of workers/flood.worker.ts). `cancelBuffer` comes from
+ * The flood run API, a worker protocol (the app runs floods through the scenario pipeline; the
+ * CLI's threaded tests use this one with Node row workers). `cancelBuffer` comes from
  * core/cancel's createCancelToken(); it is polled between chunks of at most 1 % of the run.
  * `spawnRowWorker` (optional) starts one row worker for multi-worker runs.
  */
@@ -161,17 +162,5 @@ function transferResult(
   return transfer(result, buffers);
 }
 
-/** Wraps a Web Worker running workers/floodRows.worker.ts as a row worker port. */
-export function webRowWorker(worker: Worker): RowWorkerPort {
-  return {
-    postMessage: (message) => worker.postMessage(message),
-    onReply(done, failed) {
-      worker.onmessage = done;
-      worker.onerror = failed;
-    },
-    terminate: () => worker.terminate(),
-  };
-}
-
-/** The typed protocol of the flood worker. */
+/** The typed protocol of a flood worker. */
 export type FloodApi = ReturnType<typeof createFloodApi>;

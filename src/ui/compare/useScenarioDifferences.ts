@@ -7,8 +7,9 @@ import {
   type ScenarioLayers,
   trafficVolumeDifference,
 } from '../../scenario/differenceLayers.ts';
+import { runKey } from '../../scenario/runOptions.ts';
 import { useApp } from '../context.tsx';
-import { scenarioLayers } from './scenarioLayerStore.ts';
+import { runViews } from '../run/runViews.ts';
 
 /** The difference layers of the compared scenarios (B − A), each absent when either run lacks it. */
 export interface ScenarioDifferences {
@@ -29,20 +30,24 @@ export const DIFFERENCE_LAYER_IDS = {
   floorSpace: 'difference.floorSpace',
 } as const;
 
-/** The difference layers of the scenarios chosen as A and B, recomputed when a run finishes. */
+/**
+ * The difference layers of the scenarios chosen as A and B, from their latest runs with the
+ * current run options (the same for both), recomputed when a run finishes.
+ */
 export function useScenarioDifferences(): ScenarioDifferences {
   const [idA, idB] = useApp((s) => s.compareIds);
-  const version = useApp((s) => s.scenarioLayersVersion);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version marks new runs in the layer store
+  const options = useApp((s) => s.runOptions);
+  const version = useApp((s) => s.runViewsVersion);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version marks new runs in the run view store
   return useMemo(() => {
-    const a = scenarioLayers(idA);
-    const b = scenarioLayers(idB);
+    const a = runViews(runKey(idA, options))?.layers;
+    const b = runViews(runKey(idB, options))?.layers;
     const out: ScenarioDifferences = { a, b };
     if (!a || !b) return out;
     try {
       if (a.flood && b.flood) out.flood = floodDepthDifference(a.flood, b.flood);
     } catch {
-      // different flood grids (cell size): no difference layer
+      // different flood grids: no difference layer
     }
     const volumeA = a.traffic?.linkVolumePcuPerHour;
     const volumeB = b.traffic?.linkVolumePcuPerHour;
@@ -54,5 +59,5 @@ export function useScenarioDifferences(): ScenarioDifferences {
     }
     if (a.newBuildings && b.newBuildings) out.floorSpace = floorSpaceChanges(a.newBuildings, b.newBuildings);
     return out;
-  }, [idA, idB, version]);
+  }, [idA, idB, options, version]);
 }

@@ -1,25 +1,34 @@
 import { useEffect, useMemo } from 'react';
+import { TerrainGrid } from '../../render/city/terrainGrid.ts';
 import { WaterSurface } from '../../render/flood/waterSurface.ts';
+import type { DatasetState } from '../city/useCityDataset.ts';
 import { useApp } from '../context.tsx';
+import { useRunOf } from '../run/useRun.ts';
 
 /**
- * The flood water surface inside the 3D view (mounted in CityView's Canvas): draws the store's
- * flood result at the chosen frame (or the maximum depth), with the vertical exaggeration.
- * Layer id `flood` in `layerVisible`.
+ * The flood water surface inside a 3D view (mounted in CityView's Canvas): the maximum depth of
+ * the flood stage of `scenarioId`'s latest run with the current run options, with the vertical
+ * exaggeration. Layer id `flood` in `layerVisible`.
  */
-export function FloodLayer() {
-  const flood = useApp((s) => s.flood);
-  const frame = useApp((s) => s.floodFrame);
+export function FloodLayer({ state, scenarioId }: { state: DatasetState; scenarioId: string }) {
   const exaggeration = useApp((s) => s.verticalExaggeration);
   const visible = useApp((s) => s.layerVisible.flood ?? true);
-  const surface = useMemo(() => (flood ? new WaterSurface(flood.grid, flood.terrain) : null), [flood]);
+  const run = useRunOf(scenarioId);
+  const surfaceGrid = run?.views?.views.flood?.surface;
+  const maxDepth = run?.views?.layers.flood?.maxDepthMetres;
+  const dataset = state.status === 'ready' ? state.dataset : undefined;
+  const terrain = useMemo(() => {
+    const t = dataset?.data.terrain;
+    return t ? new TerrainGrid(t.meta, t.elevation, t.landCover) : undefined;
+  }, [dataset]);
+  const surface = useMemo(
+    () => (surfaceGrid && terrain ? new WaterSurface(surfaceGrid, terrain) : null),
+    [surfaceGrid, terrain],
+  );
   useEffect(() => () => surface?.dispose(), [surface]);
   useEffect(() => {
-    if (!surface || !flood) return;
-    surface.show(
-      frame >= 0 ? (flood.frames[frame]?.depthMetres ?? flood.maxDepthMetres) : flood.maxDepthMetres,
-    );
-  }, [surface, flood, frame]);
-  if (!surface || !visible) return null;
+    if (surface && maxDepth) surface.show(maxDepth);
+  }, [surface, maxDepth]);
+  if (!surface || !maxDepth || !visible) return null;
   return <primitive object={surface.mesh} scale={[1, exaggeration, 1]} />;
 }

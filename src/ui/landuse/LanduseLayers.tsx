@@ -15,6 +15,7 @@ import { TerrainGrid } from '../../render/city/terrainGrid.ts';
 import type { LoadedDataset } from '../city/cityDataset.ts';
 import type { DatasetState } from '../city/useCityDataset.ts';
 import { useApp } from '../context.tsx';
+import { useCurrentRun } from '../run/useRun.ts';
 import { landuseUi } from './landuseState.ts';
 import { groundPoint, parcelFinder, parcelRing } from './parcelPicking.ts';
 
@@ -49,7 +50,7 @@ function LanduseLayersOf({ dataset }: { dataset: LoadedDataset }) {
   const exaggerationRef = useRef(exaggeration);
   exaggerationRef.current = exaggeration;
   const outlines = useStore(landuseUi, (s) => s.outlines);
-  const view = useStore(landuseUi, (s) => s.view);
+  const view = useCurrentRun()?.views?.views.landuse;
   const selection = useStore(landuseUi, (s) => s.selection);
   const drawing = useStore(landuseUi, (s) => s.drawing);
   const polygon = useStore(landuseUi, (s) => s.polygon);

@@ -1,21 +1,26 @@
 /**
- * The zoning editor and growth panel of the workbench: pick parcels or draw an area, give it a
- * zone or edit its rules (QCVN 01:2021/BXD terms), store that as a `zoning` edit of the current
- * scenario (undo/redo through the scenario store); the land-use stage re-runs in the worker on
- * every change of the scenario's zoning/growth edits and its KPIs go to the app store. Growth:
- * a `growth` edit (horizon, seed, flood-prone policy), progress + cancel, year slider.
+ * The zoning editor and growth panel of the workbench, an editor and view of the current
+ * scenario's run: pick parcels or draw an area, give it a zone or edit its rules (QCVN
+ * 01:2021/BXD terms), store that as a `zoning` edit of the current scenario (undo/redo through
+ * the scenario store) and run the scenario (the one run path: land use → flood → traffic in the
+ * scenario worker, progress + cancel). Growth: a `growth` edit (horizon, seed, flood-prone
+ * policy), then the run; year slider. Shows the run's land-use stage: proposed massing and growth
+ * on the map, build-out of the selected parcels, and the run's land-use KPIs against the base
+ * scenario's run with the same options. It computes no KPIs of its own.
  */
-import { useContext, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { GROWTH_LEGEND } from '../../render/landuse/growthLayer.ts';
 import type { GrowthEdit, ZoneRules } from '../../scenario/scenario.ts';
 import { BASELINE_ZONES } from '../../sim/landuse/city/baselineZones.ts';
-import { StoreContext, useApp, useScenarioStore, useScenarios, useT } from '../context.tsx';
+import { useApp, useScenarioStore, useScenarios, useT } from '../context.tsx';
 import { LegendView } from '../LegendView.tsx';
+import { RunStatus } from '../run/RunStatus.tsx';
+import { useCurrentRun, useRunOf, useScenarioRunState, useStartRun } from '../run/useRun.ts';
 import { GrowthChart } from './GrowthChart.tsx';
 import { LanduseIndicators } from './LanduseIndicators.tsx';
-import { cancelLanduse, landuseKey, landuseUi, prepareLanduse, runLanduse } from './landuseState.ts';
+import { landuseUi, prepareParcels } from './landuseState.ts';
 
 const BASE_YEAR = 2025;
 
@@ -30,33 +35,27 @@ function rulesOf(zone: string): ZoneRules {
 export function ZoningPanel() {
   const t = useT();
   const language = useApp((s) => s.language);
-  const appStore = useContext(StoreContext);
   const scenarioStore = useScenarioStore();
   const scenario = useScenarios((s) => s.scenarios[s.currentId]);
+  const baseName = useScenarios((s) => {
+    const base = s.scenarios[s.currentId]?.base;
+    return base ? (s.scenarios[base]?.name[language] ?? base) : '';
+  });
   const ui = useStore(landuseUi);
+  const shown = useCurrentRun();
+  const baseRun = useRunOf(scenario?.base ?? null);
+  const run = useScenarioRunState();
+  const start = useStartRun();
+  const view = shown?.views?.views.landuse;
+  const running = run?.status === 'running';
   const [zone, setZone] = useState('R1');
   const [rules, setRules] = useState<ZoneRules>(() => rulesOf('R1'));
   const growth = scenario?.edits.find((e): e is GrowthEdit => e.type === 'growth');
   const [toYear, setToYear] = useState(2045);
   const [seed, setSeed] = useState(1);
   const [excludeFloodProne, setExcludeFloodProne] = useState(true);
-  const key = scenario ? landuseKey(scenario) : '';
 
-  // re-run the land-use stage whenever the scenario's zoning / growth edits change (the key
-  // stands for them; the scenario object itself changes on every unrelated edit too)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key
-  useEffect(() => {
-    if (ui.status !== 'ready' || !scenario) return;
-    void runLanduse(scenario).then((kpis) => {
-      if (!kpis || !appStore) return;
-      const state = appStore.getState();
-      state.setScenarioKpis(scenario.id, { ...state.scenarioKpis[scenario.id], ...kpis });
-    });
-  }, [ui.status, key]);
-
-  const open = () => {
-    if (scenario) void prepareLanduse(scenario);
-  };
+  const open = () => void prepareParcels();
 
   const setRule = (field: RuleField, value: number) => {
     if (!Number.isFinite(value)) return;
@@ -79,6 +78,7 @@ export function ZoningPanel() {
         : { parcelIds: ui.selection.map((k) => ui.outlines!.ids[k]!) };
     scenarioStore.getState().putEdit({ type: 'zoning', id: `zoning-${n}`, ...where, zone, rules });
     landuseUi.setState({ selection: [], polygon: undefined, drawing: [] });
+    void start();
   };
 
   const runGrowth = () => {
@@ -91,6 +91,7 @@ export function ZoningPanel() {
       demandGrowthPercentPerYear: growth?.demandGrowthPercentPerYear ?? 0,
     });
     landuseUi.setState({ growthYear: toYear });
+    void start();
   };
 
   const field = (name: RuleField, labelKey: Parameters<typeof t>[0], value: number, step: number) => (
@@ -126,8 +127,10 @@ export function ZoningPanel() {
   );
 
   const newUrbanAtYear =
-    ui.view?.growth?.year.reduce((count, y) => count + (y <= ui.growthYear ? 1 : 0), 0) ?? 0;
-  const cellHa = (ui.view?.growth?.cellSizeMetres ?? 100) ** 2 / 10_000;
+    view?.growth?.year.reduce((count, y) => count + (y <= ui.growthYear ? 1 : 0), 0) ?? 0;
+  const cellHa = (view?.growth?.cellSizeMetres ?? 100) ** 2 / 10_000;
+  const landuseKpis = shown?.record?.stages.includes('landuse') ? shown.record.kpis : undefined;
+  const baseKpis = baseRun?.record?.stages.includes('landuse') ? baseRun.record.kpis : undefined;
 
   return (
     <details className="zoning-panel" data-testid="zoning-panel" onToggle={open}>
@@ -156,7 +159,7 @@ export function ZoningPanel() {
             <ul className="zoning-parcels" data-testid="zoning-parcels">
               {ui.selection.slice(0, 5).map((k) => {
                 const id = ui.outlines!.ids[k]!;
-                const built = ui.view?.proposedParcels.find((p) => p.id === id);
+                const built = view?.proposedParcels.find((p) => p.id === id);
                 return (
                   <li key={id}>
                     {id} · {ui.outlines!.zones[k]}
@@ -195,7 +198,7 @@ export function ZoningPanel() {
           {field('side', 'zoning.setbackSide', rules.setbacks.side, 0.5)}
           {field('rear', 'zoning.setbackRear', rules.setbacks.rear, 0.5)}
           <div className="zoning-tools">
-            <button type="button" data-testid="zoning-apply" disabled={!target} onClick={apply}>
+            <button type="button" data-testid="zoning-apply" disabled={!target || running} onClick={apply}>
               {t('zoning.apply')}
             </button>
             <button
@@ -206,18 +209,7 @@ export function ZoningPanel() {
               {t('zoning.clear')}
             </button>
           </div>
-          <p className="zoning-run" data-testid="landuse-run" data-running={ui.running ? '1' : '0'}>
-            {ui.running ? (
-              <>
-                <progress max={1} value={ui.progress} /> {t('zoning.running')}{' '}
-                <button type="button" data-testid="landuse-cancel" onClick={cancelLanduse}>
-                  {t('zoning.cancel')}
-                </button>
-              </>
-            ) : (
-              ui.lastRunMs !== undefined && t('zoning.lastRun', { ms: Math.round(ui.lastRunMs) })
-            )}
-          </p>
+          <RunStatus name="landuse" stage="landuse" />
           <h3>{t('growth.title')}</h3>
           <label className="zoning-field">
             {t('growth.toYear')}
@@ -246,10 +238,10 @@ export function ZoningPanel() {
             />
             {t('growth.excludeFloodProne')}
           </label>
-          <button type="button" data-testid="growth-run" onClick={runGrowth}>
+          <button type="button" data-testid="growth-run" disabled={running} onClick={runGrowth}>
             {t('growth.run')}
           </button>
-          {ui.view?.growth && (
+          {view?.growth && (
             <div className="growth-slider">
               <label>
                 {t('growth.year', { year: ui.growthYear })}
@@ -268,8 +260,8 @@ export function ZoningPanel() {
                 {t('growth.newUrban', { year: ui.growthYear, ha: Math.round(newUrbanAtYear * cellHa) })}
               </p>
               <GrowthChart
-                years={ui.view.growth.years}
-                urbanCellsByYear={ui.view.growth.urbanCellsByYear}
+                years={view.growth.years}
+                urbanCellsByYear={view.growth.urbanCellsByYear}
                 cellHectares={cellHa}
                 year={ui.growthYear}
               />
@@ -277,9 +269,7 @@ export function ZoningPanel() {
               <LegendView legend={GROWTH_LEGEND} />
             </div>
           )}
-          {ui.view && ui.baselineKpis && ui.viewKey === key && (
-            <LanduseIndicators scenario={ui.view.kpis} baseline={ui.baselineKpis} />
-          )}
+          {landuseKpis && <LanduseIndicators scenario={landuseKpis} base={baseKpis} baseName={baseName} />}
         </>
       )}
     </details>

@@ -3,7 +3,7 @@
  * zoning editor (scene metres; three.js x = east, y = up, z = −north).
  */
 import Flatbush from 'flatbush';
-import type { ParcelOutlines } from '../../sim/landuse/city/cityLanduseApi.ts';
+import type { ParcelOutlines } from '../../sim/landuse/city/landuseView.ts';
 import { pointInPolygon } from '../../sim/landuse/city/sceneRings.ts';
 
 /** An R-tree over the parcel outlines; returns the parcel index at a scene point or −1. */

@@ -4,12 +4,17 @@ import { useStore } from 'zustand';
 import { TerrainGrid } from '../../render/city/terrainGrid.ts';
 import { LinkFlowLayer } from '../../render/traffic/linkFlowLayer.ts';
 import { VehicleInstances } from '../../render/traffic/vehicleInstances.ts';
-import { StoreContext, useApp } from '../context.tsx';
+import { VEHICLE_STRIDE } from '../../sim/traffic/vehicles.ts';
+import { StoreContext, useApp, useScenarios } from '../context.tsx';
 import { type LoadedDataset, loadDataset } from '../city/cityDataset.ts';
-import { trafficApi, trafficUi } from './trafficState.ts';
+import { scenarioWorker } from '../run/scenarioWorker.ts';
+import { useRunOf } from '../run/useRun.ts';
+import { trafficUi } from './trafficState.ts';
 
-/** Vehicles drawn when the animation is on. */
+/** Most vehicles drawn when the animation is on. */
 const VEHICLE_COUNT = 20_000;
+/** Vehicles drive this far right of a road's centreline, m (where the flow layer draws the link). */
+const VEHICLE_SIDE_METRES = 6;
 /** Simulated seconds per rendered frame (faster than real time so movement shows at city scale). */
 const SIMULATED_SECONDS_PER_FRAME = 0.5;
 
@@ -19,22 +24,32 @@ export interface TrafficTestApi {
   segmentCount(): number;
   /** Vehicles placed by the last vehicle step. */
   vehicleCount(): number;
-  /** Id of the loaded roads.json link with the highest volume in the current run, or null. */
+  /** Id of the loaded roads.json link with the highest volume in the run shown, or null. */
   busiestRoadId(): string | null;
   /** Selects a road as a map click would (then the panel offers "close this road"). */
   selectRoad(id: string): void;
 }
 
 /**
- * The traffic layers inside the 3D view (mounted in CityView's Canvas): assigned links coloured
- * by V/C or by the difference to the baseline, widths by volume, and the animated vehicle fleet
- * (20,000 vehicles stepped in the traffic worker, one request in flight at a time, positions
- * written into instanced meshes without allocation). Layer id `traffic` in `layerVisible`.
+ * The traffic layers inside the 3D view (mounted in CityView's Canvas), drawing the traffic stage
+ * of the current scenario's latest run with the current run options: assigned links coloured by
+ * V/C or by the volume difference to the base scenario's run (same options), widths by volume,
+ * and the animated vehicles of that assignment (stepped in the scenario worker, one request in
+ * flight at a time, positions written into instanced meshes without allocation). Layer id
+ * `traffic` in `layerVisible`.
  */
 export function TrafficLayer({ enabled }: { enabled: boolean }) {
   const visible = useApp((s) => s.layerVisible.traffic ?? true);
   const store = useContext(StoreContext);
   const ui = useStore(trafficUi);
+  const currentId = useScenarios((s) => s.currentId);
+  const baseId = useScenarios((s) => s.scenarios[s.currentId]?.base ?? null);
+  const run = useRunOf(currentId);
+  const baseRun = useRunOf(baseId);
+  const volume = run?.views?.layers.traffic?.linkVolumePcuPerHour;
+  const ratio = run?.views?.views.traffic?.linkVolumeCapacityRatio;
+  const trafficKey = run?.views?.views.traffic?.key;
+  const baseVolume = baseRun?.views?.layers.traffic?.linkVolumePcuPerHour;
   const [dataset, setDataset] = useState<LoadedDataset | null>(null);
   const size = useThree((s) => s.size);
   useEffect(() => {
@@ -61,22 +76,24 @@ export function TrafficLayer({ enabled }: { enabled: boolean }) {
   useEffect(() => () => vehicles.dispose(), [vehicles]);
   useEffect(() => layer?.setResolution(size.width, size.height), [layer, size]);
 
-  const { current, baseline, colourBy, vehiclesOn } = ui;
+  const { colourBy, vehiclesOn } = ui;
   useEffect(() => {
     if (!layer) return;
-    if (!current) {
+    if (!volume || !ratio) {
       layer.clear();
       return;
     }
-    if (colourBy === 'ratio' || !baseline) {
-      layer.show({ volume: current.volume, colourValue: current.volumeCapacityRatio, mode: 'ratio' });
+    if (colourBy === 'ratio' || !baseVolume || baseVolume.length !== volume.length) {
+      layer.show({ volume, colourValue: ratio, mode: 'ratio' });
     } else {
-      const difference = new Float32Array(current.volume.length);
-      for (let i = 0; i < difference.length; i++) difference[i] = current.volume[i]! - baseline.volume[i]!;
-      layer.show({ volume: current.volume, colourValue: difference, mode: 'difference' });
+      const difference = new Float32Array(volume.length);
+      for (let i = 0; i < difference.length; i++) difference[i] = volume[i]! - baseVolume[i]!;
+      layer.show({ volume, colourValue: difference, mode: 'difference' });
     }
-  }, [layer, current, baseline, colourBy]);
+  }, [layer, volume, ratio, baseVolume, colourBy]);
 
+  const volumeRef = useRef(volume);
+  volumeRef.current = volume;
   const stepping = useRef(false);
   const started = useRef(false);
   const placed = useRef(0);
@@ -84,37 +101,39 @@ export function TrafficLayer({ enabled }: { enabled: boolean }) {
     started.current = false;
     placed.current = 0;
     vehicles.update(new Float32Array(0));
-    const run = current;
-    if (!vehiclesOn || !run) return;
+    if (!vehiclesOn || !trafficKey) return;
     let live = true;
-    trafficApi()
-      .startVehicles({
-        nodeXMetres: run.city.nodeEastMetres,
-        nodeYMetres: run.city.nodeNorthMetres,
-        vehicleCount: VEHICLE_COUNT,
+    scenarioWorker()
+      .startVehicles(trafficKey, {
+        maxVehicles: VEHICLE_COUNT,
         seed: 1,
+        rightOffsetMetres: VEHICLE_SIDE_METRES,
       })
-      .then((positions) => {
-        if (!live) return;
-        vehicles.update(positions);
-        placed.current = positions.length / 4;
-        started.current = true;
-      });
+      .then(
+        ({ positions }) => {
+          if (!live) return;
+          vehicles.update(positions);
+          placed.current = positions.length / VEHICLE_STRIDE;
+          started.current = true;
+        },
+        () => undefined,
+      );
     return () => {
       live = false;
       started.current = false;
+      void scenarioWorker().stopVehicles();
     };
-  }, [vehiclesOn, current, vehicles]);
+  }, [vehiclesOn, trafficKey, vehicles]);
 
   useFrame(() => {
     if (!started.current || stepping.current) return;
     stepping.current = true;
-    trafficApi()
+    scenarioWorker()
       .stepVehicles(SIMULATED_SECONDS_PER_FRAME)
       .then((positions) => {
         if (started.current) {
           vehicles.update(positions);
-          placed.current = positions.length / 4;
+          placed.current = positions.length / VEHICLE_STRIDE;
         }
       })
       .finally(() => {
@@ -129,12 +148,12 @@ export function TrafficLayer({ enabled }: { enabled: boolean }) {
       segmentCount: () => layer?.segmentCount ?? 0,
       vehicleCount: () => placed.current,
       busiestRoadId: () => {
-        const run = trafficUi.getState().current;
         const ids = dataset?.data.roads?.links.ids;
-        if (!run || !ids) return null;
+        if (!volumeRef.current || !ids) return null;
+        const shown = volumeRef.current;
         let best = -1;
-        run.volume.forEach((v, i) => {
-          if (best < 0 || v > run.volume[best]!) best = i;
+        shown.forEach((v, i) => {
+          if (best < 0 || v > shown[best]!) best = i;
         });
         return best >= 0 ? (ids[best] ?? null) : null;
       },

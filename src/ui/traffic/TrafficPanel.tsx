@@ -1,16 +1,17 @@
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { type CancelToken, createCancelToken } from '../../core/cancel.ts';
 import { VOLUME_CAPACITY_LEGEND, VOLUME_DIFFERENCE_LEGEND } from '../../render/traffic/linkFlowLayer.ts';
 import type { RoadClosureEdit } from '../../scenario/scenario.ts';
+import type { OdShare } from '../../sim/traffic/pathSet.ts';
+import { useCityDataset } from '../city/useCityDataset.ts';
 import { StoreContext, useApp, useScenarioStore, useScenarios, useT } from '../context.tsx';
-import { RunProgress } from '../RunProgress.tsx';
 import { LegendView } from '../LegendView.tsx';
+import { RunStatus } from '../run/RunStatus.tsx';
+import { useCurrentRun, useRunOf, useScenarioRunState, useStartRun } from '../run/useRun.ts';
+import { gapText, TrafficGapOption } from '../ScenarioRunPanel.tsx';
 import { TrafficTotals } from './TrafficTotals.tsx';
-import { roadLinkIndex, runTraffic, topOdPairsOnRoadLink, trafficUi } from './trafficState.ts';
+import { roadLinkIndex, topOdPairsOnRoadLink, trafficUi } from './trafficState.ts';
 
-const RUN_ID = 'traffic';
-const GAPS = [1e-2, 1e-3, 1e-4] as const;
 /** Id of the scenario edit that collects the roads closed from this panel. */
 export const TRAFFIC_CLOSURE_EDIT_ID = 'traffic-closures';
 
@@ -21,108 +22,80 @@ function bothDirections(id: string): string[] {
 }
 
 /**
- * The traffic panel: run the morning-peak assignment of the current scenario in the traffic
- * worker (progress with the relative gap, cancel), colour links by V/C or by the volume
- * difference to the baseline run (legend), animate vehicles, compare network totals with the
- * baseline (table and chart), and for a road picked on the map show its volume, capacity, speed,
- * V/C and main OD pairs (also in the inspector), with a "close this road" action that adds it to
- * the scenario's road-closure edit (undoable) and re-assigns.
+ * The traffic panel, a view and editor of the current scenario's run: it offers the assignment's
+ * stopping gap (a run option) and starts the scenario run (land use → flood → traffic in the
+ * scenario worker, with progress and cancel); it shows the run's traffic stage: links coloured by
+ * V/C or by the volume difference to the base scenario's run with the same options (legend),
+ * moving vehicles, the network totals from the run's KPIs against the base scenario's, and for a
+ * road picked on the map its volume, capacity, speed, V/C and main OD pairs (also in the
+ * inspector), with "close this road", which adds it to the scenario's road-closure edit
+ * (undoable) and runs the scenario again. It computes no KPIs of its own.
  */
 export function TrafficPanel() {
   const t = useT();
   const store = useContext(StoreContext);
   const scenarioStore = useScenarioStore();
-  const run = useApp((s) => s.runs[RUN_ID]);
   const selected = useApp((s) => s.selected);
   const language = useApp((s) => s.language);
   const scenario = useScenarios((s) => s.scenarios[s.currentId]);
+  const baseName = useScenarios((s) => {
+    const base = s.scenarios[s.currentId]?.base;
+    return base ? (s.scenarios[base]?.name[language] ?? base) : '';
+  });
   const ui = useStore(trafficUi);
-  const [gap, setGap] = useState<number>(1e-3);
-  const token = useRef<CancelToken | null>(null);
-  const [odPairs, setOdPairs] = useState<Array<{ origin: number; destination: number; flow: number }>>([]);
+  const run = useScenarioRunState();
+  const shown = useCurrentRun();
+  const baseRun = useRunOf(scenario?.base ?? null);
+  const start = useStartRun();
+  const dataset = useCityDataset();
+  const [odPairs, setOdPairs] = useState<OdShare[]>([]);
+
+  const traffic = shown?.views?.views.traffic;
+  const volumes = shown?.views?.layers.traffic?.linkVolumePcuPerHour;
+  const kpis = shown?.record?.kpis;
+  const baseKpis = baseRun?.record?.stages.includes('traffic') ? baseRun.record.kpis : undefined;
+  const baseVolumes = baseRun?.views?.layers.traffic?.linkVolumePcuPerHour;
+  const roads = dataset.status === 'ready' ? dataset.dataset.data.roads : undefined;
 
   const roadId =
     selected?.layer === 'roads' || selected?.layer === 'traffic' ? String(selected.attributes.id) : '';
-  const roadIndex = roadId && ui.current ? roadLinkIndex(roadId) : -1;
+  const roadIndex = roadId && roads ? roadLinkIndex(roads.links.ids, roadId) : -1;
+  const trafficKey = traffic?.key;
 
-  const start = async () => {
-    if (!store || !scenario) return;
-    const { setRun } = store.getState();
-    token.current = createCancelToken();
-    trafficUi.setState({ runningGap: Number.NaN });
-    setRun(RUN_ID, { progress: 0, status: 'running', message: t('traffic.preparing') });
-    try {
-      const out = await runTraffic(
-        scenarioStore.getState().scenarios[scenario.id] ?? scenario,
-        gap,
-        token.current,
-        (progress, g) => {
-          trafficUi.setState({ runningGap: g });
-          setRun(RUN_ID, {
-            progress,
-            status: 'running',
-            message: t('traffic.gap', { gap: g.toExponential(1) }),
-          });
-        },
-      );
-      const state = store.getState();
-      state.setScenarioKpis(scenario.id, { ...state.scenarioKpis[scenario.id], ...out.kpis });
-      setRun(RUN_ID, {
-        progress: 1,
-        status: 'done',
-        message: t('traffic.done', {
-          seconds: out.seconds.toFixed(1),
-          iterations: out.iterations,
-          gap: out.relativeGap.toExponential(1),
-        }),
-      });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setRun(
-        RUN_ID,
-        message === 'cancelled'
-          ? { progress: 0, status: 'cancelled' }
-          : { progress: 0, status: 'failed', message },
-      );
-    }
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new run changes the link's OD pairs
   useEffect(() => {
-    if (roadIndex < 0) {
+    if (roadIndex < 0 || !trafficKey) {
       setOdPairs([]);
       return;
     }
     let live = true;
-    topOdPairsOnRoadLink(roadIndex, 5).then(
+    topOdPairsOnRoadLink(trafficKey, roadIndex, 5).then(
       (pairs) => live && setOdPairs(pairs),
       () => live && setOdPairs([]),
     );
     return () => {
       live = false;
     };
-  }, [roadIndex, ui.current]);
+  }, [roadIndex, trafficKey]);
 
   const number = (value: number, digits = 0) =>
     value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits });
   const running = run?.status === 'running';
-  const current = ui.current;
 
   const closeRoad = () => {
     if (!roadId || !scenario) return;
     const existing = scenario.edits.find((e): e is RoadClosureEdit => e.id === TRAFFIC_CLOSURE_EDIT_ID);
     const ids = [...new Set([...(existing?.linkIds ?? []), ...bothDirections(roadId)])].sort();
     scenarioStore.getState().putEdit({ type: 'roadClosure', id: TRAFFIC_CLOSURE_EDIT_ID, linkIds: ids });
-    trafficUi.setState({ colourBy: 'difference' });
+    if (baseVolumes) trafficUi.setState({ colourBy: 'difference' });
     void start();
   };
 
   const linkInfo =
-    current && roadIndex >= 0
+    traffic && volumes && roadIndex >= 0
       ? {
-          volume: current.volume[roadIndex]!,
-          ratio: current.volumeCapacityRatio[roadIndex]!,
-          speed: current.speedKmh[roadIndex]!,
+          volume: volumes[roadIndex]!,
+          ratio: traffic.linkVolumeCapacityRatio[roadIndex]!,
+          speed: traffic.linkSpeedKmh[roadIndex]!,
         }
       : undefined;
   const volume = linkInfo?.volume;
@@ -134,12 +107,13 @@ export function TrafficPanel() {
     if (selected.layer !== 'roads' && selected.layer !== 'traffic') return;
     const mainOdPairs = odPairs.map((p) => `${p.origin}→${p.destination}: ${Math.round(p.flow)}`).join('; ');
     const volumePcuPerHour = Math.round(volume);
-    const shown = selected.attributes;
-    if (shown.volumePcuPerHour === volumePcuPerHour && shown.mainOdPairs === mainOdPairs) return;
+    const shownAttributes = selected.attributes;
+    if (shownAttributes.volumePcuPerHour === volumePcuPerHour && shownAttributes.mainOdPairs === mainOdPairs)
+      return;
     store.getState().select({
       layer: 'traffic',
       attributes: {
-        ...shown,
+        ...shownAttributes,
         volumePcuPerHour,
         volumeCapacityRatio: Number((ratio ?? 0).toFixed(2)),
         congestedSpeedKmh: Number((speed ?? 0).toFixed(1)),
@@ -151,41 +125,38 @@ export function TrafficPanel() {
   return (
     <section aria-labelledby="traffic-title" className="traffic-panel" data-testid="traffic-panel">
       <h2 id="traffic-title">{t('traffic.title')}</h2>
-      <label>
-        {t('traffic.targetGap')}
-        <select data-testid="traffic-gap" value={gap} onChange={(e) => setGap(Number(e.target.value))}>
-          {GAPS.map((g) => (
-            <option key={g} value={g}>
-              {g.toExponential(0)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="button" data-testid="traffic-run" disabled={running} onClick={start}>
-        {t('traffic.run')}
+      <TrafficGapOption testId="traffic-gap" />
+      <button type="button" data-testid="traffic-run" disabled={running} onClick={() => void start()}>
+        {t('run.runScenario')}
       </button>
-      {running && (
-        <RunProgress name="traffic" progress={run.progress} onCancel={() => token.current?.cancel()} />
-      )}
-      <p data-testid="traffic-status" role="status">
-        {(run?.status === 'running' || run?.status === 'done') && run.message}
-        {run?.status === 'cancelled' && t('run.cancelled')}
-        {run?.status === 'failed' && t('run.failed', { message: run.message ?? '' })}
-      </p>
-      {current && (
+      <RunStatus name="traffic" stage="traffic" />
+      {traffic && kpis && (
         <>
+          <p className="run-note" data-testid="traffic-assignment">
+            {t('traffic.done', {
+              seconds: traffic.assignmentSeconds.toFixed(1),
+              iterations: traffic.iterations,
+              gap: gapText(traffic.relativeGap),
+            })}
+          </p>
           <label>
             {t('traffic.colourBy')}
             <select
               data-testid="traffic-colour"
-              value={ui.colourBy}
+              value={baseVolumes ? ui.colourBy : 'ratio'}
               onChange={(e) => trafficUi.setState({ colourBy: e.target.value as 'ratio' | 'difference' })}
             >
               <option value="ratio">{t('traffic.colour.ratio')}</option>
-              <option value="difference">{t('traffic.colour.difference')}</option>
+              <option value="difference" disabled={!baseVolumes}>
+                {t('traffic.colour.difference')}
+              </option>
             </select>
           </label>
-          <LegendView legend={ui.colourBy === 'ratio' ? VOLUME_CAPACITY_LEGEND : VOLUME_DIFFERENCE_LEGEND} />
+          <LegendView
+            legend={
+              ui.colourBy === 'ratio' || !baseVolumes ? VOLUME_CAPACITY_LEGEND : VOLUME_DIFFERENCE_LEGEND
+            }
+          />
           <label>
             <input
               type="checkbox"
@@ -195,14 +166,7 @@ export function TrafficPanel() {
             />
             {t('traffic.vehicles')}
           </label>
-          <TrafficTotals current={current} baseline={ui.baseline} number={number} />
-          <button
-            type="button"
-            data-testid="traffic-set-baseline"
-            onClick={() => trafficUi.setState({ baseline: current })}
-          >
-            {t('traffic.setBaseline')}
-          </button>
+          <TrafficTotals current={kpis} base={baseKpis} baseName={baseName} number={number} />
         </>
       )}
       {roadId && (

@@ -1,71 +1,94 @@
-import { useT } from '../context.tsx';
+import { type Kpis, kpiDefinition } from '../../scenario/kpis.ts';
+import { useApp, useT } from '../context.tsx';
 import { PairedBarChart } from '../PairedBarChart.tsx';
-import type { TrafficRun } from './trafficState.ts';
 
-/** The network totals compared (KPI key, label key, unit). */
-const ROWS = [
-  { key: 'vehicleKmTravelled', label: 'traffic.vkt', unit: 'PCU·km' },
-  { key: 'vehicleHoursTravelled', label: 'traffic.vht', unit: 'PCU·h' },
-  { key: 'averageSpeedKmh', label: 'traffic.averageSpeed', unit: 'km/h' },
-  { key: 'trafficDelayHours', label: 'traffic.delay', unit: 'PCU·h' },
+/**
+ * The traffic stage's network totals (twin-kpis/2 names), the ranking figure first: the
+ * travel-time burden is the one traffic figure that ranks scenarios.
+ */
+export const TRAFFIC_TOTAL_KPIS = [
+  'traffic.travelTimeBurdenHours',
+  'traffic.vehicleHoursTravelled',
+  'traffic.vehicleKmTravelled',
+  'traffic.averageSpeedKmh',
+  'traffic.delayHours',
+  'traffic.unservedPcuPerHour',
+  'traffic.closedLinkKm',
+] as const;
+
+/** The KPIs drawn in the bar chart. */
+const CHART_KPIS = [
+  'traffic.travelTimeBurdenHours',
+  'traffic.vehicleHoursTravelled',
+  'traffic.vehicleKmTravelled',
+  'traffic.averageSpeedKmh',
 ] as const;
 
 /**
- * Network totals of the current run against the baseline run: a table (baseline, current,
- * change in %) and a plain-SVG bar chart, each pair of bars scaled to the larger of the two.
+ * Network totals of the current scenario's run against its base scenario's run with the same
+ * options, when there is one: a table (base, scenario, change in %) and a plain-SVG bar chart,
+ * each pair of bars scaled to the larger of the two. Values are the run's KPIs, shown as they are.
  */
 export function TrafficTotals({
   current,
-  baseline,
+  base,
+  baseName,
   number,
 }: {
-  current: TrafficRun;
-  baseline: TrafficRun | undefined;
+  current: Kpis;
+  base: Kpis | undefined;
+  baseName: string;
   number: (value: number, digits?: number) => string;
 }) {
   const t = useT();
-  const base = baseline ?? current;
+  const language = useApp((s) => s.language);
+  const label = (key: string) => kpiDefinition(key)?.label[language] ?? key;
+  const rows = TRAFFIC_TOTAL_KPIS.filter((key) => current[key] !== undefined);
+  const chart = CHART_KPIS.filter((key) => current[key] !== undefined && base?.[key] !== undefined);
   return (
     <>
       <table className="traffic-totals" data-testid="traffic-totals">
         <thead>
           <tr>
             <th />
-            <th>{t('traffic.baseline')}</th>
-            <th>{t('traffic.current')}</th>
-            <th>Δ</th>
+            {base && <th scope="col">{baseName}</th>}
+            <th scope="col">{t('traffic.current')}</th>
+            {base && <th scope="col">Δ</th>}
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((row) => {
-            const a = base.kpis[row.key] ?? 0;
-            const b = current.kpis[row.key] ?? 0;
+          {rows.map((key) => {
+            const b = current[key]!;
+            const a = base?.[key];
             return (
-              <tr key={row.key} data-kpi={row.key} data-value={b}>
-                <th>
-                  {t(row.label)} ({row.unit})
+              <tr key={key} data-kpi={key} data-value={b}>
+                <th scope="row">
+                  {label(key)} ({kpiDefinition(key)?.unit ?? ''})
+                  {key === 'traffic.travelTimeBurdenHours' && (
+                    <span className="ranking-mark" title={t('compare.ranking')}>
+                      {' '}
+                      ★
+                    </span>
+                  )}
                 </th>
-                <td>{number(a, 1)}</td>
+                {base && <td>{a === undefined ? '—' : number(a, 1)}</td>}
                 <td>{number(b, 1)}</td>
-                <td>{a ? `${number(((b - a) / a) * 100, 1)} %` : '—'}</td>
+                {base && <td>{a ? `${number(((b - a) / a) * 100, 1)} %` : '—'}</td>}
               </tr>
             );
           })}
         </tbody>
       </table>
-      <PairedBarChart
-        className="traffic-chart"
-        rows={ROWS.map((row) => ({
-          key: row.key,
-          label: t(row.label),
-          a: base.kpis[row.key] ?? 0,
-          b: current.kpis[row.key] ?? 0,
-        }))}
-        labelA={t('traffic.baseline')}
-        labelB={t('traffic.current')}
-        colorB="#2e86de"
-        ariaLabel={t('traffic.chart')}
-      />
+      {base && chart.length > 0 && (
+        <PairedBarChart
+          className="traffic-chart"
+          rows={chart.map((key) => ({ key, label: label(key), a: base[key] ?? 0, b: current[key] ?? 0 }))}
+          labelA={baseName}
+          labelB={t('traffic.current')}
+          colorB="#2e86de"
+          ariaLabel={t('traffic.chart')}
+        />
+      )}
     </>
   );
 }

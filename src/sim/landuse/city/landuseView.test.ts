@@ -1,27 +1,21 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCityFolder } from '../../../data/node/readCityFolder.ts';
 import { BASELINE_ZONES } from './baselineZones.ts';
-import { createCityLanduseApi } from './cityLanduseApi.ts';
+import { prepareCityLanduse } from './cityModel.ts';
+import { runLanduse } from './landuseStage.ts';
+import { landuseViewOf, parcelOutlinesOf } from './landuseView.ts';
 import { flatRingSignedArea } from './sceneRings.ts';
 
-const reader = (base: string) => async (file: string) => {
-  const bytes = await readFile(join(base, file)).catch(() => undefined);
-  return bytes
-    ? (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
-    : undefined;
-};
-
-describe('city land-use worker API', () => {
-  it('prepares outlines and returns massing whose footprints have the build-out areas', async () => {
-    const api = createCityLanduseApi(reader);
-    const outlines = await api.prepare('public/data/thuduc');
+describe('city land-use view', () => {
+  it('gives parcel outlines and massing whose footprints have the build-out areas', async () => {
+    const model = prepareCityLanduse(await readCityFolder());
+    const outlines = parcelOutlinesOf(model);
     expect(outlines.ids.length).toBe(outlines.offsets.length - 1);
     expect(outlines.coordinates.length / 2).toBe(outlines.offsets[outlines.offsets.length - 1]);
     const r1 = outlines.ids.findIndex((_, k) => outlines.zones[k] === 'R1');
     const ids = outlines.ids.slice(r1, r1 + 20);
-    const progress: number[] = [];
-    const view = await api.run(
+    const result = await runLanduse(
+      model,
       {
         format: 'twin-scenario/1',
         id: 's',
@@ -40,9 +34,10 @@ describe('city land-use worker API', () => {
           },
         ],
       },
-      (f) => progress.push(f),
+      {},
+      0,
     );
-    expect(progress.at(-1)).toBe(1);
+    const { view, transferables } = landuseViewOf(model, result);
     expect(view.proposedParcels.map((p) => p.id)).toEqual(ids);
     const rings = view.massing.offsets.length - 1;
     expect(rings).toBeGreaterThan(0);
@@ -59,5 +54,8 @@ describe('city land-use worker API', () => {
     expect(Math.abs(drawn / footprints - 1)).toBeLessThan(0.005);
     expect(view.growth!.year.length).toBe(view.growth!.eastMetres.length);
     for (const y of view.growth!.year) expect(y).toBeGreaterThan(2025);
+    // the view's arrays are its own (transferring them leaves the cached stage result intact)
+    expect(transferables).toContain(view.growth!.year.buffer);
+    expect(view.growth!.year.buffer).not.toBe(result.growth!.newUrbanYears.buffer);
   }, 120_000);
 });
