@@ -359,11 +359,48 @@ export function compareKpis(a: Kpis, b: Kpis): Record<string, KpiDelta> {
   return out;
 }
 
-/** The comparison as CSV text (kpi, A, B, absolute, relative), for export. */
+/** The stages whose KPIs the contract names, in pipeline order (the prefix of each KPI name). */
+export const KPI_STAGES = ['landuse', 'flood', 'traffic'] as const;
+
+/** The traffic figure that ranks scenarios (twin-kpis/2): listed first in the traffic group. */
+export const RANKING_KPI = 'traffic.travelTimeBurdenHours';
+
+/**
+ * KPI names grouped by stage prefix, stages in pipeline order ({@link KPI_STAGES}; names with
+ * another prefix last, under `other`). Within a group: {@link RANKING_KPI} first, then the order
+ * of {@link ALL_KPI_DEFINITIONS}, then names without a definition, sorted.
+ */
+export function kpisByStage(names: Iterable<string>): Array<{ stage: string; keys: string[] }> {
+  const order = new Map(ALL_KPI_DEFINITIONS.map((d, i) => [d.key, i]));
+  const rank = (key: string) => (key === RANKING_KPI ? -1 : (order.get(key) ?? ALL_KPI_DEFINITIONS.length));
+  const groups = new Map<string, string[]>();
+  for (const key of new Set(names)) {
+    const prefix = key.split('.')[0] ?? '';
+    const stage = (KPI_STAGES as readonly string[]).includes(prefix) ? prefix : 'other';
+    groups.set(stage, [...(groups.get(stage) ?? []), key]);
+  }
+  return [...KPI_STAGES, 'other']
+    .filter((stage) => groups.has(stage))
+    .map((stage) => ({
+      stage,
+      keys: groups.get(stage)!.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)),
+    }));
+}
+
+/**
+ * The comparison as CSV text (kpi, unit, A, B, absolute, relative), for export: one row per
+ * stage-qualified KPI name, grouped by stage as {@link kpisByStage} orders them; the unit is the
+ * definition's (empty for a name without one).
+ */
 export function kpiDeltasCsv(deltas: Record<string, KpiDelta>): string {
   const cell = (v: number | null) => (v === null ? '' : String(Number(v.toPrecision(10))));
-  const rows = Object.entries(deltas).map(([k, d]) =>
-    [k, cell(d.a), cell(d.b), cell(d.absolute), cell(d.relative)].join(','),
+  const rows = kpisByStage(Object.keys(deltas)).flatMap(({ keys }) =>
+    keys.map((k) => {
+      const d = deltas[k]!;
+      return [k, kpiDefinition(k)?.unit ?? '', cell(d.a), cell(d.b), cell(d.absolute), cell(d.relative)].join(
+        ',',
+      );
+    }),
   );
-  return `kpi,a,b,absolute,relative\n${rows.join('\n')}\n`;
+  return `kpi,unit,a,b,absolute,relative\n${rows.join('\n')}\n`;
 }
