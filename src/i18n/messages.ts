@@ -207,7 +207,10 @@ export const vi = {
   'traffic.colourBy': 'Tô màu đường theo',
   'traffic.colour.ratio': 'Lưu lượng / năng lực (V/C)',
   'traffic.colour.difference': 'Chênh lệch lưu lượng so với kịch bản gốc',
-  'traffic.vehicles': 'Xe chuyển động (xe máy cam, ô tô xanh)',
+  'traffic.vehicles': 'Xe chuyển động: hoạt ảnh của giao thông đã phân bổ (không phải mô phỏng vi mô)',
+  'traffic.vehiclesNote':
+    'Xe vào mỗi đoạn đường theo tỷ lệ với lưu lượng đã phân bổ ({motorbikes} % xe máy, {cars} % ô tô, còn lại là xe buýt và xe tải, theo cơ cấu của mô hình nhu cầu) và chạy đúng tốc độ đã phân bổ (có ùn tắc) của đoạn đó, không bao giờ nhanh hơn; không mô phỏng hàng chờ, đèn tín hiệu hay bám xe. Chỉ vẽ một phần số xe, to gấp {size} lần thực tế, nhanh gấp {timeLapse} lần thời gian thực.',
+  'traffic.vehiclesLegend': 'Màu xe: tốc độ đã phân bổ của đoạn đường (km/h)',
   'traffic.current': 'Kịch bản này',
   'traffic.chart': 'Chỉ số mạng lưới: kịch bản gốc (xám) và kịch bản này (xanh)',
   'traffic.link': 'Đoạn đường {id}',
@@ -428,7 +431,10 @@ export const en: Record<MessageKey, string> = {
   'traffic.colourBy': 'Colour roads by',
   'traffic.colour.ratio': 'Volume / capacity (V/C)',
   'traffic.colour.difference': 'Volume difference to the base scenario',
-  'traffic.vehicles': 'Moving vehicles (motorbikes orange, cars blue)',
+  'traffic.vehicles': 'Moving vehicles: an animation of the assigned traffic (not a micro-simulation)',
+  'traffic.vehiclesNote':
+    "Vehicles enter each road in proportion to its assigned volume ({motorbikes} % motorbikes, {cars} % cars, the rest buses and trucks: the demand model's mix) and move at its assigned congested speed, never faster; no queues, signals or car following. A sample of the vehicles is drawn, {size}× their size, {timeLapse}× faster than real time.",
+  'traffic.vehiclesLegend': 'Vehicle colour: assigned speed of the road (km/h)',
   'traffic.current': 'This scenario',
   'traffic.chart': 'Network totals: base scenario (grey) and this scenario (blue)',
   'traffic.link': 'Road link {id}',

@@ -14,6 +14,8 @@ import { hexColor, type Legend, type RampStop, rampColor } from '../legend.ts';
 
 /** Drawn size over true size (a 2 m motorbike shows as 12 m). */
 export const SIZE_FACTOR = 6;
+/** Simulated seconds of the vehicle animation per real second (it plays faster than real time). */
+export const VEHICLE_TIME_LAPSE = 30;
 /** Vehicle colour by the assigned speed of its link, km/h: stopped dark red → free-flowing green. */
 export const VEHICLE_SPEED_LEGEND: Legend = {
   kind: 'ramp',

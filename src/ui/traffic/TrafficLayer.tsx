@@ -3,7 +3,7 @@ import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { TerrainGrid } from '../../render/city/terrainGrid.ts';
 import { LinkFlowLayer } from '../../render/traffic/linkFlowLayer.ts';
-import { VehicleInstances } from '../../render/traffic/vehicleInstances.ts';
+import { VEHICLE_TIME_LAPSE, VehicleInstances } from '../../render/traffic/vehicleInstances.ts';
 import { VEHICLE_STRIDE } from '../../sim/traffic/vehicles.ts';
 import { StoreContext, useApp, useScenarios } from '../context.tsx';
 import { type LoadedDataset, loadDataset } from '../city/cityDataset.ts';
@@ -15,8 +15,8 @@ import { trafficUi } from './trafficState.ts';
 const VEHICLE_COUNT = 20_000;
 /** Vehicles drive this far right of a road's centreline, m (where the flow layer draws the link). */
 const VEHICLE_SIDE_METRES = 6;
-/** Simulated seconds per rendered frame (faster than real time so movement shows at city scale). */
-const SIMULATED_SECONDS_PER_FRAME = 0.5;
+/** Longest real time one animation step covers, s (a stalled tab does not jump ahead). */
+const MAX_FRAME_SECONDS = 0.25;
 
 /** What `window.__twin.traffic` offers the e2e test. */
 export interface TrafficTestApi {
@@ -125,11 +125,16 @@ export function TrafficLayer({ enabled }: { enabled: boolean }) {
     };
   }, [vehiclesOn, trafficKey, vehicles]);
 
-  useFrame(() => {
-    if (!started.current || stepping.current) return;
+  const pendingSeconds = useRef(0);
+  useFrame((_, delta) => {
+    if (!started.current) return;
+    pendingSeconds.current += Math.min(delta, MAX_FRAME_SECONDS);
+    if (stepping.current) return;
     stepping.current = true;
+    const dt = pendingSeconds.current * VEHICLE_TIME_LAPSE;
+    pendingSeconds.current = 0;
     scenarioWorker()
-      .stepVehicles(SIMULATED_SECONDS_PER_FRAME)
+      .stepVehicles(dt)
       .then((positions) => {
         if (started.current) {
           vehicles.update(positions);

@@ -11,6 +11,7 @@ import { useCurrentRun, useRunOf, useScenarioRunState, useStartRun } from '../ru
 import { gapText, TrafficGapOption } from '../ScenarioRunPanel.tsx';
 import { TrafficTotals } from './TrafficTotals.tsx';
 import { roadLinkIndex, topOdPairsOnRoadLink, trafficUi } from './trafficState.ts';
+import { VehicleAnimationNote } from './VehicleAnimationNote.tsx';
 
 /** Id of the scenario edit that collects the roads closed from this panel. */
 export const TRAFFIC_CLOSURE_EDIT_ID = 'traffic-closures';
@@ -166,6 +167,7 @@ export function TrafficPanel() {
             />
             {t('traffic.vehicles')}
           </label>
+          {ui.vehiclesOn && <VehicleAnimationNote />}
           <TrafficTotals current={kpis} base={baseKpis} baseName={baseName} number={number} />
         </>
       )}
