@@ -6,6 +6,12 @@ import {
   wardLocator,
   wardResidentComparison,
 } from './censusResidents.ts';
+import {
+  type CensusReportInput,
+  censusReportMarkdown,
+  censusScatterSvg,
+  clampSensitivity,
+} from './censusReport.ts';
 
 /** A square ward [e0, e0 + 1000] × [0, 1000] m. */
 function ward(code: string, e0: number, population2019: number): CityWard {
@@ -74,5 +80,42 @@ describe('census residents (dasymetric allocation)', () => {
     expect(c.floorAreaPerResidentM2[0]).toBe(100);
     expect(c.clamped[0]).toBe(1);
     expect(wardResidentComparison([ward('z', 0, 0)], [0], [10]).rows[0]!.ratio).toBe(Infinity);
+  });
+});
+
+describe('census report documents', () => {
+  const wards = [ward('a', 0, 1000), ward('b', 1000, 100)];
+  const wardOf = [0, 1];
+  const housing = [20_000, 50_000];
+  const calibrationResult = calibrateWards(wards, wardOf, housing, 2025, 28, calibration);
+  const residents = housing.map((h, i) => h / calibrationResult.floorAreaPerResidentM2[wardOf[i]!]!);
+  const input: CensusReportInput = {
+    wards,
+    comparison: wardResidentComparison(wards, wardOf, residents),
+    calibration: calibrationResult,
+    assumptions: calibration,
+    standardFloorAreaPerResidentM2: 28,
+    tolerance: 0.25,
+  };
+
+  it('tables every ward with census, model, ratio and clamp, and the clamp sensitivity', () => {
+    const md = censusReportMarkdown(input, 'twin landuse census');
+    expect(md).toContain('| a | Ward a | D |  | 1,000 | 1,126 | 1.126 |');
+    expect(md).toContain('| b | Ward b | D |  | 100 | 500 | 5.000 ✗ |');
+    expect(md).toContain('upper');
+    expect(md).toContain('1 of 2 (50.0 %)');
+    expect(md).toContain('GSO census 2019, ward polygons from CityScope CSL_HCMC');
+    const [none] = clampSensitivity(input, [Infinity]);
+    expect(none).toMatchObject({ shareWithin: 1, clampedWards: 0 });
+    expect(none!.total).toBeCloseTo(1100 * 1.02 ** 6, 6);
+  });
+
+  it('plots one point per ward with the 1:1 line and the band, deterministically', () => {
+    const svg = censusScatterSvg(input);
+    expect(svg.match(/<circle /g)).toHaveLength(2 + 2); // wards + legend
+    expect(svg).toContain('<polygon');
+    expect(svg).toContain('>Ward b</text>'); // outside the band: labelled
+    expect(svg).not.toContain('>Ward a</text>');
+    expect(censusScatterSvg(input)).toBe(svg);
   });
 });
