@@ -46,6 +46,11 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     load: async () => (await import('./benchTraffic.ts')).benchTraffic,
   },
   {
+    name: 'landuse census',
+    summary: 'baseline residents per census ward against the 2019 census (table, scatter plot)',
+    load: async () => (await import('./landuseCensus.ts')).landuseCensus,
+  },
+  {
     name: 'data build',
     summary: 'build the default dataset (roads, land use, buildings, terrain) from OSM',
     load: async () => (await import('./dataBuild.ts')).dataBuild,
