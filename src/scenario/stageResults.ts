@@ -1,3 +1,4 @@
+import type { ClockHour } from './eventClock.ts';
 import type { Kpis } from './kpis.ts';
 
 /**
@@ -32,8 +33,12 @@ export interface LanduseStageResult {
 
 /** Flood: the depth map and the roads it closes. */
 export interface FloodStageResult {
-  /** Road link ids (roads.json `links.ids`) whose maximum depth exceeds the passable depth (0.3 m). */
+  /** Road link ids (roads.json `links.ids`) whose depth reached the closing depth (0.30 m) at any time of the event. */
   impassableLinkIds: string[];
+  /** The hour the traffic stage assigns, on the event clock (scenario/eventClock.ts). */
+  assignedHour: ClockHour;
+  /** Road link ids whose depth is at least the closing depth (0.30 m) at some time within `assignedHour`. */
+  closedInAssignedHourLinkIds: string[];
   /** Maximum depth per cell of the flood grid, metres. */
   maxDepthMetres: Float32Array;
   /** The flood grid's frame (EPSG:32648, row 0 north). */

@@ -62,6 +62,12 @@ export interface FloodModelInput {
   boundaries?: readonly FloodBoundary[];
   /** Cells inside the grid whose water surface is held at a level series (e.g. tidal rivers). */
   heldLevel?: FloodHeldLevel;
+  /**
+   * Tide gates: 1 for a cell that water from a held cell never enters (a flap gate where a canal
+   * meets the river: the canal drains to the river when the river is lower, and the gate shuts
+   * when the river stands higher). Only faces between a held cell and a flap cell are gated.
+   */
+  flapGateCells?: Uint8Array;
   solver?: Partial<FloodSolverSettings>;
 }
 

@@ -57,6 +57,16 @@ function faceFlux(
   return q0 === 0 ? drive : drive / (1 + (gdt * n2 * Math.abs(q0)) / (hf * hf * Math.cbrt(hf)));
 }
 
+/**
+ * A flap gate (tide gate) on a face: water from a held cell never enters a flap cell. `intoB` is
+ * 1 when cell a is held and b a flap cell (positive flux a → b is blocked), `intoA` the reverse.
+ */
+function gated(flux: number, intoB: number, intoA: number): number {
+  if (intoB && flux > 0) return 0;
+  if (intoA && flux < 0) return 0;
+  return flux;
+}
+
 /** Outward flux of a free edge cell: friction slope = outward bed slope (normal depth), m²/s ≥ 0. */
 function freeFlux(h: number, slopeOut: number, q0Out: number, n2: number, gdt: number, threshold: number) {
   if (h <= threshold) return 0;
@@ -82,7 +92,7 @@ export function fluxPhase(s: FloodState, rowStart: number, rowEnd: number, f: St
 
 function xFaceRow(s: FloodState, j: number, f: StepForcing): void {
   const nx = s.columns;
-  const { bed: z, depth: h, wall, held, manningSquared: n2, qx: q, qxRaw: out } = s;
+  const { bed: z, depth: h, wall, held, flap, manningSquared: n2, qx: q, qxRaw: out } = s;
   const { theta, depthThreshold: thr } = s.solver;
   const w = 0.5 * (1 - theta);
   const gdt = GRAVITY * f.dt;
@@ -98,7 +108,7 @@ function xFaceRow(s: FloodState, j: number, f: StepForcing): void {
       continue;
     }
     const q0 = q[fi]!;
-    out[fi] = faceFlux(
+    const flux = faceFlux(
       h[a]!,
       z[a]!,
       h[b]!,
@@ -110,6 +120,7 @@ function xFaceRow(s: FloodState, j: number, f: StepForcing): void {
       invDx,
       thr,
     );
+    out[fi] = gated(flux, held[a]! & flap[b]!, held[b]! & flap[a]!);
   }
   out[face0] = edgeFlux(s, 2, cell0, nx > 1 ? cell0 + 1 : -1, q[face0]!, -1, f);
   out[face0 + nx] = edgeFlux(s, 3, cell0 + nx - 1, nx > 1 ? cell0 + nx - 2 : -1, q[face0 + nx]!, 1, f);
@@ -118,7 +129,7 @@ function xFaceRow(s: FloodState, j: number, f: StepForcing): void {
 function yFaceRow(s: FloodState, j: number, f: StepForcing): void {
   const nx = s.columns;
   const ny = s.rows;
-  const { bed: z, depth: h, wall, held, manningSquared: n2, qy: q, qyRaw: out } = s;
+  const { bed: z, depth: h, wall, held, flap, manningSquared: n2, qy: q, qyRaw: out } = s;
   const face0 = j * nx;
   if (j === 0 || j === ny) {
     const edge = j === 0 ? 0 : 1;
@@ -145,7 +156,7 @@ function yFaceRow(s: FloodState, j: number, f: StepForcing): void {
     }
     const q0 = q[fi]!;
     const qNeighbours = q[fi - nx]! + q[fi + nx]!;
-    out[fi] = faceFlux(
+    const flux = faceFlux(
       h[a]!,
       z[a]!,
       h[b]!,
@@ -157,6 +168,7 @@ function yFaceRow(s: FloodState, j: number, f: StepForcing): void {
       invDx,
       thr,
     );
+    out[fi] = gated(flux, held[a]! & flap[b]!, held[b]! & flap[a]!);
   }
 }
 

@@ -86,6 +86,8 @@ export interface FloodState {
   hasLosses: boolean;
   /** 1 for a held-level cell (see FloodHeldLevel). */
   held: Uint8Array;
+  /** 1 for a flap-gate cell: water from a held cell never flows into it (a tide gate). */
+  flap: Uint8Array;
   /** Level series of the held cells, m (empty when none). */
   heldLevel: TimeSeries;
   /** True when some cell is held. */
@@ -159,6 +161,7 @@ export function createFloodState(
     activeCells: 0,
     hasLosses: false,
     held: new Uint8Array(allocate(n)),
+    flap: new Uint8Array(allocate(n)),
     heldLevel: input.heldLevel?.levelMetres ?? [],
     hasHeld: false,
     heldNeighbourMinBed: Number.POSITIVE_INFINITY,
@@ -245,6 +248,11 @@ export function createFloodState(
     state.edgeMinBed[e] = min;
   }
   if (input.heldLevel) setHeldCells(state, input.heldLevel.cells, problem);
+  if (input.flapGateCells) {
+    if (input.flapGateCells.length !== n)
+      problem('flapGateCells', `expected ${n} values (one per cell), got ${input.flapGateCells.length}`);
+    else for (let k = 0; k < n; k++) state.flap[k] = input.flapGateCells[k]! && !state.held[k] ? 1 : 0;
+  }
   if (problems.length > 0) throw new InputError(problems);
   state.control[CONTROL_HMAX] = maxOrdinaryDepth(state);
   return state;

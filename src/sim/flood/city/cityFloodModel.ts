@@ -3,10 +3,17 @@ import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
 import type { DikeEdit, PondEdit, Scenario } from '../../../scenario/scenario.ts';
 import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
 import type { FloodModelInput } from '../floodInput.ts';
-import { lossRateFromImperviousness } from '../floodLosses.ts';
 import { applyDike, applyPond } from './cityEdits.ts';
 import { type CityFloodEvent, scenarioEvent } from './cityEvent.ts';
-import { type CityGrid, cityGrid, prepareWater } from './cityGrid.ts';
+import { type CityGrid, cityGrid } from './cityGrid.ts';
+import {
+  CANAL_STORAGE_SHARE,
+  type CityDrainage,
+  drainCapacityMmPerHour,
+  initialDrainageLossMmPerHour,
+} from './drainage.ts';
+import { raiseRiverBanks } from './embankments.ts';
+import { classifyWater } from './riversAndCanals.ts';
 
 /** Cell sizes the city model offers, m (whole multiples of the 20 m terrain). */
 export const CITY_CELL_SIZES = [20, 40, 80] as const;
@@ -16,11 +23,6 @@ export const CITY_CELL_SIZES = [20, 40, 80] as const;
  * 1–10 mm/h clay to 10–30 mm/h loam range of floodLosses.ts; assumption for the Thủ Đức alluvium).
  */
 export const INFILTRATION_MM_PER_HOUR = 10;
-/**
- * Storm-drain capacity everywhere, mm/h (assumption: HCMC drains are nominally sized for 2-year
- * storms, ≈ 40–60 mm/h, but siltation and tide-locked outfalls cut that in flood events).
- */
-export const DRAINAGE_MM_PER_HOUR = 20;
 
 /** The dataset files the flood model reads (a CityFiles, or the app's loaded dataset). */
 export type CityFloodData = Pick<CityFiles, 'terrain' | 'roads' | 'buildings'>;
@@ -45,17 +47,26 @@ export interface CityFloodModel {
   river: Uint8Array;
   /** 1 for cells that are water or scenario ponds: permanent water, left out of flood KPIs. */
   permanentWater: Uint8Array;
-  /** Cells raised by dikes and lowered by ponds (cell indices). */
+  /** Drain capacity and outfall control; the stage updates the engine's loss rates from it as the tide moves. */
+  drainage: CityDrainage;
+  /** Cells raised by dikes, lowered by ponds, and the river-bank cells (cell indices). */
   dikeCells: number[];
   pondCells: number[];
+  bankCells: number[];
 }
 
 /**
- * Prepares the flood engine's input for Thủ Đức from the dataset terrain and a scenario:
- * elevation, Manning n and φ-index losses (`(1 − imperviousness) × 10 + 20` mm/h) per cell;
- * outside cells are walls; tidal rivers (water joined to the outside) are held at the event's
- * tide level; inland water is taken as full (see prepareWater); dikes raise their 4-connected
- * cells to the crest; ponds lower theirs by their depth; rain falls uniformly on the grid.
+ * Prepares the flood engine's input for Thủ Đức from the dataset terrain and a scenario — a
+ * drained, embanked delta city:
+ * - elevation, Manning n and imperviousness per cell (cityGrid); outside cells are walls;
+ * - water split into tidal rivers (held at the event's tide: the open boundary), canals behind
+ *   tide gates and inland water (riversAndCanals.ts);
+ * - river banks raised to the default crest (embankments.ts);
+ * - ponds lower their cells by their depth; dikes raise their line and the bank they follow to
+ *   their crest (cityEdits.ts);
+ * - losses: infiltration on the pervious share plus storm drains sized by their design storm,
+ *   throttled as the river submerges their outfalls (drainage.ts; the stage updates them in time);
+ * - rain falls uniformly on the grid.
  */
 export function cityFloodModel(
   files: CityFloodData,
@@ -64,7 +75,9 @@ export function cityFloodModel(
 ): CityFloodModel {
   if (!files.terrain) throw new InputError('the dataset has no terrain (terrain.json)', 'manifest.json');
   const grid = cityGrid(files.terrain, options.cellSizeMetres, options.upstream?.imperviousness);
-  const river = prepareWater(grid);
+  const water = classifyWater(grid);
+  const river = water.river;
+  const bankCells = raiseRiverBanks(grid, river);
   const dikeCells: number[] = [];
   const pondCells: number[] = [];
   for (const edit of scenario.edits) {
@@ -72,27 +85,42 @@ export function cityFloodModel(
   }
   // Dikes after ponds: a dike crossing a pond still stands to its crest.
   for (const edit of scenario.edits) {
-    if (edit.type === 'dike') dikeCells.push(...applyDike(grid, river, edit as DikeEdit));
+    if (edit.type === 'dike')
+      dikeCells.push(...applyDike(grid, river, water.canal, bankCells, edit as DikeEdit));
   }
   const permanentWater = Uint8Array.from(grid.water);
   for (const k of pondCells) permanentWater[k] = 1;
   for (const k of dikeCells) permanentWater[k] = 0;
   const event = options.event ?? scenarioEvent(scenario);
+  const n = grid.bedMetres.length;
+  const drainage: CityDrainage = {
+    capacityMmPerHour: new Float64Array(n),
+    infiltrationMmPerHour: new Float64Array(n),
+    groundMetres: Float64Array.from(grid.bedMetres),
+    riverLevelMetres: event.tideLevelMetres,
+    storageAreaM2: 0,
+  };
+  let landCells = 0;
+  for (let k = 0; k < n; k++) {
+    if (Number.isNaN(grid.bedMetres[k]!) || river[k]) continue;
+    if (!permanentWater[k]) landCells++;
+    const impervious = Math.min(1, Math.max(0, grid.imperviousness[k]!));
+    drainage.infiltrationMmPerHour[k] = (1 - impervious) * INFILTRATION_MM_PER_HOUR;
+    if (!permanentWater[k]) drainage.capacityMmPerHour[k] = drainCapacityMmPerHour(impervious);
+  }
+  drainage.storageAreaM2 = CANAL_STORAGE_SHARE * landCells * grid.cellSizeMetres ** 2;
   const model: FloodModelInput = {
     columns: grid.columns,
     rows: grid.rows,
     cellSizeMetres: grid.cellSizeMetres,
     bedElevationMetres: grid.bedMetres,
-    manningN: grid.manningN.map((n, k) => (Number.isNaN(grid.bedMetres[k]!) ? 0.03 : n)),
-    lossMillimetresPerHour: lossRateFromImperviousness(
-      grid.imperviousness,
-      INFILTRATION_MM_PER_HOUR,
-      DRAINAGE_MM_PER_HOUR,
-    ),
+    manningN: grid.manningN.map((m, k) => (Number.isNaN(grid.bedMetres[k]!) ? 0.03 : m)),
+    lossMillimetresPerHour: initialDrainageLossMmPerHour(drainage),
     heldLevel: { cells: river, levelMetres: event.tideLevelMetres },
+    flapGateCells: water.tideGates,
     ...(event.rainMillimetresPerHour.length > 0
       ? { rainMillimetresPerHour: event.rainMillimetresPerHour }
       : {}),
   };
-  return { model, event, grid, river, permanentWater, dikeCells, pondCells };
+  return { model, event, grid, river, permanentWater, drainage, dikeCells, pondCells, bankCells };
 }

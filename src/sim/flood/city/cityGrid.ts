@@ -148,35 +148,3 @@ export function maskComponents(
   }
   return { label, members };
 }
-
-/**
- * Splits the water cells into tidal rivers and inland water (fills the inland ones in place). A water component is **tidal** when it
- * touches the outside of the city (a NaN cell or the grid edge): the Saigon and Đồng Nai rivers
- * form the boundary, and the canals joined to them share their tide. Tidal cells get 1 in the
- * returned mask (held at the tide level by the engine). Every other (inland) water body is taken
- * as full before the event: its cells' bed is raised to its spill level (the lowest land cell on
- * its shore), so it stores nothing below its normal surface — as a DEM of the water surface would
- * show it — and does not force tiny time steps with its deep burned-in bed.
- */
-export function prepareWater(grid: CityGrid): Uint8Array {
-  const { columns, rows, bedMetres: bed } = grid;
-  const { members } = maskComponents(grid.water, columns, rows);
-  const tidal = new Uint8Array(bed.length);
-  for (const cells of members) {
-    let touchesOutside = false;
-    let spill = Number.POSITIVE_INFINITY;
-    for (const k of cells) {
-      const r = Math.floor(k / columns);
-      const c = k - r * columns;
-      if (r === 0 || c === 0 || r === rows - 1 || c === columns - 1) touchesOutside = true;
-      for (const m of [c > 0 ? k - 1 : -1, c < columns - 1 ? k + 1 : -1, k - columns, k + columns]) {
-        if (m < 0 || m >= bed.length) continue;
-        if (Number.isNaN(bed[m]!)) touchesOutside = true;
-        else if (!grid.water[m] && bed[m]! < spill) spill = bed[m]!;
-      }
-    }
-    if (touchesOutside) for (const k of cells) tidal[k] = 1;
-    else if (Number.isFinite(spill)) for (const k of cells) bed[k] = Math.max(bed[k]!, spill);
-  }
-  return tidal;
-}

@@ -23,8 +23,8 @@ export interface CityFloodTargets {
   };
   /** Building footprint centroids (vertex means), grid coordinates. */
   buildingCentroids: Array<[number, number]>;
-  /** Points carrying residential floor space (buildings or the land-use stage's floor space). */
-  homes: { points: Array<[number, number]>; floorAreaM2: Float64Array };
+  /** Points where people live (buildings or the land-use stage's floor space) and how many, persons. */
+  homes: { points: Array<[number, number]>; residents: Float64Array };
 }
 
 /** Scene metres (core/geo frame) → grid coordinates of `frame` (via WGS84 and UTM 48N). */
@@ -36,8 +36,9 @@ export function sceneToGrid(east: number, north: number, frame: FloodGridFrame):
 
 /**
  * Roads, buildings and homes of the dataset in the grid's coordinates. Homes come from the land-use
- * stage's floor space when given (its residential and mixed GFA), else from the dataset buildings
- * (footprint area × storeys of residential and mixed buildings).
+ * stage's floor space when given (its census-calibrated residents, or residential and mixed GFA /
+ * 28 m² per person without them), else from the dataset buildings (footprint area × storeys of
+ * residential and mixed buildings / 28 m² per person).
  */
 export function cityFloodTargets(
   files: CityFloodData,
@@ -47,7 +48,7 @@ export function cityFloodTargets(
   const targets: CityFloodTargets = {
     roads: { points: [], lengthMetres: new Float64Array(0), linkIds: [] },
     buildingCentroids: [],
-    homes: { points: [], floorAreaM2: new Float64Array(0) },
+    homes: { points: [], residents: new Float64Array(0) },
   };
   if (files.roads) {
     const { geometries, links } = files.roads;
@@ -67,7 +68,7 @@ export function cityFloodTargets(
     }
   }
   const homePoints: Array<[number, number]> = [];
-  const homeArea: number[] = [];
+  const homeResidents: number[] = [];
   if (files.buildings) {
     for (const b of decodeBuildings(files.buildings)) {
       let east = 0;
@@ -80,7 +81,7 @@ export function cityFloodTargets(
       targets.buildingCentroids.push(centroid);
       if (!upstream && RESIDENTIAL_USES.includes(b.use)) {
         homePoints.push(centroid);
-        homeArea.push(ringArea(b.footprint) * b.floors);
+        homeResidents.push((ringArea(b.footprint) * b.floors) / FLOOR_AREA_PER_RESIDENT_M2);
       }
     }
   }
@@ -88,12 +89,17 @@ export function cityFloodTargets(
     const fs = upstream.floorSpace;
     const residential = new Set(RESIDENTIAL_USES.map((u) => LAND_USES.indexOf(u)));
     for (let i = 0; i < fs.grossFloorAreaM2.length; i++) {
-      if (!residential.has(fs.use[i]!)) continue;
+      const residents = fs.residents
+        ? fs.residents[i]!
+        : residential.has(fs.use[i]!)
+          ? fs.grossFloorAreaM2[i]! / FLOOR_AREA_PER_RESIDENT_M2
+          : 0;
+      if (!(residents > 0)) continue;
       homePoints.push(sceneToGrid(fs.eastMetres[i]!, fs.northMetres[i]!, frame));
-      homeArea.push(fs.grossFloorAreaM2[i]!);
+      homeResidents.push(residents);
     }
   }
-  targets.homes = { points: homePoints, floorAreaM2: Float64Array.from(homeArea) };
+  targets.homes = { points: homePoints, residents: Float64Array.from(homeResidents) };
   return targets;
 }
 

@@ -1,5 +1,6 @@
 import { isCancelled } from '../../../core/cancel.ts';
 import { CancelledError } from '../../../core/errors.ts';
+import { type ClockHour, MORNING_PEAK_HOUR } from '../../../scenario/eventClock.ts';
 import type { Stage } from '../../../scenario/pipeline.ts';
 import type { Scenario } from '../../../scenario/scenario.ts';
 import type { FloodStageResult, LanduseStageResult } from '../../../scenario/stageResults.ts';
@@ -8,6 +9,8 @@ import type { FloodVolume } from '../floodVolume.ts';
 import type { CityFloodEvent } from './cityEvent.ts';
 import { type CityFloodData, cityFloodModel } from './cityFloodModel.ts';
 import { type CityFloodTargets, cityFloodTargets } from './cityTargets.ts';
+import { drainageLossAt, nextCanalLevel } from './drainage.ts';
+import { valueAt } from '../../../core/timeSeries.ts';
 import { cityFloodMeasures } from './floodKpis.ts';
 
 /**
@@ -17,12 +20,17 @@ import { cityFloodMeasures } from './floodKpis.ts';
  */
 export const STAGE_CELL_SIZE_METRES = 80;
 
+/** Interval at which the stage updates the drains' outfall control and samples depths, s. */
+export const CONTROL_INTERVAL_SECONDS = 300;
+
 /** Options of the flood stage. */
 export interface FloodStageOptions {
   /** Flood grid cell, m (20, 40 or 80; default 80). */
   cellSizeMetres?: number;
   /** Run this event instead of the scenario's (scenarioEvent). */
   event?: CityFloodEvent;
+  /** The hour the traffic stage assigns (default the morning peak, 07:00–08:00). */
+  assignedHour?: ClockHour;
 }
 
 /** The stage's result: the pipeline contract plus the volume account of the run. */
@@ -37,22 +45,37 @@ export function floodInputs(scenario: Scenario): unknown {
   return scenario.edits.filter((e) => e.type === 'dike' || e.type === 'pond' || e.type === 'stormEvent');
 }
 
+/** Times at which the run pauses: every control interval, the assigned hour's ends and the event's end. */
+function controlTimes(durationSeconds: number, hour: ClockHour): number[] {
+  const times = new Set<number>([durationSeconds]);
+  for (let t = CONTROL_INTERVAL_SECONDS; t < durationSeconds; t += CONTROL_INTERVAL_SECONDS) times.add(t);
+  for (const t of [hour.startSeconds, hour.endSeconds]) if (t > 0 && t < durationSeconds) times.add(t);
+  return [...times].sort((a, b) => a - b);
+}
+
 /**
  * The flood stage of the scenario pipeline (land use → flood → traffic): builds the city model
  * (cityFloodModel) with the land-use stage's imperviousness when it ran, runs the engine on this
- * thread, and measures the KPIs (cityFloodMeasures). Progress is reported 100 times per run and
- * cancel is polled as often.
+ * thread pausing every {@link CONTROL_INTERVAL_SECONDS} to update the drains' outfall control from
+ * the tide and to sample depths within the assigned hour, and measures the KPIs
+ * (cityFloodMeasures). An assigned hour after the event's end sees the water left at the end.
  */
 export function createFloodStage(
   files: CityFloodData,
   options: FloodStageOptions = {},
 ): Stage<CityFloodStageResult> {
   const cellSizeMetres = options.cellSizeMetres ?? STAGE_CELL_SIZE_METRES;
+  const assignedHour = options.assignedHour ?? MORNING_PEAK_HOUR;
   const targetsCache = new Map<unknown, CityFloodTargets>();
   return {
     id: 'flood',
     needs: ['landuse'],
-    inputs: (scenario) => ({ edits: floodInputs(scenario), cellSizeMetres, event: options.event ?? null }),
+    inputs: (scenario) => ({
+      edits: floodInputs(scenario),
+      cellSizeMetres,
+      event: options.event ?? null,
+      assignedHour,
+    }),
     async run(context) {
       const upstream = context.upstream.landuse as LanduseStageResult | undefined;
       const city = cityFloodModel(files, context.scenario, {
@@ -63,26 +86,65 @@ export function createFloodStage(
       const sim = new FloodSimulation();
       sim.init(city.model);
       const duration = city.event.durationSeconds;
-      for (let i = 1; i <= 100; i++) {
+      const state = sim.state;
+      const hourMaxDepth = new Float64Array(state.depth.length);
+      const sampleHour = () => {
+        for (let k = 0; k < hourMaxDepth.length; k++)
+          if (!state.held[k] && state.depth[k]! > hourMaxDepth[k]!) hourMaxDepth[k] = state.depth[k]!;
+      };
+      const inHour = (t: number) => t >= assignedHour.startSeconds && t <= assignedHour.endSeconds;
+      if (inHour(0)) sampleHour();
+      const times = controlTimes(duration, assignedHour);
+      const threshold = state.solver.depthThreshold;
+      const rain = city.event.rainMillimetresPerHour;
+      let canalLevel = valueAt(city.event.tideLevelMetres, 0);
+      let lossBefore = sim.volume().losses;
+      times.forEach((t, i) => {
         if (isCancelled(context.cancelBuffer)) throw new CancelledError();
-        sim.advance((duration * i) / 100 - sim.timeSeconds);
-        context.onProgress(i / 100);
-      }
+        const raining = rain.length > 0 && (valueAt(rain, sim.timeSeconds) > 0 || valueAt(rain, t) > 0);
+        const drainShare = drainageLossAt(
+          city.drainage,
+          canalLevel,
+          state.lossRate,
+          (k) => raining || state.depth[k]! > threshold,
+        );
+        sim.advance(t - sim.timeSeconds);
+        const losses = sim.volume().losses;
+        canalLevel = nextCanalLevel(
+          canalLevel,
+          valueAt(city.event.tideLevelMetres, t),
+          (losses - lossBefore) * drainShare,
+          city.drainage.storageAreaM2,
+        );
+        lossBefore = losses;
+        if (inHour(t)) sampleHour();
+        context.onProgress((i + 1) / times.length);
+      });
+      if (assignedHour.startSeconds >= duration) sampleHour();
       const key = upstream ?? 'dataset';
       let targets = targetsCache.get(key);
       if (!targets) {
         targets = cityFloodTargets(files, city.grid, upstream);
         targetsCache.set(key, targets);
       }
-      const maxDepthMetres = Float32Array.from(sim.state.maxDepth);
-      const measures = cityFloodMeasures(maxDepthMetres, city.grid, city.permanentWater, targets);
+      const maxDepthMetres = Float32Array.from(state.maxDepth);
+      const volume = sim.volume();
+      const measures = cityFloodMeasures(
+        maxDepthMetres,
+        hourMaxDepth,
+        city.grid,
+        city.permanentWater,
+        targets,
+      );
       const { xllCornerMetres, yllCornerMetres, columns, rows } = city.grid;
       return {
         impassableLinkIds: measures.impassableLinkIds,
+        assignedHour,
+        closedInAssignedHourLinkIds: measures.closedInHourLinkIds,
         maxDepthMetres,
         grid: { xllCornerMetres, yllCornerMetres, cellSizeMetres, columns, rows },
-        kpis: measures.kpis,
-        volume: sim.volume(),
+        kpis: { ...measures.kpis, volumeRelativeError: volume.relativeError },
+        volume,
         steps: sim.steps,
       };
     },
