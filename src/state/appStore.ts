@@ -20,6 +20,8 @@ export interface RunState {
   stages?: Partial<Record<StageId, number>>;
   /** The scenario and run options of a scenario run (`runKey`). */
   runKey?: string;
+  /** Counts the runs of this id in the session (tells a new run from the last one). */
+  serial?: number;
 }
 
 /**

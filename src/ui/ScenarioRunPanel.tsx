@@ -92,7 +92,12 @@ export function ScenarioRunPanel() {
           <RunProgress name="scenario-run" progress={run.progress} onCancel={cancelScenarioRun} />
         </div>
       )}
-      <p role="status" data-testid="scenario-run-status">
+      <p
+        role="status"
+        data-testid="scenario-run-status"
+        data-state={run?.status ?? 'idle'}
+        data-serial={run?.serial ?? 0}
+      >
         {!running &&
           ours &&
           run.status === 'done' &&

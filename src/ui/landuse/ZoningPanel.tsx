@@ -209,6 +209,9 @@ export function ZoningPanel() {
               {t('zoning.clear')}
             </button>
           </div>
+          <button type="button" data-testid="zoning-run" disabled={running} onClick={() => void start()}>
+            {t('run.runScenario')}
+          </button>
           <RunStatus name="landuse" stage="landuse" />
           <h3>{t('growth.title')}</h3>
           <label className="zoning-field">

@@ -17,6 +17,7 @@ export function stagesOf(scenario: Scenario): StageId[] {
 }
 
 let current: { token: CancelToken; done: Promise<unknown> } | undefined;
+let serial = 0;
 
 /**
  * Runs `scenario` with `options` (default: the store's run options) through the scenario
@@ -37,13 +38,14 @@ export async function runScenarioInWorker(
   }
   const token = createCancelToken();
   const key = runKey(scenario.id, options);
+  const id = { runKey: key, serial: ++serial };
   const stages: Partial<Record<StageId, number>> = Object.fromEntries(stagesOf(scenario).map((s) => [s, 0]));
   const overall = () => {
     const values = Object.values(stages);
     return values.reduce((sum, v) => sum + (v ?? 0), 0) / Math.max(1, values.length);
   };
   const { setRun } = store.getState();
-  setRun(SCENARIO_RUN_ID, { progress: 0, status: 'running', stages: { ...stages }, runKey: key });
+  setRun(SCENARIO_RUN_ID, { progress: 0, status: 'running', stages: { ...stages }, ...id });
   const startedMs = performance.now();
   const done = scenarioWorker().run(
     datasetUrl(),
@@ -52,7 +54,7 @@ export async function runScenarioInWorker(
     proxy((stage: StageId, fraction: number) => {
       if (current?.token !== token) return;
       stages[stage] = fraction;
-      setRun(SCENARIO_RUN_ID, { progress: overall(), status: 'running', stages: { ...stages }, runKey: key });
+      setRun(SCENARIO_RUN_ID, { progress: overall(), status: 'running', stages: { ...stages }, ...id });
     }),
     token.buffer,
   );
@@ -71,15 +73,15 @@ export async function runScenarioInWorker(
     putRunViews(store, key, { layers: summary.layers, views: summary.views });
     store.getState().putRunRecord(record);
     for (const stage of summary.stages) stages[stage] = 1;
-    setRun(SCENARIO_RUN_ID, { progress: 1, status: 'done', stages: { ...stages }, runKey: key });
+    setRun(SCENARIO_RUN_ID, { progress: 1, status: 'done', stages: { ...stages }, ...id });
     return record;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     setRun(
       SCENARIO_RUN_ID,
       message === 'cancelled'
-        ? { progress: 0, status: 'cancelled', runKey: key }
-        : { progress: 0, status: 'failed', message, runKey: key },
+        ? { progress: 0, status: 'cancelled', ...id }
+        : { progress: 0, status: 'failed', message, ...id },
     );
     return undefined;
   } finally {
