@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../core/random.ts';
 import { summarizeAssignment } from './assignmentSummary.ts';
-import { DEFAULT_CITY_DEMAND_OPTIONS } from './city/cityDemand.ts';
+import { DEFAULT_CITY_DEMAND_OPTIONS, pcuPerPersonTrip } from './city/cityDemand.ts';
 import { solveUserEquilibrium } from './equilibrium.ts';
 import { generateGridNetwork, generateRandomDemand } from './gridNetwork.ts';
 import { DEFAULT_PCU_FACTORS } from './pcu.ts';
@@ -56,9 +56,7 @@ describe('vehicle mix derived from the demand model', () => {
     expect(mix.share.motorbike).toBeCloseTo(0.9007, 4);
     expect(mix.share.car).toBeCloseTo(0.0823, 4);
     // PCU per vehicle × vehicles per person trip = the demand model's PCU per person trip
-    let pcuPerTrip = 0;
-    for (const c of VEHICLE_CLASSES) pcuPerTrip += perTrip[c] * DEFAULT_PCU_FACTORS[c];
-    expect(total / mix.vehiclesPerPcu).toBeCloseTo(pcuPerTrip, 12);
+    expect(total / mix.vehiclesPerPcu).toBeCloseTo(pcuPerPersonTrip(o), 12);
     expect(mix.vehiclesPerPcu).toBeCloseTo(2.5316, 4);
   });
 
