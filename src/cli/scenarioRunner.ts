@@ -31,20 +31,27 @@ export async function loadScenario(file: string): Promise<Scenario> {
   return inFile(file, () => parseScenario(doc));
 }
 
+/** Reads the default dataset (public/data/thuduc); errors name the dataset file. */
+export function readDefaultDataset(): Promise<CityFiles> {
+  return readCityFolder().catch((error: unknown) => {
+    throw error instanceof InputError ? error.inFile(`public/data/thuduc/${error.file ?? ''}`) : error;
+  });
+}
+
 /**
  * Runs scenarios on one loaded dataset with one shared result cache, so stages whose inputs
- * two scenarios share run once. Progress per stage goes to `onProgress`.
+ * two scenarios share run once. Progress per stage goes to `onProgress`. `dataset` is the
+ * dataset to run on when the caller reads it too (default: {@link readDefaultDataset}, read once).
  */
 export function createScenarioRunner(
   onProgress: (scenarioId: string, stage: StageId, fraction: number) => void,
+  dataset?: Promise<CityFiles>,
 ) {
-  let files: Promise<CityFiles> | undefined;
+  let files: Promise<CityFiles> | undefined = dataset;
   let stages: Stage[] | undefined;
   const cache = new Map<string, unknown>();
   return async (scenario: Scenario, only?: StageId[]): Promise<ScenarioRun> => {
-    files ??= readCityFolder().catch((error: unknown) => {
-      throw error instanceof InputError ? error.inFile(`public/data/thuduc/${error.file ?? ''}`) : error;
-    });
+    files ??= readDefaultDataset();
     stages ??= cityStages(await files);
     return runScenario(scenario, stages, {
       cache,
