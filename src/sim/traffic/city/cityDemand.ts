@@ -42,8 +42,11 @@ export interface CityDemandOptions {
   gatewayInboundShareOfCapacity: number;
   gatewayOutboundShareOfCapacity: number;
   friction: GammaFriction;
-  /** Multiplies every trip end (growth of demand). */
-  growthFactor: number;
+  /**
+   * Multiplies the gateways' external and through traffic (growth outside the city). Growth inside
+   * the city comes only from its floor space, so it is never counted twice.
+   */
+  externalGrowthFactor: number;
 }
 
 /**
@@ -63,7 +66,7 @@ export const DEFAULT_CITY_DEMAND_OPTIONS: CityDemandOptions = {
   gatewayInboundShareOfCapacity: 0.5,
   gatewayOutboundShareOfCapacity: 0.4,
   friction: { alpha: 0.02, beta: 0.123 },
-  growthFactor: 1,
+  externalGrowthFactor: 1,
 };
 
 /** The peak-hour demand and its trip ends. */
@@ -82,6 +85,10 @@ export interface CityDemand {
   intrazonalPcuPerHour: number;
   /** Productions the gravity model could not send (unreachable destinations), PCU/h. */
   unreachablePcuPerHour: number;
+  /** Σ productions (internal and gateways), PCU/h: the trips the land use generates. */
+  generatedPcuPerHour: number;
+  /** generated − (distributed + not sent): ≈ 0 when the gravity model converged, PCU/h. */
+  balanceResidualPcuPerHour: number;
 }
 
 /** PCU per person trip: Σ share/occupancy × PCU over classes + trucks per trip × truck PCU. */
@@ -162,7 +169,7 @@ export function cityDemand(
     personAttractions[zone]! += gfa * rate.attractionsPerSquareMetre;
   }
   const perTrip = pcuPerPersonTrip(o);
-  const scale = o.peakHourShare * o.growthFactor;
+  const scale = o.peakHourShare;
   const productionsPcu = new Float64Array(z);
   const attractionsPcu = new Float64Array(z);
   let personTrips = 0;
@@ -173,9 +180,9 @@ export function cityDemand(
   }
   model.gateways.forEach((g, k) => {
     productionsPcu[internal + k] =
-      g.inboundCapacityPcuPerHour * o.gatewayInboundShareOfCapacity * o.growthFactor;
+      g.inboundCapacityPcuPerHour * o.gatewayInboundShareOfCapacity * o.externalGrowthFactor;
     attractionsPcu[internal + k] =
-      g.outboundCapacityPcuPerHour * o.gatewayOutboundShareOfCapacity * o.growthFactor;
+      g.outboundCapacityPcuPerHour * o.gatewayOutboundShareOfCapacity * o.externalGrowthFactor;
   });
   balanceAttractions(productionsPcu, attractionsPcu, internal);
   const freeFlowMinutes = freeFlowZoneTimes(city);
@@ -186,6 +193,10 @@ export function cityDemand(
   }
   const gravity = doublyConstrainedGravity(productionsPcu, attractionsPcu, friction);
   let intrazonalPcuPerHour = 0;
+  let generated = 0;
+  let distributed = 0;
+  for (let k = 0; k < z; k++) generated += productionsPcu[k]!;
+  for (let k = 0; k < z * z; k++) distributed += gravity.trips[k]!;
   for (let i = 0; i < z; i++) {
     intrazonalPcuPerHour += gravity.trips[i * z + i]!;
     gravity.trips[i * z + i] = 0;
@@ -205,5 +216,7 @@ export function cityDemand(
     pcuPerPersonTrip: perTrip,
     intrazonalPcuPerHour,
     unreachablePcuPerHour: gravity.undistributed,
+    generatedPcuPerHour: generated,
+    balanceResidualPcuPerHour: generated - distributed - gravity.undistributed,
   };
 }

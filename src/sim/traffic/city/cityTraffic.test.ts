@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromSceneMetres } from '../../../core/geo.ts';
 import { readCityFolder } from '../../../data/node/readCityFolder.ts';
 import type { Scenario, ScenarioEdit } from '../../../scenario/scenario.ts';
+import { MORNING_PEAK_HOUR } from '../../../scenario/eventClock.ts';
 import type { FloodStageResult } from '../../../scenario/stageResults.ts';
 import { type CityTrafficModel, prepareCityTraffic } from './cityModel.ts';
 import { buildCityNetwork } from './cityNetwork.ts';
@@ -28,10 +29,21 @@ beforeAll(async () => {
 async function run(
   edits: ScenarioEdit[],
   relativeGap: number,
-  flood?: Pick<FloodStageResult, 'impassableLinkIds'>,
+  closedByFlood?: string[],
 ): Promise<CityTrafficResult> {
+  const flood: Pick<FloodStageResult, 'closedInAssignedHourLinkIds' | 'assignedHour'> | undefined =
+    closedByFlood && { closedInAssignedHourLinkIds: closedByFlood, assignedHour: MORNING_PEAK_HOUR };
   const stage = createTrafficStage(files, { model, relativeGap });
   return stage.run({ scenario: scenario(edits), upstream: flood ? { flood } : {}, onProgress: () => {} });
+}
+
+/** Every link touching the connector nodes of internal zone 0: closing them cuts the zone off. */
+function isolatingClosure(): string[] {
+  const { from, to, ids } = model.roads.links;
+  const nodes = new Set(model.zones.connectorNodes[0] ?? []);
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i++) if (nodes.has(from[i]!) || nodes.has(to[i]!)) out.push(ids[i]!);
+  return out;
 }
 
 describe('Thủ Đức traffic model (committed dataset)', () => {
@@ -110,10 +122,29 @@ describe('Thủ Đức traffic model (committed dataset)', () => {
     it('a flooded (closed) loaded link carries nothing and VHT rises', async () => {
       const id = model.roads.links.ids[busiest]!;
       expect(base.linkVolumePcuPerHour[busiest]).toBeGreaterThan(100);
-      const closed = await run([], 1e-2, { impassableLinkIds: [id] });
+      const closed = await run([], 1e-2, [id]);
       expect(closed.linkVolumePcuPerHour[busiest]).toBe(0);
       expect(closed.kpis.vehicleHoursTravelled!).toBeGreaterThan(base.kpis.vehicleHoursTravelled!);
-      expect(closed.kpis.roadLengthClosedKm).toBeCloseTo(model.roads.links.lengthMetres[busiest]! / 1000, 9);
+      expect(closed.kpis.closedLinkKm).toBeCloseTo(model.roads.links.lengthMetres[busiest]! / 1000, 9);
+    }, 240_000);
+
+    it('conserves trips: demand = served + unserved + intrazonal (within 0.5 %), dry and with closures', async () => {
+      const conserved = (r: CityTrafficResult) => {
+        const k = r.kpis;
+        const parts = k.servedPcuPerHour! + k.unservedPcuPerHour! + k.intrazonalPcuPerHour!;
+        expect(Math.abs(k.demandPcuPerHour! - parts)).toBeLessThanOrEqual(0.005 * k.demandPcuPerHour!);
+      };
+      conserved(base);
+      expect(base.kpis.unservedPcuPerHour!).toBeLessThanOrEqual(0.01 * base.kpis.demandPcuPerHour!);
+      conserved(await run([], 1e-2, isolatingClosure()));
+    }, 240_000);
+
+    it('cutting a zone off counts its trips as unserved, never drops them, and raises the burden', async () => {
+      const cut = await run([], 1e-2, isolatingClosure());
+      expect(cut.kpis.demandPcuPerHour).toBeCloseTo(base.kpis.demandPcuPerHour!, 6);
+      expect(cut.kpis.unservedPcuPerHour!).toBeGreaterThan(base.kpis.unservedPcuPerHour! + 1);
+      expect(cut.kpis.servedPcuPerHour!).toBeLessThan(base.kpis.servedPcuPerHour!);
+      expect(cut.kpis.travelTimeBurdenHours!).toBeGreaterThan(base.kpis.travelTimeBurdenHours!);
     }, 240_000);
 
     it('demand follows the land-use stage floor space when present', async () => {
@@ -157,7 +188,7 @@ describe('Thủ Đức traffic model (committed dataset)', () => {
     }, 240_000);
   });
 
-  it('scenario inputs: closures from edits, growth factor from the growth edit and year', () => {
+  it('scenario inputs: closures from edits, external (gateway) growth from the growth edit and year', () => {
     const inputs = trafficScenarioInputs(
       scenario(
         [
@@ -176,6 +207,6 @@ describe('Thủ Đức traffic model (committed dataset)', () => {
       2025,
     );
     expect(inputs.closedLinkIds).toEqual(['a', 'b']);
-    expect(inputs.growthFactor).toBeCloseTo(1.03 ** 5, 12);
+    expect(inputs.externalGrowthFactor).toBeCloseTo(1.03 ** 5, 12);
   });
 });
