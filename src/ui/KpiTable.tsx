@@ -61,92 +61,94 @@ export function KpiTable() {
           })}
         </p>
       )}
-      <table className="kpi-table" data-testid="kpi-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('compare.kpi')}</th>
-            <th scope="col">A</th>
-            <th scope="col">B</th>
-            <th scope="col">{t('compare.delta')}</th>
-            <th scope="col">{t('compare.relative')}</th>
-          </tr>
-        </thead>
-        {kpisByStage(Object.keys(deltas)).map(({ stage, keys }) => (
-          <tbody key={stage} data-testid={`kpi-group-${stage}`}>
+      <div className="kpi-table-wrap">
+        <table className="kpi-table" data-testid="kpi-table">
+          <thead>
             <tr>
-              <th scope="colgroup" colSpan={5} className="kpi-group-title">
-                {stage === 'other' ? t('compare.otherKpis') : t(`stage.${stage}` as MessageKey)}
-              </th>
+              <th scope="col">{t('compare.kpi')}</th>
+              <th scope="col">A</th>
+              <th scope="col">B</th>
+              <th scope="col">{t('compare.delta')}</th>
+              <th scope="col">{t('compare.relative')}</th>
             </tr>
-            {keys.map((key) => {
-              const d = deltas[key]!;
-              const definition = kpiDefinition(key);
-              const better = definition?.better ?? 'higher';
-              const improves =
-                d.absolute !== null && d.absolute !== 0 && d.absolute > 0 === (better === 'higher');
-              const width = d.relative === null ? 0 : Math.min(100, Math.abs(d.relative) * 100);
-              const label = definition ? definition.label[language] : key;
-              const shown = open.has(key);
-              return (
-                <Fragment key={key}>
-                  <tr data-kpi={key}>
-                    <th scope="row">
-                      <span className="kpi-label">
-                        {label}
-                        {definition?.unit ? ` (${definition.unit})` : ''}
-                      </span>{' '}
-                      {definition && (
-                        <button
-                          type="button"
-                          className="kpi-info"
-                          data-testid={`kpi-info-${key}`}
-                          aria-expanded={shown}
-                          aria-controls={idOf(key)}
-                          aria-label={t('compare.meaning', { label })}
-                          title={t('compare.meaning', { label })}
-                          onClick={() => toggle(key)}
-                        >
-                          ⓘ
-                        </button>
-                      )}
-                      {key === RANKING_KPI && (
-                        <span className="ranking-mark" data-testid="kpi-ranking-mark">
-                          {' '}
-                          ★ {t('compare.ranking')}
-                        </span>
-                      )}
-                      <br />
-                      <code className="kpi-name">{key}</code>
-                    </th>
-                    <td>{format(d.a)}</td>
-                    <td>{format(d.b)}</td>
-                    <td>{format(d.absolute)}</td>
-                    <td>
-                      <span
-                        className="delta-bar"
-                        style={{ width: `${width}%`, background: improves ? '#2e8b57' : '#c0392b' }}
-                      />
-                      {d.relative === null ? '—' : `${(d.relative * 100).toFixed(1)}%`}
-                    </td>
-                  </tr>
-                  {definition && (
-                    <tr hidden={!shown}>
-                      <td
-                        colSpan={5}
-                        id={idOf(key)}
-                        className="kpi-meaning-text"
-                        data-testid={`kpi-meaning-${key}`}
-                      >
-                        {definition.meaning[language]}
+          </thead>
+          {kpisByStage(Object.keys(deltas)).map(({ stage, keys }) => (
+            <tbody key={stage} data-testid={`kpi-group-${stage}`}>
+              <tr>
+                <th scope="colgroup" colSpan={5} className="kpi-group-title">
+                  {stage === 'other' ? t('compare.otherKpis') : t(`stage.${stage}` as MessageKey)}
+                </th>
+              </tr>
+              {keys.map((key) => {
+                const d = deltas[key]!;
+                const definition = kpiDefinition(key);
+                const better = definition?.better ?? 'higher';
+                const improves =
+                  d.absolute !== null && d.absolute !== 0 && d.absolute > 0 === (better === 'higher');
+                const width = d.relative === null ? 0 : Math.min(100, Math.abs(d.relative) * 100);
+                const label = definition ? definition.label[language] : key;
+                const shown = open.has(key);
+                return (
+                  <Fragment key={key}>
+                    <tr data-kpi={key}>
+                      <th scope="row">
+                        <span className="kpi-label">
+                          {label}
+                          {definition?.unit ? ` (${definition.unit})` : ''}
+                        </span>{' '}
+                        {definition && (
+                          <button
+                            type="button"
+                            className="kpi-info"
+                            data-testid={`kpi-info-${key}`}
+                            aria-expanded={shown}
+                            aria-controls={idOf(key)}
+                            aria-label={t('compare.meaning', { label })}
+                            title={t('compare.meaning', { label })}
+                            onClick={() => toggle(key)}
+                          >
+                            ⓘ
+                          </button>
+                        )}
+                        {key === RANKING_KPI && (
+                          <span className="ranking-mark" data-testid="kpi-ranking-mark">
+                            {' '}
+                            ★ {t('compare.ranking')}
+                          </span>
+                        )}
+                        <br />
+                        <code className="kpi-name">{key}</code>
+                      </th>
+                      <td>{format(d.a)}</td>
+                      <td>{format(d.b)}</td>
+                      <td>{format(d.absolute)}</td>
+                      <td>
+                        <span
+                          className="delta-bar"
+                          style={{ width: `${width}%`, background: improves ? '#2e8b57' : '#c0392b' }}
+                        />
+                        {d.relative === null ? '—' : `${(d.relative * 100).toFixed(1)}%`}
                       </td>
                     </tr>
-                  )}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        ))}
-      </table>
+                    {definition && (
+                      <tr hidden={!shown}>
+                        <td
+                          colSpan={5}
+                          id={idOf(key)}
+                          className="kpi-meaning-text"
+                          data-testid={`kpi-meaning-${key}`}
+                        >
+                          {definition.meaning[language]}
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          ))}
+        </table>
+      </div>
       <button
         type="button"
         data-testid="compare-export-csv"

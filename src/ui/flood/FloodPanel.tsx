@@ -103,12 +103,11 @@ export function FloodPanel() {
   const saveAndRun = () => {
     if (!scenario) return;
     let target: Scenario = scenario;
-    if (event) {
-      const edit = stormEdit(storm?.id ?? FLOOD_EVENT_EDIT_ID, event);
-      if (JSON.stringify(edit) !== JSON.stringify(storm)) {
-        scenarioStore.getState().putEdit(edit);
-        target = scenarioStore.getState().scenarios[scenario.id] ?? scenario;
-      }
+    // the edit is written only when the form differs from the scenario's event (or there is none),
+    // so running an unchanged event never rewrites its tide series
+    if (event && (!storm || JSON.stringify(event) !== JSON.stringify(stored))) {
+      scenarioStore.getState().putEdit(stormEdit(storm?.id ?? FLOOD_EVENT_EDIT_ID, event));
+      target = scenarioStore.getState().scenarios[scenario.id] ?? scenario;
     }
     void start(target);
   };

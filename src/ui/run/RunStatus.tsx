@@ -29,7 +29,7 @@ export function RunStatus({ name, stage }: { name: string; stage: StageId }) {
   const options = useApp((s) => s.runOptions);
   const optionsText = useOptionsText();
   const ours = run !== undefined && shown !== undefined && run.runKey === shown.key;
-  const fraction = ours ? (run.stages?.[stage] ?? (run.status === 'done' ? 1 : 0)) : 0;
+  const fraction = ours ? (run.stages?.[stage] ?? 0) : 0;
   const running = ours && run.status === 'running';
   return (
     <div className="run-status">
