@@ -9,6 +9,7 @@ import {
   trafficDifferenceGeoJson,
   trafficVolumeDifference,
 } from './differenceLayers.ts';
+import { MORNING_PEAK_HOUR } from './eventClock.ts';
 import type { FloodStageResult, LanduseStageResult, TrafficStageResult } from './stageResults.ts';
 
 const grid = {
@@ -126,7 +127,14 @@ describe('floorSpaceChanges', () => {
 
 describe('scenarioLayersOf', () => {
   it('copies flood depth, link volumes and the proposed floor space, leaving the stage results intact', () => {
-    const flood = { maxDepthMetres: Float32Array.of(0, 1, 2, 3), grid, impassableLinkIds: [], kpis: {} };
+    const flood: FloodStageResult = {
+      maxDepthMetres: Float32Array.of(0, 1, 2, 3),
+      grid,
+      impassableLinkIds: [],
+      assignedHour: MORNING_PEAK_HOUR,
+      closedInAssignedHourLinkIds: [],
+      kpis: {},
+    };
     const traffic = {
       linkVolumePcuPerHour: Float32Array.of(10, 20),
       linkVolumeCapacityRatio: new Float32Array(2),
@@ -143,7 +151,7 @@ describe('scenarioLayersOf', () => {
       kpis: {},
     };
     const { layers, transferables } = scenarioLayersOf({
-      flood: flood as FloodStageResult,
+      flood,
       traffic: traffic as TrafficStageResult,
       landuse: landuse as LanduseStageResult,
     });

@@ -49,6 +49,7 @@ await engine.close();
 const steps = engine.state.control[CONTROL_STEPS]!;
 const measures = cityFloodMeasures(
   engine.state.maxDepth,
+  engine.state.depth,
   city.grid,
   city.permanentWater,
   cityFloodTargets(files, city.grid),
