@@ -51,6 +51,11 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     load: async () => (await import('./landuseCensus.ts')).landuseCensus,
   },
   {
+    name: 'validate flood-spots',
+    summary: 'compare a flood run with known flood spots against random street points',
+    load: async () => (await import('./validateFloodSpots.ts')).validateFloodSpotsCommand,
+  },
+  {
     name: 'data build',
     summary: 'build the default dataset (roads, land use, buildings, terrain) from OSM',
     load: async () => (await import('./dataBuild.ts')).dataBuild,

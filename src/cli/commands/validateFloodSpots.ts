@@ -1,0 +1,180 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { InputError, UsageError } from '../../core/errors.ts';
+import { fromSceneMetres } from '../../core/geo.ts';
+import { toUtm48n } from '../../data/pipeline/utm.ts';
+import type { FloodStageResult } from '../../scenario/stageResults.ts';
+import { cityFloodModel } from '../../sim/flood/city/cityFloodModel.ts';
+import {
+  DEFAULT_RANDOM_POINTS,
+  isEvaluable,
+  type ProjectedSpot,
+  parseFloodSpotsCsv,
+  randomPointsAlong,
+  SPOT_FLOODED_DEPTH_METRES,
+  SPOT_SEARCH_RADIUS_METRES,
+  type SpotDepthLayer,
+  streetCentrelines,
+  validateFloodSpots,
+} from '../../sim/flood/floodSpots.ts';
+import { floodSpotsMapSvg } from '../../sim/flood/floodSpotsMap.ts';
+import { type Command, numberOption, parseCommandArgs } from '../command.ts';
+import { inFile, log, printJson, progressReporter, readTextFile } from '../io.ts';
+import { createScenarioRunner, loadScenario, readDefaultDataset } from '../scenarioRunner.ts';
+
+export const DEFAULT_SCENARIO = 'scenarios/baseline-100yr-king-tide.json';
+export const DEFAULT_SPOTS = '../shared/data/validation/flood-spots-public.csv';
+
+const usage = `Usage: twin validate flood-spots [--scenario FILE] [--spots CSV] [--random N] [--seed S]
+                            [--radius M] [--svg FILE] [--json] [--progress]
+
+Runs the scenario's land-use and flood stages (default ${DEFAULT_SCENARIO}; it needs a storm
+event) and compares the maximum depth with known flood spots (default ${DEFAULT_SPOTS};
+any CSV with a header and lat, lon columns, id and title used when present). A spot stands for a
+street section: its depth is the deepest land cell (inside the city, not river, canal, lake or
+pond) touching a disc of M metres (default ${SPOT_SEARCH_RADIUS_METRES}) around its point, and it is a hit when that
+reached >= ${SPOT_FLOODED_DEPTH_METRES.toFixed(2)} m. Spots off the flood grid or without land of the city within M are
+reported and excluded. The same is measured at N (default ${DEFAULT_RANDOM_POINTS}) random points drawn with seed S
+(default 1) along the dataset's street centrelines (length-weighted, bridges and tunnels left out).
+  {"scenario", "spotsFile", "spots": [{id, title, lat, lon, evaluated, maxDepthMetres, flooded}],
+   "spotsCount", "spotsFlooded", "hitRate" H, "randomPoints", "streetBaseRate" B,
+   "skill" (H - B)/(1 - B), "pValue" P(X >= hits | X ~ Binomial(spotsCount, B)),
+   "floodedLandShare" (flood.floodedAreaKm2 / flood.landAreaKm2), ...}
+--svg FILE writes a map of the maximum depth with the spots (docs/img/flood-spots-map.svg).
+Method and results: docs/validation.md.`;
+
+/** Rounds to 9 significant digits (stable text). */
+const stable = (v: number | null) => (v === null ? null : Number(v.toPrecision(9)));
+
+export const validateFloodSpotsCommand: Command = {
+  name: 'validate flood-spots',
+  summary: 'compare a flood run with known flood spots against random street points',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        scenario: { type: 'string' },
+        spots: { type: 'string' },
+        random: { type: 'string' },
+        seed: { type: 'string' },
+        radius: { type: 'string' },
+        svg: { type: 'string' },
+      },
+      usage,
+    );
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
+    const randomCount = numberOption(values.random, 'random', DEFAULT_RANDOM_POINTS);
+    if (!Number.isInteger(randomCount) || randomCount < 1)
+      throw new UsageError('--random expects a whole number of points >= 1');
+    const seed = numberOption(values.seed, 'seed', 1);
+    if (!Number.isInteger(seed)) throw new UsageError('--seed expects a whole number');
+    const radius = numberOption(values.radius, 'radius', SPOT_SEARCH_RADIUS_METRES);
+    if (!(radius >= 0)) throw new UsageError('--radius expects a distance >= 0 (metres)');
+    const spotsFile = values.spots ?? DEFAULT_SPOTS;
+    const scenarioFile = values.scenario ?? DEFAULT_SCENARIO;
+
+    // Inputs first, so bad files fail before the minute-long run.
+    const text = await readTextFile(spotsFile);
+    const spots = inFile(spotsFile, () => parseFloodSpotsCsv(text));
+    const scenario = await loadScenario(scenarioFile);
+    if (!scenario.edits.some((e) => e.type === 'stormEvent'))
+      throw new InputError('the scenario has no storm event, so its flood stage does not run', scenarioFile);
+
+    const report = progressReporter('flood', values.progress === true);
+    const dataset = readDefaultDataset();
+    const runScenario = createScenarioRunner((_id, stage, fraction) => {
+      if (stage === 'flood') report(fraction);
+    }, dataset);
+    const started = performance.now();
+    const run = await runScenario(scenario, ['landuse', 'flood']);
+    const flood = run.results.flood as FloodStageResult | undefined;
+    if (!flood) throw new Error('the flood stage did not run');
+    log(`${scenario.id}: land use → flood in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const files = await dataset;
+    if (!files.roads) throw new InputError('the dataset has no roads (roads.json)', 'public/data/thuduc');
+
+    // Land and permanent water of the run's grid, as the flood KPIs count them.
+    const model = cityFloodModel(files, scenario, { cellSizeMetres: flood.grid.cellSizeMetres });
+    const g = flood.grid;
+    if (model.grid.columns !== g.columns || model.grid.rows !== g.rows)
+      throw new Error('the flood model grid differs from the flood result grid');
+    const n = g.columns * g.rows;
+    const land = new Uint8Array(n);
+    const water = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+      if (Number.isNaN(model.grid.bedMetres[k]!)) continue;
+      if (model.permanentWater[k]) water[k] = 1;
+      else land[k] = 1;
+    }
+    const layer: SpotDepthLayer = { ...g, maxDepthMetres: flood.maxDepthMetres, land };
+
+    const projected: ProjectedSpot[] = spots.map((s) => {
+      const [x, y] = toUtm48n(s.longitudeDegrees, s.latitudeDegrees);
+      return { ...s, x, y };
+    });
+    const streets = streetCentrelines(files.roads, (east, north) => {
+      const [lon, lat] = fromSceneMetres(east, north);
+      return toUtm48n(lon, lat);
+    });
+    const points = randomPointsAlong(streets, randomCount, seed, (x, y) => isEvaluable(layer, x, y, radius));
+    if (points.length < randomCount)
+      log(`warning: only ${points.length} of ${randomCount} random street points fell inside the city`);
+    const v = validateFloodSpots(layer, projected, points, { radiusMetres: radius });
+    const landKm2 = run.kpis['flood.landAreaKm2'];
+    const flooded = run.kpis['flood.floodedAreaKm2'];
+    const floodedLandShare = landKm2 && flooded !== undefined ? flooded / landKm2 : null;
+
+    if (values.svg) {
+      await mkdir(dirname(values.svg), { recursive: true });
+      await writeFile(
+        values.svg,
+        floodSpotsMapSvg({
+          layer,
+          water,
+          spots: projected,
+          validation: v,
+          title: `Maximum flood depth of ${scenario.id} (${g.cellSizeMetres} m cells) and known flood spots`,
+          subtitle:
+            'Spots: HCMC flood-spot lists 2024–2026 compiled by tantorrrr/SgFlood. Terrain is synthetic (docs/data.md).',
+        }),
+      );
+    }
+    const output = {
+      scenario: scenario.id,
+      spotsFile,
+      radiusMetres: v.radiusMetres,
+      floodedDepthMetres: v.floodedDepthMetres,
+      seed,
+      spots: v.spots.map((s) => ({
+        ...s,
+        maxDepthMetres: s.maxDepthMetres === null ? null : Math.round(s.maxDepthMetres * 1000) / 1000,
+      })),
+      spotsCount: v.spotsCount,
+      spotsFlooded: v.spotsFlooded,
+      spotsExcluded: v.spotsExcluded,
+      hitRate: stable(v.hitRate),
+      randomPoints: v.randomPoints,
+      randomPointsFlooded: v.randomPointsFlooded,
+      streetBaseRate: stable(v.streetBaseRate),
+      streetBaseRateStdError: stable(v.streetBaseRateStdError),
+      skill: stable(v.skill),
+      pValue: stable(v.pValue),
+      floodedLandShare: stable(floodedLandShare),
+    };
+    if (values.json) printJson(output);
+    else {
+      const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
+      for (const s of output.spots)
+        process.stdout.write(
+          `${s.id}\t${s.evaluated ? `${s.maxDepthMetres} m\t${s.flooded ? 'hit' : 'miss'}` : `excluded: ${s.excludedBecause}`}\n`,
+        );
+      process.stdout.write(
+        `hit rate ${pct(output.hitRate)} (${v.spotsFlooded}/${v.spotsCount}), street base rate ${pct(output.streetBaseRate)} ` +
+          `(${v.randomPointsFlooded}/${v.randomPoints}), skill ${output.skill?.toFixed(3) ?? '–'}, ` +
+          `p ${output.pValue?.toPrecision(3) ?? '–'}, flooded land ${pct(output.floodedLandShare)}\n`,
+      );
+    }
+    return 0;
+  },
+};
