@@ -26,22 +26,29 @@ export const DEFAULT_SCENARIO = 'scenarios/baseline-100yr-king-tide.json';
 export const DEFAULT_SPOTS = '../shared/data/validation/flood-spots-public.csv';
 
 const usage = `Usage: twin validate flood-spots [--scenario FILE] [--spots CSV] [--random N] [--seed S]
-                            [--radius M] [--svg FILE] [--json] [--progress]
+                            [--radius M] [--svg FILE] [--sensitivity] [--json] [--progress]
 
-Runs the scenario's land-use and flood stages (default ${DEFAULT_SCENARIO}; it needs a storm
-event) and compares the maximum depth with known flood spots (default ${DEFAULT_SPOTS};
-any CSV with a header and lat, lon columns, id and title used when present). A spot stands for a
-street section: its depth is the deepest land cell (inside the city, not river, canal, lake or
-pond) touching a disc of M metres (default ${SPOT_SEARCH_RADIUS_METRES}) around its point, and it is a hit when that
-reached >= ${SPOT_FLOODED_DEPTH_METRES.toFixed(2)} m. Spots off the flood grid or without land of the city within M are
-reported and excluded. The same is measured at N (default ${DEFAULT_RANDOM_POINTS}) random points drawn with seed S
-(default 1) along the dataset's street centrelines (length-weighted, bridges and tunnels left out).
+Runs the scenario's land-use and flood stages (it needs a storm event; default
+${DEFAULT_SCENARIO}) and compares the maximum depth with known flood spots (default
+${DEFAULT_SPOTS}; any CSV with a header and lat, lon columns, id and
+title used when present). A spot stands for a street section: its depth is the deepest land cell
+(inside the city, not river, canal, lake or pond) touching a disc of M metres (default ${SPOT_SEARCH_RADIUS_METRES}) around
+its point, and it is a hit when that reached >= ${SPOT_FLOODED_DEPTH_METRES.toFixed(2)} m. Spots off the flood grid or without
+land of the city within M are reported and excluded. The same is measured at N (default ${DEFAULT_RANDOM_POINTS})
+random points drawn with seed S (default 1) along the dataset's street centrelines
+(length-weighted; bridges and tunnels left out): the street base rate B.
   {"scenario", "spotsFile", "spots": [{id, title, lat, lon, evaluated, maxDepthMetres, flooded}],
    "spotsCount", "spotsFlooded", "hitRate" H, "randomPoints", "streetBaseRate" B,
    "skill" (H - B)/(1 - B), "pValue" P(X >= hits | X ~ Binomial(spotsCount, B)),
    "floodedLandShare" (flood.floodedAreaKm2 / flood.landAreaKm2), ...}
 --svg FILE writes a map of the maximum depth with the spots (docs/img/flood-spots-map.svg).
+--sensitivity adds "sensitivity": the same figures for radii 0, 25, 50, 100 m and flooded depths
+0.05, 0.10, 0.30 m (the same spots and street points; radius 0 = the cell under the point).
 Method and results: docs/validation.md.`;
+
+/** Search radii (m) and flooded depths (m) of --sensitivity (same spots and street points). */
+const SENSITIVITY_RADII = [0, 25, 50, 100];
+const SENSITIVITY_DEPTHS = [0.05, 0.1, 0.3];
 
 /** Rounds to 9 significant digits (stable text). */
 const stable = (v: number | null) => (v === null ? null : Number(v.toPrecision(9)));
@@ -60,6 +67,7 @@ export const validateFloodSpotsCommand: Command = {
         seed: { type: 'string' },
         radius: { type: 'string' },
         svg: { type: 'string' },
+        sensitivity: { type: 'boolean' },
       },
       usage,
     );
@@ -140,6 +148,23 @@ export const validateFloodSpotsCommand: Command = {
         }),
       );
     }
+    const sensitivity = values.sensitivity
+      ? SENSITIVITY_RADII.flatMap((radiusMetres) =>
+          SENSITIVITY_DEPTHS.map((floodedDepthMetres) => {
+            const w = validateFloodSpots(layer, projected, points, { radiusMetres, floodedDepthMetres });
+            return {
+              radiusMetres,
+              floodedDepthMetres,
+              spotsCount: w.spotsCount,
+              spotsFlooded: w.spotsFlooded,
+              hitRate: stable(w.hitRate),
+              streetBaseRate: stable(w.streetBaseRate),
+              skill: stable(w.skill),
+              pValue: stable(w.pValue),
+            };
+          }),
+        )
+      : undefined;
     const output = {
       scenario: scenario.id,
       spotsFile,
@@ -161,6 +186,7 @@ export const validateFloodSpotsCommand: Command = {
       skill: stable(v.skill),
       pValue: stable(v.pValue),
       floodedLandShare: stable(floodedLandShare),
+      ...(sensitivity ? { sensitivity } : {}),
     };
     if (values.json) printJson(output);
     else {
