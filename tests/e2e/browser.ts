@@ -148,3 +148,27 @@ export async function openCityPage(browser: Browser, url: string): Promise<{ pag
   );
   return { page, errors };
 }
+
+/** The scenario run's status line (ScenarioRunPanel): `data-state` and a `data-serial` per run. */
+const RUN_STATUS = '[data-testid="scenario-run-status"]';
+
+/**
+ * Clicks `selector` (a control that starts a run of the current scenario through the one run
+ * path) and waits until that run has ended; returns how it ended (done, cancelled, failed).
+ */
+export async function clickAndWaitForRun(page: Page, selector: string, timeoutMs = 240_000): Promise<string> {
+  const before = Number((await page.getAttribute(RUN_STATUS, 'data-serial')) ?? 0);
+  await page.click(selector);
+  await page.waitForFunction(
+    ([status, previous]) => {
+      const node = document.querySelector(status as string);
+      return (
+        Number(node?.getAttribute('data-serial')) > (previous as number) &&
+        node?.getAttribute('data-state') !== 'running'
+      );
+    },
+    [RUN_STATUS, before] as const,
+    { timeout: timeoutMs },
+  );
+  return (await page.getAttribute(RUN_STATUS, 'data-state')) ?? '';
+}
