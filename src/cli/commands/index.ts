@@ -56,6 +56,11 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     load: async () => (await import('./validateFloodSpots.ts')).validateFloodSpotsCommand,
   },
   {
+    name: 'validate tide',
+    summary: 'observed Phú An tide extremes against the alarm levels and a scenario tide',
+    load: async () => (await import('./validateTide.ts')).validateTide,
+  },
+  {
     name: 'data build',
     summary: 'build the default dataset (roads, land use, buildings, terrain) from OSM',
     load: async () => (await import('./dataBuild.ts')).dataBuild,
