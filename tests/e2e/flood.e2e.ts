@@ -5,6 +5,7 @@ import {
   canvasChangeShare,
   canvasPixels,
   chromiumForTests,
+  clickAndWaitForRun,
   openCityPage,
 } from './browser.ts';
 
@@ -12,28 +13,50 @@ const chromium = chromiumForTests();
 let page: Page;
 let errors: string[];
 
+const caption = () => page.textContent('[data-testid="flood-results"] caption');
+const area = () => page.getAttribute('[data-testid="flood-area"]', 'data-value');
+
 describe('flood panel in Chromium', () => {
-  it('runs a short city event to 100 %, shows the flooded area and draws water; a second run cancels', async () => {
+  it('adds a storm event to the scenario and runs it; a 40 m run is cached apart from the 80 m one; a 20 m run cancels', async () => {
     ({ page, errors } = await openCityPage(chromium.browser, inject('appUrl')));
     await page.waitForTimeout(1000);
     const before = await canvasPixels(page, CANVAS);
+    await page.selectOption('[data-testid="traffic-gap"]', '0.01'); // a quick traffic stage
 
-    // 1-hour event at 80 m: 10-year 1-hour storm on a 1.4 m tide
+    // the baseline has no storm event: the flood panel adds one (10-year, 1-hour storm on a
+    // 1.4 m tide, 1 hour simulated) and runs the scenario at 80 m
+    expect(await page.textContent('[data-testid="flood-event-state"]')).toMatch(/chưa có sự kiện/);
     await page.selectOption('[data-testid="flood-cell"]', '80');
     await page.selectOption('[data-testid="flood-rain-hours"]', '1');
     await page.fill('[data-testid="flood-duration"]', '1');
-    await page.click('[data-testid="flood-run"]');
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="flood-status"]')?.getAttribute('data-progress') === '100',
-      null,
-      { timeout: 150_000 },
-    );
-    await page.waitForSelector('[data-testid="flood-area"]');
-    const area = await page.textContent('[data-testid="flood-area"]');
-    expect(Number.parseFloat((area ?? '').replace(/\./g, '').replace(',', '.'))).toBeGreaterThan(0);
+    expect(await clickAndWaitForRun(page, '[data-testid="flood-run"]')).toBe('done');
+    expect(await page.getAttribute('[data-testid="flood-status"]', 'data-progress')).toBe('100');
+    expect(await page.textContent('body')).toContain('storm-event'); // the edit is in the scenario
+    expect(await caption()).toContain('80 m');
+    const area80 = await area();
+    expect(Number(area80)).toBeGreaterThanOrEqual(0);
     expect(await canvasChangeShare(page, CANVAS, before)).toBeGreaterThan(0.01);
 
-    // a long run at 20 m, cancelled once it has started
+    // another cell size is another run: nothing shown at 40 m until it runs
+    await page.selectOption('[data-testid="flood-cell"]', '40');
+    await page.waitForSelector('[data-testid="flood-results"]', { state: 'detached' });
+    expect(await page.textContent('[data-testid="flood-result-note"]')).toContain('40 m');
+    expect(await clickAndWaitForRun(page, '[data-testid="flood-run"]')).toBe('done');
+    expect(await caption()).toContain('40 m');
+    // the run options are the same select in the run panel and the flood panel
+    expect(await page.inputValue('[data-testid="run-option-flood-cell"]')).toBe('40');
+
+    // back at 80 m the earlier run is shown at once, and running again takes every stage from the cache
+    await page.selectOption('[data-testid="run-option-flood-cell"]', '80');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="flood-results"] caption')?.textContent?.includes('80 m'),
+    );
+    expect(await area()).toBe(area80);
+    expect(await clickAndWaitForRun(page, '[data-testid="scenario-run"]')).toBe('done');
+    expect(await page.textContent('[data-testid="scenario-run-status"]')).toMatch(/landuse, flood, traffic/);
+    expect(await area()).toBe(area80);
+
+    // a long event at 20 m, cancelled once the flood stage has started
     await page.selectOption('[data-testid="flood-cell"]', '20');
     await page.fill('[data-testid="flood-duration"]', '24');
     await page.click('[data-testid="flood-run"]');
@@ -42,7 +65,7 @@ describe('flood panel in Chromium', () => {
       () =>
         Number(document.querySelector('[data-testid="flood-status"]')?.getAttribute('data-progress')) >= 1,
       null,
-      { timeout: 120_000 },
+      { timeout: 180_000 },
     );
     await page.click('[data-testid="flood-cancel"]');
     await page.waitForFunction(
@@ -50,6 +73,7 @@ describe('flood panel in Chromium', () => {
       null,
       { timeout: 60_000 },
     );
+    expect(await page.isVisible('[data-testid="flood-results"]')).toBe(false);
     expect(errors).toEqual([]);
-  });
+  }, 600_000);
 });
