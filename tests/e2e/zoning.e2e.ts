@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { collectErrors, chromiumForTests } from './browser.ts';
+import { clickAndWaitForRun, collectErrors, chromiumForTests } from './browser.ts';
 
 interface LanduseHook {
   findParcelPixel(zone: string): { id: string; x: number; y: number } | null;
@@ -13,7 +13,7 @@ let page: Page;
 let errors: string[];
 
 const CANVAS = '[data-testid="city-canvas"] canvas';
-const GFA = '[data-testid="landuse-kpi-grossFloorAreaM2"]';
+const GFA = '[data-testid="landuse-kpi-landuse.grossFloorAreaM2"]';
 
 async function gfa(): Promise<number> {
   return Number(await page.getAttribute(GFA, 'data-value'));
@@ -26,12 +26,8 @@ async function hook<T>(call: (h: LanduseHook) => T): Promise<T> {
   }, call.toString());
 }
 
-async function waitForRunDone(): Promise<void> {
-  await page.waitForSelector('[data-testid="landuse-run"][data-running="0"]', { timeout: 120_000 });
-}
-
 describe('zoning editor in Chromium', () => {
-  it('selects and draws a zone, raises its FAR, shows massing and GFA, undoes it, runs growth', async () => {
+  it('selects and draws a zone, raises its FAR and runs: massing and GFA; undo and run again; growth', async () => {
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectErrors(page);
     await page.goto(inject('appUrl'));
@@ -43,10 +39,12 @@ describe('zoning editor in Chromium', () => {
         timeout: 120_000,
       },
     );
+    await page.selectOption('[data-testid="traffic-gap"]', '0.01'); // every run has a traffic stage
     await page.click('[data-testid="zoning-open"]');
     await page.waitForSelector('[data-testid="landuse-status"][data-status="ready"]', { timeout: 180_000 });
-    await page.waitForSelector(`${GFA}[data-value]:not([data-value=""])`, { timeout: 120_000 });
-    await waitForRunDone();
+    // nothing shown before the scenario has run
+    expect(await page.isVisible(GFA)).toBe(false);
+    expect(await clickAndWaitForRun(page, '[data-testid="zoning-run"]')).toBe('done');
     const baseGfa = await gfa();
     expect(baseGfa).toBeGreaterThan(1e7);
     const box = (await page.locator(CANVAS).boundingBox())!;
@@ -86,14 +84,7 @@ describe('zoning editor in Chromium', () => {
     await page.fill('[data-testid="zoning-maxFAR"]', '10');
     const before = await page.locator(CANVAS).screenshot();
     expect(await hook((h) => h.massingTriangles())).toBe(0);
-    await page.click('[data-testid="zoning-apply"]');
-    await page.waitForFunction(
-      ([selector, base]) =>
-        Number(document.querySelector(selector as string)?.getAttribute('data-value')) !== base,
-      [GFA, baseGfa],
-      { timeout: 120_000 },
-    );
-    await waitForRunDone();
+    expect(await clickAndWaitForRun(page, '[data-testid="zoning-apply"]')).toBe('done');
     const raised = await gfa();
     expect(raised).toBeGreaterThan(baseGfa);
     expect(await hook((h) => h.massingTriangles())).toBeGreaterThan(0);
@@ -101,25 +92,27 @@ describe('zoning editor in Chromium', () => {
     const after = await page.locator(CANVAS).screenshot({ path: 'test-results/zoning-massing.png' });
     // timings for docs/landuse-city.md (printed, not asserted)
     console.log(
-      `zoning e2e: ${await page.textContent('[data-testid="landuse-run"]')}; ` +
+      `zoning e2e: ${await page.textContent('[data-testid="scenario-run-status"]')}; ` +
         `${await page.textContent('[data-testid="landuse-status"]')}; GFA ${baseGfa} → ${raised}`,
     );
     expect(after.equals(before)).toBe(false);
 
-    // undo restores the previous GFA and removes the massing
+    // undo: the results shown are now of an earlier version; running again restores the previous
+    // GFA from the cache and removes the massing
     await page.click('[data-testid="scenario-undo"]');
-    await page.waitForFunction(
-      ([selector, base]) =>
-        Number(document.querySelector(selector as string)?.getAttribute('data-value')) === base,
-      [GFA, baseGfa],
-      { timeout: 120_000 },
+    await page.waitForFunction(() =>
+      /phiên bản trước/.test(
+        document.querySelector('[data-testid="landuse-result-note"]')?.textContent ?? '',
+      ),
     );
+    expect(await clickAndWaitForRun(page, '[data-testid="zoning-run"]')).toBe('done');
+    expect(await page.textContent('[data-testid="scenario-run-status"]')).toMatch(/landuse, traffic/);
+    expect(await gfa()).toBe(baseGfa);
     expect(await hook((h) => h.massingTriangles())).toBe(0);
 
     // growth to 2045, then the year slider
-    await page.click('[data-testid="growth-run"]');
-    await page.waitForSelector('[data-testid="growth-year"]', { timeout: 120_000 });
-    await waitForRunDone();
+    expect(await clickAndWaitForRun(page, '[data-testid="growth-run"]')).toBe('done');
+    await page.waitForSelector('[data-testid="growth-year"]');
     expect(await page.isVisible('[data-testid="growth-chart"]')).toBe(true);
     const slider = page.locator('[data-testid="growth-year"]');
     await slider.focus();
