@@ -50,6 +50,9 @@ describe('comparison view in Chromium', () => {
     const errors = collectErrors(page);
     await page.goto(inject('appUrl'));
     await page.click('[data-testid="compare-split"]');
+    // the KPI comparison is of runs with the same run options, and says so; none has run yet
+    expect(await page.textContent('[data-testid="compare-options"]')).toContain('80 m');
+    expect(await page.isVisible('[data-testid="compare-no-results"]')).toBe(true);
     await page.waitForSelector('[data-testid="compare-canvas-b"] canvas');
     await page.waitForTimeout(8000); // both views load the city (software WebGL draws ~1 frame/s)
     const before = await snapshot('compare-canvas-a');
