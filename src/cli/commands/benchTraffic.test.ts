@@ -11,7 +11,8 @@ describe('twin bench traffic', () => {
     expect(result.frankWolfe.sameTimeRelativeGap).toBeGreaterThan(0);
     expect(result.shortestPathTreesPerSecond.grid100x100).toBeGreaterThan(0);
     expect(result.naiveShortestPathTreesPerSecond.grid100x100).toBeGreaterThan(0);
-    expect(result.vehicles).toBe(20000);
+    expect(result.vehicles).toBeGreaterThan(0);
+    expect(result.vehicles).toBeLessThanOrEqual(20000); // the fleet cap; the count follows the assigned volumes
     expect(result.vehicleUpdatesPerSecond).toBeGreaterThan(0);
     // the Thủ Đức morning peak of the committed dataset
     expect(result.thuDuc.gap1e4.relativeGap).toBeLessThanOrEqual(1e-4);

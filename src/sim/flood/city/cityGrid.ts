@@ -6,6 +6,14 @@ import { terrainGrids } from '../../../data/dataset/cityFiles.ts';
 export const OUTSIDE_CLASS = 0;
 /** Land-cover code of water (rivers, canals, lakes). */
 export const WATER_CLASS = 9;
+/** Land-cover code of road surface. */
+export const ROAD_CLASS = 12;
+/**
+ * Carriageways lie this far below the plots beside them, m (kerb plus plinth: HCMC plots and
+ * ground floors stand above the street, so streets are the low points of a block and carry its
+ * runoff to the drains; assumption). Applied to the road cells of the 20 m terrain.
+ */
+export const STREET_BELOW_PLOTS_METRES = 0.25;
 
 /** A flood grid's frame in EPSG:32648 (row 0 north), as in `FloodStageResult.grid`. */
 export interface FloodGridFrame {
@@ -73,6 +81,7 @@ export function cityGrid(
       let inside = 0;
       let water = 0;
       let z = 0;
+      let zLand = 0;
       let manning = 0;
       let impervious = 0;
       for (let fr = r * f; fr < Math.min((r + 1) * f, elevation.rows); fr++) {
@@ -85,6 +94,7 @@ export function cityGrid(
           if (!cls) throw new InputError(`landcover.u8: cell ${k} has unknown class ${code}`, 'terrain.json');
           inside++;
           if (code === WATER_CLASS) water++;
+          else zLand += elevation.values[k]! - (code === ROAD_CLASS ? STREET_BELOW_PLOTS_METRES : 0);
           z += elevation.values[k]!;
           manning += cls.manningN;
           impervious += imperviousness ? imperviousness[k]! : cls.imperviousness;
@@ -95,10 +105,11 @@ export function cityGrid(
         grid.bedMetres[k] = Number.NaN;
         continue;
       }
-      grid.bedMetres[k] = z / inside;
+      grid.water[k] = water * 2 >= inside ? 1 : 0;
+      // A land block's ground is its land's (a burned canal bed in a corner is not a pit in it).
+      grid.bedMetres[k] = grid.water[k] || water === inside ? z / inside : zLand / (inside - water);
       grid.manningN[k] = manning / inside;
       grid.imperviousness[k] = impervious / inside;
-      grid.water[k] = water * 2 >= inside ? 1 : 0;
     }
   }
   return grid;

@@ -4,7 +4,7 @@
  *
  * Capacity: the drains of an area carry the rational-method design flow of their design storm,
  * i.e. the IDF intensity of the design return period P over the catchment's time of concentration
- * (TCVN 7957:2008, §4 and Appendix B; the HCMC IDF curve in hydrology/designStorm.ts). The design
+ * (TCVN 7957:2008, §4 and Appendix B; the HCMC IDF curve in hydrology/designStorm.ts) over 30 min. The design
  * return period depends on the area (our reading of TCVN 7957:2008 Table 3 for a special-class
  * city; check it against your copy): dense urban land (impervious ≥ 0.7: centres, commerce,
  * industry) 5 years; ordinary built-up land (impervious ≥ 0.4) 2 years; fields, parks and
@@ -21,16 +21,20 @@
 import { type TimeSeries, valueAt } from '../../../core/timeSeries.ts';
 import { idfIntensityMmPerHour } from '../../hydrology/designStorm.ts';
 
-/** Time of concentration of a district drain catchment, minutes (assumption). */
-export const DRAIN_CONCENTRATION_MINUTES = 60;
+/**
+ * Time of concentration of the drains' design flow, minutes: inlet time (5–10 min) plus flow time
+ * in the branch and trunk pipes of a neighbourhood network (assumption).
+ */
+export const DRAIN_CONCENTRATION_MINUTES = 30;
 /** Head between ground and river the drains need to run full, m (assumption). */
 export const OUTFALL_HEAD_METRES = 0.5;
 
 /**
- * Storage area of the canal network per unit land area (assumption: Thủ Đức's ≈ 300 km of canals
- * and creeks at ≈ 20 m, its lakes, ponds and low fields that fill from them, about 5 % of the land).
+ * Storage area of the canal network per unit land area (assumption: Thủ Đức's canals and creeks
+ * (rạch), most narrower than the flood grid resolves, and the lakes, ponds and fish ponds that fill
+ * from them: about 10 % of the land).
  */
-export const CANAL_STORAGE_SHARE = 0.05;
+export const CANAL_STORAGE_SHARE = 0.1;
 
 /** Design return period of the drains of a cell with this impervious fraction, years (module comment). */
 export function drainDesignReturnPeriodYears(imperviousFraction: number): number {

@@ -17,7 +17,8 @@ export interface CityFloodMeasures {
 
 /**
  * Flood KPIs from the maximum-depth grid of the event and of the assigned hour (m, row 0 north);
- * permanent water (rivers, canals, lakes, ponds) is not land:
+ * permanent water (rivers, canals, lakes, ponds) is not land, and streets crossing it (bridges)
+ * or homes next to it read only the land cells:
  * - `landAreaKm2`: land of the flood grid inside the city;
  * - `floodedAreaKm2` / `floodedAreaOver30cmKm2`: land whose maximum depth reached ≥ 0.10 m / ≥ 0.30 m;
  * - `roadLengthClosedKm`: street centreline length (each street once, not per direction) whose
@@ -32,8 +33,11 @@ export function cityFloodMeasures(
   permanentWater: Uint8Array,
   targets: CityFloodTargets,
 ): CityFloodMeasures {
-  const depth: DepthGrid = { columns: grid.columns, rows: grid.rows, depthMetres: maxDepthMetres };
-  const hourDepth: DepthGrid = { columns: grid.columns, rows: grid.rows, depthMetres: hourMaxDepthMetres };
+  // Streets, buildings and homes stand on land: water cells (canals under bridges, ponds) are not read.
+  const onLand = (values: ArrayLike<number>) =>
+    Float64Array.from({ length: values.length }, (_, k) => (permanentWater[k] ? 0 : values[k]!));
+  const depth: DepthGrid = { columns: grid.columns, rows: grid.rows, depthMetres: onLand(maxDepthMetres) };
+  const hourDepth: DepthGrid = { columns: grid.columns, rows: grid.rows, depthMetres: onLand(hourMaxDepthMetres) };
   let landCells = 0;
   let floodedCells = 0;
   let deepCells = 0;
