@@ -1,0 +1,157 @@
+/**
+ * The import rules between the layers of ../shared/ARCHITECTURE.md, as code (issue 12, item 6).
+ * Checked by `npm run lint:layers` (tools/layers/checkLayers.ts), part of `npm test`.
+ *
+ * Layers, top to bottom; a file may import its own layer or any layer below it, never above:
+ *
+ *   ui/ viewer/ cli/ bench/ main.tsx      6
+ *   render/                               5
+ *   state/ workers/                       4
+ *   scenario/                             3
+ *   sim/ sensors/                         2
+ *   data/                                 1
+ *   core/ i18n/                           0
+ *
+ * Pure layers (core, i18n, sim, sensors, scenario, data except data/node and sensors/node)
+ * must not reach three/react/cesium/zustand or other browser-only packages, nor Node built-ins,
+ * directly or through any chain of local imports (so a pure file cannot reach `node:fs`
+ * through `src/data/node/readCityFolder.ts`). DOM and Node globals in pure files are the
+ * linter's job (biome.json, noRestrictedGlobals).
+ */
+
+export interface Layer {
+  /** Short name used in messages. */
+  name: string;
+  /** Height in the stack: imports may point to the same or a lower level only. */
+  level: number;
+  /** Path prefixes relative to the repository root (the longest matching prefix wins). */
+  prefixes: string[];
+  /** Pure: no Node built-ins or browser-only packages, transitively. */
+  pure: boolean;
+}
+
+export const LAYERS: Layer[] = [
+  { name: 'core', level: 0, prefixes: ['src/core/', 'src/i18n/'], pure: true },
+  { name: 'data', level: 1, prefixes: ['src/data/'], pure: true },
+  { name: 'data/node', level: 1, prefixes: ['src/data/node/'], pure: false },
+  { name: 'sim', level: 2, prefixes: ['src/sim/'], pure: true },
+  { name: 'sensors', level: 2, prefixes: ['src/sensors/'], pure: true },
+  { name: 'sensors/node', level: 2, prefixes: ['src/sensors/node/'], pure: false },
+  { name: 'scenario', level: 3, prefixes: ['src/scenario/'], pure: true },
+  { name: 'state', level: 4, prefixes: ['src/state/'], pure: false },
+  { name: 'workers', level: 4, prefixes: ['workers/'], pure: false },
+  { name: 'render', level: 5, prefixes: ['src/render/'], pure: false },
+  { name: 'ui', level: 6, prefixes: ['src/ui/', 'src/main.tsx'], pure: false },
+  { name: 'viewer', level: 6, prefixes: ['src/viewer/'], pure: false },
+  { name: 'cli', level: 6, prefixes: ['src/cli/'], pure: false },
+  { name: 'bench', level: 6, prefixes: ['bench/'], pure: false },
+];
+
+/** Folders whose .ts/.tsx files are checked (test files `*.test.ts` are skipped). */
+export const SOURCE_ROOTS = ['src', 'workers', 'bench'];
+
+/**
+ * Bare module specifiers a pure layer must not reach: exact names, or prefixes ending in `/`.
+ * Node built-ins (`node:*` and the bare names of `module.builtinModules`) are banned too.
+ */
+export const PURE_BANNED_PACKAGES = [
+  'three',
+  'three/',
+  'react',
+  'react/',
+  'react-dom',
+  'react-dom/',
+  '@react-three/',
+  'cesium',
+  'cesium/',
+  'zustand',
+  'zustand/',
+  '3d-tiles-renderer',
+  '3d-tiles-renderer/',
+  'idb',
+  'uplot',
+  'vitest',
+];
+
+/**
+ * Known upward arrows that other work in progress removes, each with its issue reference.
+ * An arrow listed here is reported but does not fail the check; an entry that no longer
+ * matches an import is reported as stale (remove it). Keys: `importer -> imported`, paths
+ * relative to the repository root. Keep this list short and honest: the target is empty.
+ */
+export const KNOWN_UPWARD_ARROWS: Record<string, string> = {
+  // The planning vocabulary (LAND_USES, ROAD_CLASSES) moves to src/core: issue 12 item 2 (in progress).
+  'src/data/pipeline/buildings.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/buildingsFormat.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/landUse.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/landUseTags.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/roadClasses.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/roads.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/roadsFormat.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/siteMask.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/syntheticBuildings.ts -> src/scenario/scenario.ts':
+    'issue 12 item 2: vocabulary to core',
+  'src/data/pipeline/terrain.ts -> src/scenario/scenario.ts': 'issue 12 item 2: vocabulary to core',
+  // TNTP returns its own types instead of the traffic engine's: issue 12 item 2 (in progress).
+  'src/data/tntp/net.ts -> src/sim/traffic/network.ts': 'issue 12 item 2: TNTP types',
+  'src/data/tntp/trips.ts -> src/sim/traffic/network.ts': 'issue 12 item 2: TNTP types',
+  // Simulations know nothing of scenarios; the city stages move to src/scenario/stages: issue 12 item 3.
+  'src/sim/cityStages.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/cityStages.ts -> src/scenario/runOptions.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/cityEdits.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/cityEvent.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/cityFloodModel.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/cityFloodModel.ts -> src/scenario/stageResults.ts':
+    'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/cityTargets.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/cityTargets.ts -> src/scenario/stageResults.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/floodKpis.ts -> src/scenario/kpis.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/floodStage.ts -> src/scenario/eventClock.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/floodStage.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/floodStage.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/flood/city/floodStage.ts -> src/scenario/stageResults.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/benchmarkLanduse.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/buildout.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/baselineZones.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/benchmarkCityLanduse.ts -> src/scenario/scenario.ts':
+    'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/cityModel.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/cityParcels.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/landuseStage.ts -> src/scenario/kpis.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/landuseStage.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/landuseStage.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/landuseStage.ts -> src/scenario/stageResults.ts':
+    'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/landuseView.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/city/zoningChanges.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/indicators.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/zoningRules.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/landuse/zoningRules.ts -> src/scenario/validate.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/scenarioApi.ts -> src/scenario/differenceLayers.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/scenarioApi.ts -> src/scenario/kpis.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/scenarioApi.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/scenarioApi.ts -> src/scenario/runOptions.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/scenarioApi.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/baseFloorSpace.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/baseFloorSpace.ts -> src/scenario/stageResults.ts':
+    'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/cityDemand.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/cityDemand.ts -> src/scenario/stageResults.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/cityModel.ts -> src/scenario/stageResults.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/cityNetwork.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/trafficStage.ts -> src/scenario/kpis.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/trafficStage.ts -> src/scenario/eventClock.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/trafficStage.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/trafficStage.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/traffic/city/trafficStage.ts -> src/scenario/stageResults.ts':
+    'issue 12 item 3: scenario above sim',
+};
+
+/**
+ * Known pure files that reach a banned module, each with its issue reference (same rules as
+ * the allow-list above). Key: the pure file.
+ */
+export const KNOWN_IMPURE_FILES: Record<string, string> = {
+  // A benchmark reading the dataset with node:fs; benchmarks move to bench/: issue 12 item 7.
+  'src/sim/landuse/city/benchmarkCityLanduse.ts': 'issue 12 item 7: benchmarks to bench/',
+};
