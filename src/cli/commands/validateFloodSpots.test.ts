@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { readCityFolder } from '../../data/node/readCityFolder.ts';
-import { toUtm48n } from '../../data/pipeline/utm.ts';
+import { toUtm48n } from '../../core/utm48n.ts';
 import { cityGrid } from '../../sim/flood/city/cityGrid.ts';
 import { STAGE_CELL_SIZE_METRES } from '../../sim/flood/city/floodStage.ts';
 import {

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
-import { toUtm48n } from '../../data/pipeline/utm.ts';
+import { toUtm48n } from '../../core/utm48n.ts';
 import type { FloodStageResult } from '../../scenario/stageResults.ts';
 import { cityFloodModel } from '../../sim/flood/city/cityFloodModel.ts';
 import {

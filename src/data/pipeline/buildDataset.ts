@@ -14,7 +14,7 @@ import { encodeRoads } from './roadsFormat.ts';
 import { buildRoadGraph } from './roads.ts';
 import { fillSyntheticBuildings } from './syntheticBuildings.ts';
 import { buildTerrain, TERRAIN_CLASSES, UPLAND_HILLS } from './terrain.ts';
-import { UTM48N_PROJ4 } from './utm.ts';
+import { UTM48N_PROJ4 } from '../../core/utm48n.ts';
 import { CENSUS_WARDS_ATTRIBUTION, censusWardsLayer, parseCensusTable } from './censusWards.ts';
 import { extractLandUse } from './landUse.ts';
 import { extractPois } from './pois.ts';

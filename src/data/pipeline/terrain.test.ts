@@ -7,7 +7,7 @@ import { chamferDistance } from './distanceTransform.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { buildRoadGraph } from './roads.ts';
 import { buildTerrain, TERRAIN_CLASSES, type TerrainInput } from './terrain.ts';
-import { fromUtm48n, toUtm48n } from './utm.ts';
+import { fromUtm48n, toUtm48n } from '../../core/utm48n.ts';
 import { extractLandUse } from './landUse.ts';
 import { extractWater } from './water.ts';
 

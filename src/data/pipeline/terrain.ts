@@ -26,7 +26,7 @@ import { fillPolygon, paintLine } from './rasterize.ts';
 import type { Region } from './region.ts';
 import type { RoadGraph } from './roads.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
-import { toUtm48n } from './utm.ts';
+import { toUtm48n } from '../../core/utm48n.ts';
 import type { LandUseArea } from './landUse.ts';
 import type { WaterArea, Waterway } from './water.ts';
 import type { BuildingRecord } from './buildings.ts';

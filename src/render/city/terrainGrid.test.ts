@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toSceneMetres } from '../../core/geo.ts';
-import { toUtm48n } from '../../data/pipeline/utm.ts';
+import { toUtm48n } from '../../core/utm48n.ts';
 import { TerrainGrid, type TerrainMeta } from './terrainGrid.ts';
 
 // a 4 × 3 grid of 20 m cells whose south-west corner is the UTM position of the scene origin

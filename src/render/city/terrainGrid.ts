@@ -8,7 +8,7 @@
  */
 import { fromSceneMetres, toSceneMetres } from '../../core/geo.ts';
 import type { TerrainMeta } from '../../data/dataset/cityFiles.ts';
-import { fromUtm48n, toUtm48n } from '../../data/pipeline/utm.ts';
+import { fromUtm48n, toUtm48n } from '../../core/utm48n.ts';
 
 /** Spacing of the exact projection lattice, metres. */
 const LATTICE_METRES = 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromSceneMetres } from '../../core/geo.ts';
-import { toUtm48n } from '../../data/pipeline/utm.ts';
+import { toUtm48n } from '../../core/utm48n.ts';
 import { TerrainGrid } from './terrainGrid.ts';
 import { createWaterMesh } from './waterLayer.ts';
 

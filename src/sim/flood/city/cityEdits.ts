@@ -1,4 +1,4 @@
-import { toUtm48n } from '../../../data/pipeline/utm.ts';
+import { toUtm48n } from '../../../core/utm48n.ts';
 import type { DikeEdit, PondEdit } from '../../../scenario/scenario.ts';
 import { toGridCoordinates } from '../floodMetrics.ts';
 import type { CityGrid, FloodGridFrame } from './cityGrid.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromSceneMetres } from '../../../core/geo.ts';
-import { toUtm48n } from '../../../data/pipeline/utm.ts';
+import { toUtm48n } from '../../../core/utm48n.ts';
 import { sceneToTerrain } from './terrainFrame.ts';
 
 // The committed dataset's terrain frame (terrain.json).

@@ -1,5 +1,5 @@
 import { fromSceneMetres, toSceneMetres } from '../../../core/geo.ts';
-import { fromUtm48n, toUtm48n } from '../../../data/pipeline/utm.ts';
+import { fromUtm48n, toUtm48n } from '../../../core/utm48n.ts';
 
 /** Grid frame of the dataset's terrain (`terrain.json`: EPSG:32648, row 0 north). */
 export interface TerrainGridFrame {

@@ -1,4 +1,4 @@
-/** WGS84 ↔ UTM zone 48N (EPSG:32648), the CRS of simulation grids, via proj4. */
+/** WGS84 ↔ UTM zone 48N (EPSG:32648), the CRS of simulation grids and of the dataset's terrain, via proj4. */
 import proj4 from 'proj4';
 
 /** proj4 definition of EPSG:32648. */
