@@ -130,6 +130,10 @@ export function trafficScenarioInputs(scenario: Scenario, baseYear: number): Tra
 
 /** Everything one city assignment needs: the network of the scenario and its demand. */
 export interface CityAssignmentInput {
+  /** The planned network (new roads, no closures): where demand is distributed and peak spreading is judged. */
+  planned: CityNetwork;
+  /** The full trip table of the planned network, PCU/h. */
+  plannedTrips: OdDemand;
   /** The network with every closure applied (what the assignment runs on). */
   city: CityNetwork;
   /** The demand of the planned network; `demand.demand` holds only the trips that can be made. */
@@ -166,10 +170,17 @@ export function prepareCityAssignment(
     externalGrowthFactor: (demandOptions.externalGrowthFactor ?? 1) * inputs.externalGrowthFactor,
   });
   const closed = new Set([...inputs.closedLinkIds, ...floodClosedLinkIds]);
-  if (closed.size === 0) return { city: planned, demand, cutOffPcuPerHour: 0 };
+  if (closed.size === 0)
+    return { planned, plannedTrips: demand.demand, city: planned, demand, cutOffPcuPerHour: 0 };
   const city = buildCityNetwork(model, { closedLinkIds: closed, newRoads: inputs.newRoads });
   const { served, cutOff } = servedTrips(city, demand.demand);
-  return { city, demand: { ...demand, demand: served }, cutOffPcuPerHour: cutOff };
+  return {
+    planned,
+    plannedTrips: demand.demand,
+    city,
+    demand: { ...demand, demand: served },
+    cutOffPcuPerHour: cutOff,
+  };
 }
 
 /** Per network link → per roads.json link (0 where a link is closed or not modelled). */
@@ -204,7 +215,7 @@ export function createTrafficStage(
       const prepare = lap();
       const landuse = context.upstream.landuse as LanduseStageResult | undefined;
       const flood = context.upstream.flood as FloodStageResult | undefined;
-      const { city, demand, cutOffPcuPerHour } = prepareCityAssignment(
+      const { planned, plannedTrips, city, demand, cutOffPcuPerHour } = prepareCityAssignment(
         model,
         trafficScenarioInputs(context.scenario, baseYear),
         landuse?.floorSpace,
@@ -213,8 +224,8 @@ export function createTrafficStage(
       );
       const demandSeconds = lap();
       context.onProgress(0.1);
-      const graph = compileNetwork(city.network);
-      const assign = (od: OdDemand, from: number, to: number) => {
+      const assignOn = (network: CityNetwork, od: OdDemand, from: number, to: number) => {
+        const graph = compileNetwork(network.network);
         const solve = iterateUserEquilibrium(graph, od, {
           relativeGap: options.relativeGap ?? 1e-3,
           maxIterations: options.maxIterations ?? 200,
@@ -226,15 +237,19 @@ export function createTrafficStage(
           step = solve.next();
         }
         const solved = step.value;
-        return { solved, summary: summarizeAssignment(graph, od, solved.volumes, solved.odCosts) };
+        return { graph, solved, summary: summarizeAssignment(graph, od, solved.volumes, solved.odCosts) };
       };
-      let od = demand.demand;
-      let { solved: result, summary } = assign(od, 0.1, 0.7);
-      const keep = peakHourKeepShare(summary, model.options.bprPower);
-      if (keep < 1) {
-        od = { zoneCount: od.zoneCount, flows: od.flows.map((v) => v * keep) };
-        ({ solved: result, summary } = assign(od, 0.7, 1));
-      }
+      const scaled = (od: OdDemand, share: number): OdDemand => ({
+        zoneCount: od.zoneCount,
+        flows: od.flows.map((v) => v * share),
+      });
+      // Peak spreading is judged on the planned network (an ordinary day of this plan), so a flood
+      // or a closure never moves trips out of the hour: it leaves them unserved or slower.
+      let run = assignOn(planned, plannedTrips, 0.1, 0.6);
+      const keep = peakHourKeepShare(run.summary, model.options.bprPower);
+      const od = keep < 1 ? scaled(demand.demand, keep) : demand.demand;
+      if (city !== planned || keep < 1) run = assignOn(city, od, 0.6, 1);
+      const { graph, solved: result, summary } = run;
       const assignment = lap();
       const { linkVolume, linkVolumeCapacityRatio, linkSpeedKmh, linkDelayMinutes: _, ...totals } = summary;
       const newRoadMaxVolumePcuPerHour: Record<string, number> = {};
