@@ -1,4 +1,5 @@
 import type { TimeSeries } from '../core/timeSeries.ts';
+import type { LandUse, RoadClass } from '../core/vocabulary.ts';
 
 /**
  * The scenario document, format `twin-scenario/1`: a base scenario plus typed edits.
@@ -26,22 +27,6 @@ export interface ZoneRules {
   minGreenRatio?: number;
 }
 
-/** Land-use categories in the planners' terms (Vietnamese names in i18n). */
-export const LAND_USES = [
-  'residential',
-  'commercial',
-  'industrial',
-  'mixed',
-  'green',
-  'education',
-  'health',
-  'transport',
-  'water',
-  'agriculture',
-  'public',
-] as const;
-export type LandUse = (typeof LAND_USES)[number];
-
 /** Change the zone or the rules of some parcels (by id) or of all parcels inside a polygon. */
 export interface ZoningEdit {
   type: 'zoning';
@@ -58,18 +43,6 @@ export interface RoadClosureEdit {
   id: string;
   linkIds: string[];
 }
-
-/** Road classes of the routable graph. */
-export const ROAD_CLASSES = [
-  'motorway',
-  'trunk',
-  'primary',
-  'secondary',
-  'tertiary',
-  'residential',
-  'service',
-] as const;
-export type RoadClass = (typeof ROAD_CLASSES)[number];
 
 /** A planned road along a polyline. */
 export interface NewRoadEdit {

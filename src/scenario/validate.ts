@@ -1,10 +1,9 @@
 import { Checker } from '../core/check.ts';
 import { InputError } from '../core/errors.ts';
+import { LAND_USES, ROAD_CLASSES } from '../core/vocabulary.ts';
 import {
   type BilingualText,
   EDIT_TYPES,
-  LAND_USES,
-  ROAD_CLASSES,
   type RainSpec,
   SCENARIO_FORMAT,
   type Scenario,

@@ -15,7 +15,7 @@
  * `public/data/thuduc/buildings.json` with `decodeBuildings` (buildingsFormat.ts).
  */
 import { toSceneMetres } from '../../core/geo.ts';
-import type { LandUse } from '../../scenario/scenario.ts';
+import type { LandUse } from '../../core/vocabulary.ts';
 import type { OsmTags } from '../osm/osmTypes.ts';
 import { areaCentroid, counterClockwise, pointInPolygon, type Point, type Ring } from './geometry.ts';
 import { osmAreas } from './osmAreas.ts';

@@ -10,7 +10,7 @@
  *   previous one (counter-clockwise, not closed).
  */
 import { InputError } from '../../core/errors.ts';
-import { LAND_USES } from '../../scenario/scenario.ts';
+import { LAND_USES } from '../../core/vocabulary.ts';
 import type { BuildingRecord } from './buildings.ts';
 
 /** The JSON document. */

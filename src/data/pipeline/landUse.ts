@@ -1,5 +1,5 @@
 /** Land-use layer: mapped OSM areas (landuse, leisure, amenity, natural) clipped to the region. */
-import type { LandUse } from '../../scenario/scenario.ts';
+import type { LandUse } from '../../core/vocabulary.ts';
 import type { OsmData, OsmTags } from '../osm/osmTypes.ts';
 import { clipPolygons } from './clip.ts';
 import { type Feature, polygonFeature } from './geojson.ts';

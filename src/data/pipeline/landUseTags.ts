@@ -2,7 +2,7 @@
  * OSM tags → the scenario's land-use codes (LAND_USES), with Vietnamese planning names
  * (Thông tư 01/2021/TT-BXD land categories, simplified).
  */
-import type { LandUse } from '../../scenario/scenario.ts';
+import type { LandUse } from '../../core/vocabulary.ts';
 import type { OsmTags } from '../osm/osmTypes.ts';
 
 /** Vietnamese and English names of each land-use code. */

@@ -11,7 +11,7 @@
  *   expressways 100; residential alleys 30 and service roads 20 are assumptions (effective speeds).
  * - Lanes per direction: assumptions for HCMC 2018 (2 on motorway/trunk/primary, else 1).
  */
-import type { RoadClass } from '../../scenario/scenario.ts';
+import type { RoadClass } from '../../core/vocabulary.ts';
 
 /** Defaults for one road class. */
 export interface RoadClassDefaults {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeOsmPbf } from '../../../tests/fixtures/osm/encodeOsmPbf.ts';
 import { smallTownBoundary, smallTownExtract } from '../../../tests/fixtures/osm/smallTown.ts';
 import { sharedInput } from '../../../tests/helpers/shared.ts';
-import { ROAD_CLASSES } from '../../scenario/scenario.ts';
+import { ROAD_CLASSES } from '../../core/vocabulary.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { parseMaxSpeedKmh, roadClassOf } from './roadClasses.ts';

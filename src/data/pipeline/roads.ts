@@ -6,7 +6,7 @@
  * not removed, so the graph stays connected across the clip.
  */
 import { toSceneMetres } from '../../core/geo.ts';
-import { ROAD_CLASSES, type RoadClass } from '../../scenario/scenario.ts';
+import { ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
 import type { OsmData, OsmTags, OsmWay } from '../osm/osmTypes.ts';
 import { geodesicMetres } from './geometry.ts';
 import type { Region } from './region.ts';

@@ -6,7 +6,7 @@
  * `links.geometry[i]` indexes the polylines (vertices offsets[k]..offsets[k+1]-1), drawn in
  * reverse when `links.reversed[i]` is 1.
  */
-import { ROAD_CLASSES } from '../../scenario/scenario.ts';
+import { ROAD_CLASSES } from '../../core/vocabulary.ts';
 import { LINK_FLAG, type RoadGraph } from './roads.ts';
 
 /** The JSON document. */

@@ -4,7 +4,7 @@
  * water) covers the cell centre. Smaller areas are painted over larger ones; water last.
  */
 import { toSceneMetres } from '../../core/geo.ts';
-import { LAND_USES, type LandUse } from '../../scenario/scenario.ts';
+import { LAND_USES, type LandUse } from '../../core/vocabulary.ts';
 import type { Point, Ring } from './geometry.ts';
 import { fillPolygon } from './rasterize.ts';
 import type { Region } from './region.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeOsmPbf } from '../../../tests/fixtures/osm/encodeOsmPbf.ts';
 import { smallTownBoundary, smallTownExtract } from '../../../tests/fixtures/osm/smallTown.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
-import { ROAD_CLASSES } from '../../scenario/scenario.ts';
+import { ROAD_CLASSES } from '../../core/vocabulary.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
 import { osmBuildings } from './buildings.ts';
 import { encodeBuildings } from './buildingsFormat.ts';

@@ -14,7 +14,7 @@
  */
 import { toSceneMetres } from '../../core/geo.ts';
 import { seededRandom } from '../../core/random.ts';
-import { ROAD_CLASSES, type LandUse, type RoadClass } from '../../scenario/scenario.ts';
+import { type LandUse, ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
 import type { BuildingRecord } from './buildings.ts';
 import { STOREY_HEIGHT_METRES } from './buildings.ts';
 import {

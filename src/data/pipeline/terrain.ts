@@ -18,7 +18,7 @@
  * unmapped, outside) with imperviousness and Manning's n.
  */
 import type { RasterGrid } from '../grid/rasterGrid.ts';
-import { LAND_USES, type LandUse } from '../../scenario/scenario.ts';
+import { LAND_USES, type LandUse } from '../../core/vocabulary.ts';
 import { seededRandom } from '../../core/random.ts';
 import { chamferDistance } from './distanceTransform.ts';
 import type { Point, Ring } from './geometry.ts';

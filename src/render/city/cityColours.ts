@@ -4,7 +4,7 @@
  * mặt nước blue); road colours follow the usual web-map hierarchy (motorway red … service grey).
  */
 import type { MessageKey } from '../../i18n/index.ts';
-import { LAND_USES, type LandUse, ROAD_CLASSES, type RoadClass } from '../../scenario/scenario.ts';
+import { LAND_USES, type LandUse, ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
 import { hexColor, type Legend, type RampStop, type Rgb } from '../legend.ts';
 
 /** Land-use colours (hex). */

@@ -11,7 +11,7 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import type { RoadsDocument } from '../../data/pipeline/roadsFormat.ts';
-import { ROAD_CLASSES, type RoadClass } from '../../scenario/scenario.ts';
+import { ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
 import { ROAD_STYLE } from './cityColours.ts';
 import { segmentDistanceSquared } from './pickGeometry.ts';
 import type { TerrainGrid } from './terrainGrid.ts';

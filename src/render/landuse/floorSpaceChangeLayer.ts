@@ -17,7 +17,7 @@ import {
   MeshLambertMaterial,
 } from 'three';
 import type { FloorSpaceChanges } from '../../scenario/differenceLayers.ts';
-import { LAND_USES } from '../../scenario/scenario.ts';
+import { LAND_USES } from '../../core/vocabulary.ts';
 import { LAND_USE_COLOURS } from '../city/cityColours.ts';
 import type { TerrainGrid } from '../city/terrainGrid.ts';
 

@@ -7,7 +7,7 @@
 import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshLambertMaterial } from 'three';
 import earcut from 'earcut';
 import type { FlatRings } from '../../sim/landuse/city/landuseView.ts';
-import { LAND_USES } from '../../scenario/scenario.ts';
+import { LAND_USES } from '../../core/vocabulary.ts';
 import { LAND_USE_COLOURS } from '../city/cityColours.ts';
 
 /** Massing input: rings with use, height and ground elevation per ring. */

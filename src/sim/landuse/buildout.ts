@@ -1,6 +1,7 @@
 import { area as geodesicArea } from '@turf/turf';
 import { InputError } from '../../core/errors.ts';
-import type { LandUse, ZoneRules } from '../../scenario/scenario.ts';
+import type { LandUse } from '../../core/vocabulary.ts';
+import type { ZoneRules } from '../../scenario/scenario.ts';
 import { type EdgeRole, edgeNearestRoad, edgeRoles } from './edgeRoles.ts';
 import { buildableEnvelope, type EdgeSetback } from './envelope.ts';
 import { type LocalFrame, localFrameAbout } from './localFrame.ts';

@@ -5,7 +5,7 @@ import { hexColor, type Legend } from '../../render/legend.ts';
 import { LAND_USE_COLOURS } from '../../render/city/cityColours.ts';
 import { VOLUME_DIFFERENCE_LEGEND } from '../../render/traffic/linkFlowLayer.ts';
 import { floodDifferenceEsriAscii, trafficDifferenceGeoJson } from '../../scenario/differenceLayers.ts';
-import { LAND_USES } from '../../scenario/scenario.ts';
+import { LAND_USES } from '../../core/vocabulary.ts';
 import { loadDataset } from '../city/cityDataset.ts';
 import { StoreContext, useApp, useT } from '../context.tsx';
 import { downloadText } from '../download.ts';

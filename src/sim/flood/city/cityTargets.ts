@@ -1,7 +1,7 @@
 import { fromSceneMetres } from '../../../core/geo.ts';
 import { decodeBuildings } from '../../../data/pipeline/buildingsFormat.ts';
 import { toUtm48n } from '../../../core/utm48n.ts';
-import { LAND_USES, type LandUse } from '../../../scenario/scenario.ts';
+import { LAND_USES, type LandUse } from '../../../core/vocabulary.ts';
 import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
 import { toGridCoordinates } from '../floodMetrics.ts';
 import type { CityFloodData } from './cityFloodModel.ts';

@@ -3,7 +3,7 @@ import { toSceneMetres } from '../../../core/geo.ts';
 import { InputError } from '../../../core/errors.ts';
 import { type CityFiles, terrainGrids } from '../../../data/dataset/cityFiles.ts';
 import { decodeBuildings } from '../../../data/pipeline/buildingsFormat.ts';
-import { LAND_USES, type LandUse } from '../../../scenario/scenario.ts';
+import { LAND_USES, type LandUse } from '../../../core/vocabulary.ts';
 import { type RoadGraph, type SnappedPoints, snapToNodes } from '../networkAccess.ts';
 import { APARTMENT_ZONE_MIN_FLOORS, BASELINE_ZONES } from './baselineZones.ts';
 import {

@@ -2,7 +2,7 @@ import Flatbush from 'flatbush';
 import polygonClipping, { type MultiPolygon, type Polygon } from 'polygon-clipping';
 import { fromSceneMetres, toSceneMetres } from '../../../core/geo.ts';
 import type { GeoJsonCollection } from '../../../data/dataset/cityFiles.ts';
-import type { LandUse } from '../../../scenario/scenario.ts';
+import type { LandUse } from '../../../core/vocabulary.ts';
 import type { LonLat, Parcel } from '../parcels.ts';
 import { ZONE_OF_LAND_USE } from './baselineZones.ts';
 import { type FlatRing, polygonArea, polygonCentroid, ringBounds } from './sceneRings.ts';

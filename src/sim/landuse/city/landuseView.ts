@@ -3,7 +3,7 @@
  * the parcel outlines for picking, the massing of rebuilt parcels and the growth cells by year.
  */
 import { toSceneMetres } from '../../../core/geo.ts';
-import { LAND_USES } from '../../../scenario/scenario.ts';
+import { LAND_USES } from '../../../core/vocabulary.ts';
 import type { CityLanduseModel } from './cityModel.ts';
 import { type CityLanduseResult, growthCellCentre } from './landuseStage.ts';
 import { flatRingSignedArea, polygonCentroid } from './sceneRings.ts';

@@ -4,7 +4,7 @@
  * layout, so demand reads the same arrays with or without the land-use stage.
  */
 import { decodeBuildings, type BuildingsDocument } from '../../../data/pipeline/buildingsFormat.ts';
-import { LAND_USES } from '../../../scenario/scenario.ts';
+import { LAND_USES } from '../../../core/vocabulary.ts';
 import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
 import { polygonArea, polygonCentroid } from '../../landuse/city/sceneRings.ts';
 

@@ -13,7 +13,7 @@
  *
  * Every number is an assumption with a source or marked as one in docs/traffic-city.md.
  */
-import { LAND_USES } from '../../../scenario/scenario.ts';
+import { LAND_USES } from '../../../core/vocabulary.ts';
 import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
 import { DEFAULT_INDICATOR_ASSUMPTIONS, type TripRates } from '../../landuse/indicators.ts';
 import type { OdDemand } from '../network.ts';
