@@ -1,4 +1,5 @@
 import type { ClockHour } from './eventClock.ts';
+import type { FloorSpace } from '../sim/floorSpace.ts';
 import type { Kpis } from './kpis.ts';
 
 /**
@@ -9,20 +10,7 @@ import type { Kpis } from './kpis.ts';
 /** Land use: where floor space is and what it is used for, and how much ground sheds rain. */
 export interface LanduseStageResult {
   /** One entry per building or build-out parcel (existing and proposed). */
-  floorSpace: {
-    eastMetres: Float64Array;
-    northMetres: Float64Array;
-    grossFloorAreaM2: Float64Array;
-    /** Index into scenario LAND_USES. */
-    use: Uint8Array;
-    /** 1 for proposed (build-out or growth), 0 for existing. */
-    proposed: Uint8Array;
-    /**
-     * Persons living in each entry's floor space in the scenario year (census-calibrated by the
-     * land-use stage); absent where no calibration ran (then 28 m² of residential floor space per person).
-     */
-    residents?: Float64Array;
-  };
+  floorSpace: FloorSpace;
   /**
    * Impervious fraction per cell of the dataset's terrain grid (terrain.json frame, row 0
    * north), 0..1; absent = the land-cover table's values.

@@ -1,4 +1,3 @@
-import type { Kpis } from '../../../scenario/kpis.ts';
 import { depthAt, type DepthGrid, maxDepthAlong, PASSABLE_DEPTH_METRES } from '../floodMetrics.ts';
 import type { CityFloodTargets } from './cityTargets.ts';
 
@@ -8,7 +7,7 @@ export const FLOODED_DEPTH_METRES = 0.1;
 /** The planner's flood measures of one run, and the roads to close. */
 export interface CityFloodMeasures {
   /** The stage's KPIs (local names; reported as `flood.<name>`, definitions in scenario/kpis.ts). */
-  kpis: Kpis;
+  kpis: Record<string, number>;
   /** roads.json link ids whose street reached the closing depth somewhere at some time of the event. */
   impassableLinkIds: string[];
   /** roads.json link ids whose street reached the closing depth within the assigned hour. */
@@ -37,7 +36,11 @@ export function cityFloodMeasures(
   const onLand = (values: ArrayLike<number>) =>
     Float64Array.from({ length: values.length }, (_, k) => (permanentWater[k] ? 0 : values[k]!));
   const depth: DepthGrid = { columns: grid.columns, rows: grid.rows, depthMetres: onLand(maxDepthMetres) };
-  const hourDepth: DepthGrid = { columns: grid.columns, rows: grid.rows, depthMetres: onLand(hourMaxDepthMetres) };
+  const hourDepth: DepthGrid = {
+    columns: grid.columns,
+    rows: grid.rows,
+    depthMetres: onLand(hourMaxDepthMetres),
+  };
   let landCells = 0;
   let floodedCells = 0;
   let deepCells = 0;

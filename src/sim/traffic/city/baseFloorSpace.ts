@@ -5,11 +5,11 @@
  */
 import { decodeBuildings, type BuildingsDocument } from '../../../data/pipeline/buildingsFormat.ts';
 import { LAND_USES } from '../../../core/vocabulary.ts';
-import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
+import type { FloorSpace } from '../../floorSpace.ts';
 import { polygonArea, polygonCentroid } from '../../landuse/city/sceneRings.ts';
 
 /** Floor space of existing buildings (see the module comment); GFA in m², positions in scene metres. */
-export function buildingFloorSpace(doc: BuildingsDocument): LanduseStageResult['floorSpace'] {
+export function buildingFloorSpace(doc: BuildingsDocument): FloorSpace {
   const records = decodeBuildings(doc);
   const n = records.length;
   const out = {

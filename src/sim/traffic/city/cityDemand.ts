@@ -14,7 +14,7 @@
  * Every number is an assumption with a source or marked as one in docs/traffic-city.md.
  */
 import { LAND_USES } from '../../../core/vocabulary.ts';
-import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
+import type { FloorSpace } from '../../floorSpace.ts';
 import { DEFAULT_INDICATOR_ASSUMPTIONS, type TripRates } from '../../landuse/indicators.ts';
 import type { OdDemand } from '../network.ts';
 import { DEFAULT_PCU_FACTORS, type VehicleClass } from '../pcu.ts';
@@ -151,7 +151,7 @@ export function intrazonalMinutes(times: Float64Array, zoneCount: number, i: num
 export function cityDemand(
   model: CityTrafficModel,
   city: CityNetwork,
-  floorSpace: LanduseStageResult['floorSpace'],
+  floorSpace: FloorSpace,
   options: Partial<CityDemandOptions> = {},
 ): CityDemand {
   const o = { ...DEFAULT_CITY_DEMAND_OPTIONS, ...options };

@@ -13,7 +13,7 @@ import { toSceneMetres } from '../../../core/geo.ts';
 import { InputError } from '../../../core/errors.ts';
 import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
 import type { RoadsDocument } from '../../../data/pipeline/roadsFormat.ts';
-import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
+import type { FloorSpace } from '../../floorSpace.ts';
 import { type FlatRing, pointInPolygon } from '../../landuse/city/sceneRings.ts';
 import { buildingFloorSpace } from './baseFloorSpace.ts';
 import { findGateways, type Gateway } from './gateways.ts';
@@ -61,7 +61,7 @@ export interface CityTrafficModel {
   zones: GridZones;
   gateways: Gateway[];
   /** Floor space of the existing buildings. */
-  baseFloorSpace: LanduseStageResult['floorSpace'];
+  baseFloorSpace: FloorSpace;
 }
 
 /** Boundary rings of `admin.geojson` (feature kind "boundary", else every district), scene metres. */
