@@ -60,7 +60,7 @@ export interface LayerReport {
   impure: ImpureReach[];
   /** Relative imports that resolve to no file. */
   unresolved: { from: string; specifier: string }[];
-  /** Local imports outside the checked folders (e.g. src importing tests/). */
+  /** Local imports outside the layers, or into a layer closed to the importer (e.g. src importing tests/). */
   outside: { from: string; to: string }[];
   /** Allow-list entries that matched no import. */
   stale: string[];
@@ -244,6 +244,10 @@ export function checkLayers(root: string, options: CheckOptions = {}): LayerRepo
       outside.push({ from: edge.from, to: edge.to });
       continue;
     }
+    if (toLayer.onlyFrom !== undefined && !toLayer.onlyFrom.includes(fromLayer.name)) {
+      outside.push({ from: edge.from, to: edge.to });
+      continue;
+    }
     if (toLayer.level > fromLayer.level) {
       const key = `${edge.from} -> ${edge.to}`;
       if (seenArrows.has(key)) continue;
@@ -331,7 +335,7 @@ export function formatReport(report: LayerReport, listAll = false): { lines: str
     lines.push(`  ${tag}: ${reach.file} reaches '${reach.banned}' via ${reach.chain.join(' -> ')}${note}`);
   }
   for (const item of report.unresolved) lines.push(`  unresolved: ${item.from} imports '${item.specifier}'`);
-  for (const item of report.outside) lines.push(`  outside the layers: ${item.from} -> ${item.to}`);
+  for (const item of report.outside) lines.push(`  not allowed: ${item.from} -> ${item.to}`);
   for (const key of report.stale) lines.push(`  note: stale allow-list entry (remove it): ${key}`);
   const failed =
     blocking.length > 0 ||

@@ -1,10 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../../core/errors.ts';
-import { benchModel, benchReferenceModel } from '../../sim/flood/benchModel.ts';
-import { CONTROL_STEPS } from '../../sim/flood/floodState.ts';
-import { runReference } from '../../sim/flood/referenceKernel.ts';
+import { type FloodBenchRun, timeOptimizedFlood, timeReferenceFlood } from '../../../bench/floodBench.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
-import { createFloodEngine } from '../flood/threadedEngine.ts';
 import { log, printJson } from '../io.ts';
 
 const usage = `Usage: twin bench flood [--size 1024] [--threads N] [--seconds 30] [--no-reference] --json
@@ -13,26 +10,6 @@ Runs the synthetic flood benchmark (size × size cells of 5 m: tilted bumpy plan
 inflow) for a fixed simulated time (after 3 s of untimed warm-up) with the plain reference kernel on one thread and the
 optimized kernel on 1, 2, ... N worker threads (default: available cores). Prints
 {"cellUpdatesPerSecond": best, "threads": n, "reference": {...}, "runs": [...], ...}.`;
-
-/** Simulated seconds run untimed before each measurement (JIT warm-up). */
-const WARM_UP_SECONDS = 3;
-
-async function timeOptimized(size: number, threads: number, simulatedSeconds: number) {
-  const engine = createFloodEngine(benchModel(size), threads);
-  try {
-    // Warm-up (threads started, modules loaded, kernel compiled) before the clock starts.
-    await engine.advanceTo(WARM_UP_SECONDS);
-    const warmUpSteps = engine.state.control[CONTROL_STEPS]!;
-    const started = performance.now();
-    await engine.advanceTo(WARM_UP_SECONDS + simulatedSeconds);
-    const seconds = (performance.now() - started) / 1000;
-    const steps = engine.state.control[CONTROL_STEPS]! - warmUpSteps;
-    const cellUpdates = steps * engine.state.activeCells;
-    return { threads, steps, cellUpdates, seconds, cellUpdatesPerSecond: cellUpdates / seconds };
-  } finally {
-    await engine.close();
-  }
-}
 
 /** `twin bench flood`: reference vs optimized kernel speed on a synthetic grid. */
 export const benchFlood: Command = {
@@ -58,29 +35,14 @@ export const benchFlood: Command = {
       throw new UsageError('--threads expects a positive integer');
     if (!(simulatedSeconds > 0)) throw new UsageError('--seconds expects a positive number');
 
-    let reference: {
-      steps: number;
-      cellUpdates: number;
-      seconds: number;
-      cellUpdatesPerSecond: number;
-    } | null = null;
+    let reference: FloodBenchRun | null = null;
     if (!values['no-reference']) {
-      const model = benchReferenceModel(size);
-      runReference(model, WARM_UP_SECONDS);
-      const started = performance.now();
-      const steps = runReference(model, simulatedSeconds);
-      const seconds = (performance.now() - started) / 1000;
-      reference = {
-        steps,
-        cellUpdates: steps * size * size,
-        seconds,
-        cellUpdatesPerSecond: (steps * size * size) / seconds,
-      };
+      reference = timeReferenceFlood(size, simulatedSeconds);
       log(`reference: ${(reference.cellUpdatesPerSecond / 1e6).toFixed(1)} M cell updates/s`);
     }
     const runs = [];
     for (let threads = 1; threads <= maxThreads; threads++) {
-      const run = await timeOptimized(size, threads, simulatedSeconds);
+      const run = await timeOptimizedFlood(size, threads, simulatedSeconds);
       log(`${threads} thread(s): ${(run.cellUpdatesPerSecond / 1e6).toFixed(1)} M cell updates/s`);
       runs.push(run);
     }

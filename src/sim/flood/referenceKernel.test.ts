@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchModel, benchReferenceModel } from './benchModel.ts';
+import { benchModel, benchReferenceModel } from '../../../bench/floodBenchModel.ts';
 import { FloodSimulation } from './floodSimulation.ts';
 import { runReference } from './referenceKernel.ts';
 

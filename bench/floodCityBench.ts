@@ -2,20 +2,20 @@
  * Whole-city flood benchmark: the Thủ Đức city model (src/sim/flood/city) through the 24-hour
  * 100-year design storm centred on a 1.8 m king tide, on N Node worker threads.
  *
- *   npx tsx tests/bench/floodCityBench.ts [cellSizeMetres=20] [threads=2] [hours=24]
+ *   npx tsx bench/floodCityBench.ts [cellSizeMetres=20] [threads=2] [hours=24]
  *
  * Prints one JSON line: wall seconds (model build and run), CPU seconds of the run, steps, cell updates per second,
  * KPIs and the volume account.
  */
-import { createFloodEngine } from '../../src/cli/flood/threadedEngine.ts';
-import { readCityFolder } from '../../src/data/node/readCityFolder.ts';
-import type { Scenario } from '../../src/scenario/scenario.ts';
-import { designEvent } from '../../src/sim/flood/city/cityEvent.ts';
-import { cityFloodModel } from '../../src/sim/flood/city/cityFloodModel.ts';
-import { cityFloodTargets } from '../../src/sim/flood/city/cityTargets.ts';
-import { cityFloodMeasures } from '../../src/sim/flood/city/floodKpis.ts';
-import { CONTROL_STEPS } from '../../src/sim/flood/floodState.ts';
-import { storedVolume, volumeAccount } from '../../src/sim/flood/floodVolume.ts';
+import { createFloodEngine } from '../src/cli/flood/threadedEngine.ts';
+import { readCityFolder } from '../src/data/node/readCityFolder.ts';
+import type { Scenario } from '../src/scenario/scenario.ts';
+import { designEvent } from '../src/sim/flood/city/cityEvent.ts';
+import { cityFloodModel } from '../src/sim/flood/city/cityFloodModel.ts';
+import { cityFloodTargets } from '../src/sim/flood/city/cityTargets.ts';
+import { cityFloodMeasures } from '../src/sim/flood/city/floodKpis.ts';
+import { CONTROL_STEPS } from '../src/sim/flood/floodState.ts';
+import { storedVolume, volumeAccount } from '../src/sim/flood/floodVolume.ts';
 
 const [cellSizeMetres = 20, threads = 2, hours = 24] = process.argv.slice(2).map(Number);
 const files = await readCityFolder();

@@ -1,12 +1,12 @@
 /**
  * Timings of the city land-use model on the committed dataset (prints, asserts nothing):
- * `npx tsx src/sim/landuse/city/benchmarkCityLanduse.ts`. Node-only (reads the dataset folder).
+ * `npx tsx bench/cityLanduseBench.ts`. Node-only (reads the dataset folder).
  */
-import { readCityFolder } from '../../../data/node/readCityFolder.ts';
-import type { Scenario, ScenarioEdit } from '../../../scenario/scenario.ts';
-import { BASELINE_ZONES } from './baselineZones.ts';
-import { prepareCityLanduse } from './cityModel.ts';
-import { createLanduseStage } from './landuseStage.ts';
+import { readCityFolder } from '../src/data/node/readCityFolder.ts';
+import type { Scenario, ScenarioEdit } from '../src/scenario/scenario.ts';
+import { BASELINE_ZONES } from '../src/sim/landuse/city/baselineZones.ts';
+import { prepareCityLanduse } from '../src/sim/landuse/city/cityModel.ts';
+import { createLanduseStage } from '../src/sim/landuse/city/landuseStage.ts';
 
 const files = await readCityFolder();
 let started = performance.now();

@@ -6,11 +6,11 @@
  * dataset bytes transferred, and frames per second over a few seconds at two camera views, and,
  * as a baseline, of the same page with the dataset withheld (flat ground plane and grid only).
  *
- * Run: npx tsx tests/bench/renderBench.ts [--no-build]
+ * Run: npx tsx bench/renderBench.ts [--no-build]
  */
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { launchChromium } from '../e2e/browser.ts';
+import { launchChromium } from '../tests/e2e/browser.ts';
 
 const SAMPLE_SECONDS = 4;
 

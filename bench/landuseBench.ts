@@ -1,18 +1,18 @@
 /**
  * Benchmark of the land-use cores on seeded synthetic inputs; prints timings, asserts nothing.
- * Run: npx tsx src/sim/landuse/benchmarkLanduse.ts
+ * Run: npx tsx bench/landuseBench.ts
  *  - build-out of 5 000 lots (rotated rectangles, L shapes, irregular convex 5–8-gons) near Thủ Đức;
  *  - urban growth on a 1 000 × 1 000 grid (30 m cells), 2025 → 2045;
  *  - multi-source Dijkstra on a 500 × 500 street grid (250 000 nodes, ~1 M directed links).
  */
-import type { ZoneRules } from '../../scenario/scenario.ts';
-import { seededRandom } from '../../core/random.ts';
-import { buildOut } from './buildout.ts';
-import { GROWTH_LAND_USE, simulateGrowth } from './growth.ts';
-import { localFrameAbout } from './localFrame.ts';
-import { distanceToNearestTarget, type RoadGraph } from './networkAccess.ts';
-import type { Parcel } from './parcels.ts';
-import type { PointMetres } from './planeGeometry.ts';
+import type { ZoneRules } from '../src/scenario/scenario.ts';
+import { seededRandom } from '../src/core/random.ts';
+import { buildOut } from '../src/sim/landuse/buildout.ts';
+import { GROWTH_LAND_USE, simulateGrowth } from '../src/sim/landuse/growth.ts';
+import { localFrameAbout } from '../src/sim/landuse/localFrame.ts';
+import { distanceToNearestTarget, type RoadGraph } from '../src/sim/landuse/networkAccess.ts';
+import type { Parcel } from '../src/sim/landuse/parcels.ts';
+import type { PointMetres } from '../src/sim/landuse/planeGeometry.ts';
 
 const random = seededRandom(2025);
 

@@ -1,5 +1,9 @@
-import type { FloodModelInput } from './floodInput.ts';
-import type { ReferenceModel } from './referenceKernel.ts';
+/**
+ * The synthetic flood benchmark's case (workload of `twin bench flood`, bench/floodBench.ts, and
+ * of the reference-kernel tests): a fixed tilted, bumpy plane with a lake, rain and an inflow.
+ */
+import type { FloodModelInput } from '../src/sim/flood/floodInput.ts';
+import type { ReferenceModel } from '../src/sim/flood/referenceKernel.ts';
 
 /** Cell size of the synthetic benchmark, m (its parameters are fixed so runs are comparable). */
 export const BENCH_CELL_SIZE_METRES = 5;
