@@ -9,7 +9,7 @@ import {
   STOREY_HEIGHT_METRES,
 } from './buildings.ts';
 import { decodeBuildings, encodeBuildings } from './buildingsFormat.ts';
-import { signedArea } from './geometry.ts';
+import { ringSignedArea } from '../../core/geometry/area.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { extractLandUse } from './landUse.ts';
 
@@ -70,8 +70,8 @@ describe('OSM buildings and the buildings.json format', () => {
     });
     expect(heightFrom.levels).toBe(1);
     // 0.00015° × 0.0003°: ≈ 16.4 m × 33.2 m at 10.8 N in the scene frame.
-    expect(signedArea(house.footprint)).toBeGreaterThan(16.2 * 33.0);
-    expect(signedArea(house.footprint)).toBeLessThan(16.6 * 33.4);
+    expect(ringSignedArea(house.footprint)).toBeGreaterThan(16.2 * 33.0);
+    expect(ringSignedArea(house.footprint)).toBeLessThan(16.6 * 33.4);
   });
 
   it('round-trips records through the compact columns (0.1 m and 0.1 m height precision)', () => {

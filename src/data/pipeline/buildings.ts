@@ -17,7 +17,9 @@
 import { toSceneMetres } from '../../core/geo.ts';
 import type { LandUse } from '../../core/vocabulary.ts';
 import type { OsmTags } from '../osm/osmTypes.ts';
-import { areaCentroid, counterClockwise, pointInPolygon, type Point, type Ring } from './geometry.ts';
+import { counterClockwise } from '../../core/geometry/orientation.ts';
+import { pointInPolygon } from '../../core/geometry/pointInPolygon.ts';
+import { areaCentroid, type Point, type Ring } from './geometry.ts';
 import { osmAreas } from './osmAreas.ts';
 import type { OsmData } from '../osm/osmTypes.ts';
 import type { Region } from './region.ts';

@@ -4,7 +4,8 @@
  * region's point test so only border-crossing features pay for the sweep.
  */
 import polygonClipping from 'polygon-clipping';
-import { boundsOf, type Point, type Ring } from './geometry.ts';
+import { bbox } from '../../core/geometry/bbox.ts';
+import type { Point, Ring } from './geometry.ts';
 import type { Region } from './region.ts';
 
 /** Where a set of points lies relative to the region. */
@@ -12,7 +13,7 @@ function placement(points: readonly Point[], region: Region): 'inside' | 'outsid
   let inside = 0;
   for (const [x, y] of points) if (region.contains(x, y)) inside++;
   if (inside !== 0 && inside !== points.length) return 'border';
-  const [w, s, e, n] = boundsOf(points);
+  const [w, s, e, n] = bbox(points);
   const boundaryVertexWithin = region.polygons.some((rings) =>
     rings.some((ring) => ring.some(([x, y]) => x >= w && x <= e && y >= s && y <= n)),
   );

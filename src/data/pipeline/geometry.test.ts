@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ringSignedArea } from '../../core/geometry/area.ts';
+import { counterClockwise } from '../../core/geometry/orientation.ts';
+import { pointInPolygon } from '../../core/geometry/pointInPolygon.ts';
 import {
-  counterClockwise,
   geodesicMetres,
   haversineMetres,
-  pointInPolygon,
   ringsOverlap,
   segmentRingDistance,
-  signedArea,
   type Point,
 } from './geometry.ts';
 
@@ -27,10 +27,10 @@ describe('geometry', () => {
     expect(Math.abs(geodesicMetres(106.75, 10.8, 106.75, 10.802) - 221.226561)).toBeLessThan(1e-3);
   });
   it('shoelace area and orientation', () => {
-    expect(signedArea(square)).toBe(100);
+    expect(ringSignedArea(square)).toBe(100);
     const clockwise = [...square].reverse();
-    expect(signedArea(clockwise)).toBe(-100);
-    expect(signedArea(counterClockwise([...clockwise, clockwise[0]!]))).toBe(100);
+    expect(ringSignedArea(clockwise)).toBe(-100);
+    expect(ringSignedArea(counterClockwise([...clockwise, clockwise[0]!]))).toBe(100);
   });
   it('point in polygon with a hole', () => {
     const hole: Point[] = [

@@ -3,7 +3,8 @@ import { encodeOsmPbf, type FixtureExtract } from '../../../tests/fixtures/osm/e
 import { smallTownBoundary, smallTownExtract } from '../../../tests/fixtures/osm/smallTown.ts';
 import { InputError } from '../../core/errors.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
-import { signedArea, type Ring } from './geometry.ts';
+import { ringSignedArea } from '../../core/geometry/area.ts';
+import type { Ring } from './geometry.ts';
 import { landUseOfTags } from './landUseTags.ts';
 import { joinRings } from './osmAreas.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
@@ -39,7 +40,7 @@ describe('vector layers on the small-town fixture', () => {
     ]);
     const residential = areas.find((a) => a.use === 'residential')!;
     // 0.0068° × 0.0048° clipped by the 0.006° × 0.005° boundary: 0.0059° × 0.0048° remain.
-    expect(Math.abs(signedArea(residential.polygons[0]![0]!))).toBeCloseTo(0.0059 * 0.0048, 9);
+    expect(Math.abs(ringSignedArea(residential.polygons[0]![0]!))).toBeCloseTo(0.0059 * 0.0048, 9);
   });
 
   it('names Metro Line 1 stations by their current names', () => {
@@ -83,7 +84,7 @@ describe('vector layers on the small-town fixture', () => {
     expect(water.areaCount).toBe(1);
     const polygon = water.areas[0]![0]!;
     expect(polygon).toHaveLength(2);
-    const area = (r: Ring) => Math.abs(signedArea(r));
+    const area = (r: Ring) => Math.abs(ringSignedArea(r));
     expect(area(polygon[0]!) - area(polygon[1]!)).toBeCloseTo(0.002 * 0.002 - 0.001 * 0.001, 12);
     expect(water.terrainAreas[0]!.river).toBe(true);
   });

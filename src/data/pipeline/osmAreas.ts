@@ -4,7 +4,8 @@
  * algorithm, https://wiki.openstreetmap.org/wiki/Relation:multipolygon/Algorithm); each inner
  * ring is attached to the outer ring that contains it.
  */
-import { pointInRing, type Ring } from './geometry.ts';
+import { pointInRing } from '../../core/geometry/pointInPolygon.ts';
+import type { Ring } from './geometry.ts';
 import type { OsmData, OsmRelation, OsmTags, OsmWay } from '../osm/osmTypes.ts';
 
 /** An area feature: its OSM identity, tags and polygons (outer ring first, then holes). */

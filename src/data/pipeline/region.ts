@@ -4,7 +4,9 @@
  * ray-casting test runs).
  */
 import { InputError } from '../../core/errors.ts';
-import { boundsOf, pointInPolygon, type Point, type Ring } from './geometry.ts';
+import { bbox } from '../../core/geometry/bbox.ts';
+import { pointInPolygon } from '../../core/geometry/pointInPolygon.ts';
+import type { Point, Ring } from './geometry.ts';
 
 /** A (multi)polygon region in WGS84 degrees. */
 export interface Region {
@@ -24,7 +26,7 @@ const BORDER = 2;
 /** Builds a Region from polygons (lon/lat degrees, rings closed or open). */
 export function createRegion(polygons: Ring[][]): Region {
   const all = polygons.flat(2);
-  const bounds = boundsOf(all);
+  const bounds = bbox(all);
   const [west, south, east, north] = bounds;
   const cellX = (east - west) / GRID || 1;
   const cellY = (north - south) / GRID || 1;

@@ -6,7 +6,9 @@ import { ROAD_CLASSES } from '../../core/vocabulary.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
 import { osmBuildings } from './buildings.ts';
 import { encodeBuildings } from './buildingsFormat.ts';
-import { boundsOf, pointInPolygon, ringsOverlap, segmentRingDistance, type Point } from './geometry.ts';
+import { bbox } from '../../core/geometry/bbox.ts';
+import { pointInPolygon } from '../../core/geometry/pointInPolygon.ts';
+import { ringsOverlap, segmentRingDistance, type Point } from './geometry.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { buildRoadGraph } from './roads.ts';
 import { fillSyntheticBuildings } from './syntheticBuildings.ts';
@@ -73,10 +75,10 @@ describe('synthetic building filler on the small-town fixture', () => {
         expect(region.contains(lon, lat)).toBe(true);
         for (const rings of forbidden) expect(pointInPolygon(lon, lat, rings)).toBe(false);
       }
-      const [x0, y0, x1, y1] = boundsOf(ring);
+      const [x0, y0, x1, y1] = bbox(ring);
       for (let k = i + 1; k < synthetic.length; k++) {
         const other = synthetic[k]!.footprint;
-        const [a0, b0, a1, b1] = boundsOf(other);
+        const [a0, b0, a1, b1] = bbox(other);
         if (a0 > x1 || a1 < x0 || b0 > y1 || b1 < y0) continue;
         expect(ringsOverlap(ring, other)).toBe(false);
       }

@@ -17,14 +17,9 @@ import { seededRandom } from '../../core/random.ts';
 import { type LandUse, ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
 import type { BuildingRecord } from './buildings.ts';
 import { STOREY_HEIGHT_METRES } from './buildings.ts';
-import {
-  boundsOf,
-  counterClockwise,
-  type Point,
-  type Ring,
-  ringsOverlap,
-  segmentRingDistance,
-} from './geometry.ts';
+import { bbox } from '../../core/geometry/bbox.ts';
+import { counterClockwise } from '../../core/geometry/orientation.ts';
+import { type Point, type Ring, ringsOverlap, segmentRingDistance } from './geometry.ts';
 import type { Region } from './region.ts';
 import { ROAD_CLASS_DEFAULTS } from './roadClasses.ts';
 import type { RoadGraph } from './roads.ts';
@@ -114,14 +109,14 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
   const edgeHash = new SpatialHash(50);
   let maxHalfWidth = 0;
   edges.forEach((e, i) => {
-    const [x0, y0, x1, y1] = boundsOf([e.a, e.b]);
+    const [x0, y0, x1, y1] = bbox([e.a, e.b]);
     edgeHash.insert(i, x0, y0, x1, y1);
     maxHalfWidth = Math.max(maxHalfWidth, e.halfWidthMetres);
   });
   const footprints: Ring[] = input.osmBuildings.map((b) => b.footprint);
   const buildingHash = new SpatialHash(50);
   footprints.forEach((f, i) => {
-    const [x0, y0, x1, y1] = boundsOf(f);
+    const [x0, y0, x1, y1] = bbox(f);
     buildingHash.insert(i, x0, y0, x1, y1);
   });
 
@@ -139,7 +134,7 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
       cy += y / ring.length;
     }
     if (!allowed.includes(mask.at(cx, cy))) return false;
-    const [x0, y0, x1, y1] = boundsOf(ring);
+    const [x0, y0, x1, y1] = bbox(ring);
     const reach = maxHalfWidth + roadMarginMetres;
     const nearRoad = edgeHash.some(x0 - reach, y0 - reach, x1 + reach, y1 + reach, (i) => {
       const e = edges[i]!;
@@ -162,7 +157,7 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
     );
     if (!accept(footprint, allowed, roadMarginMetres)) return false;
     const id = footprints.push(footprint) - 1;
-    const [x0, y0, x1, y1] = boundsOf(footprint);
+    const [x0, y0, x1, y1] = bbox(footprint);
     buildingHash.insert(id, x0, y0, x1, y1);
     out.push({
       id: `s${out.length}`,
@@ -203,7 +198,7 @@ export function fillSyntheticBuildings(input: FillerInput): FillerResult {
   for (const area of input.landUse) {
     if (area.use !== 'industrial') continue;
     const scene = area.polygons.flatMap((rings) => rings[0]!.map(([lon, lat]) => toSceneMetres(lon, lat)));
-    const [x0, y0, x1, y1] = boundsOf(scene);
+    const [x0, y0, x1, y1] = bbox(scene);
     for (let y = y0; y + f.slotMetres[1] <= y1; y += f.slotMetres[1]) {
       for (let x = x0; x + f.slotMetres[0] <= x1; x += f.slotMetres[0]) {
         const w = rng.range(f.widthMetres[0], f.widthMetres[1]);
