@@ -269,6 +269,15 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     'Trips moved to the shoulder hours because demand exceeds capacity (peak spreading); not in the assigned hour.',
   ),
   kpi(
+    'traffic.deferredPcuPerHour',
+    'Chuyến bị hoãn do thiếu năng lực',
+    'Trips deferred for lack of capacity',
+    'PCU/h',
+    'lower',
+    'Phần chuyến đi không thực hiện được vì các đường còn mở không chuyên chở nổi trong giờ (đã tính trong chuyến không thực hiện được).',
+    'Unserved trips that the roads left open cannot carry in the hour (included in unserved trips).',
+  ),
+  kpi(
     'traffic.demandBalanceResidualPcuPerHour',
     'Sai số cân bằng nhu cầu',
     'Demand balance residual',
