@@ -9,7 +9,6 @@
  */
 import { createFloodEngine } from '../src/cli/flood/threadedEngine.ts';
 import { readCityFolder } from '../src/data/node/readCityFolder.ts';
-import type { Scenario } from '../src/scenario/scenario.ts';
 import { designEvent } from '../src/sim/flood/city/cityEvent.ts';
 import { cityFloodModel } from '../src/sim/flood/city/cityFloodModel.ts';
 import { cityFloodTargets } from '../src/sim/flood/city/cityTargets.ts';
@@ -19,14 +18,6 @@ import { storedVolume, volumeAccount } from '../src/sim/flood/floodVolume.ts';
 
 const [cellSizeMetres = 20, threads = 2, hours = 24] = process.argv.slice(2).map(Number);
 const files = await readCityFolder();
-const baseline: Scenario = {
-  format: 'twin-scenario/1',
-  id: 'bench',
-  name: { vi: 'bench', en: 'bench' },
-  base: null,
-  year: 2025,
-  edits: [],
-};
 const started = performance.now();
 const event = designEvent({
   returnPeriodYears: 100,
@@ -34,7 +25,7 @@ const event = designEvent({
   tidePeakMetres: 1.8,
   durationHours: hours,
 });
-const city = cityFloodModel(files, baseline, { cellSizeMetres, event });
+const city = cityFloodModel(files, { event }, { cellSizeMetres });
 const engine = createFloodEngine(city.model, threads);
 const initial = storedVolume(engine.state);
 const built = performance.now();

@@ -21,7 +21,7 @@ import { createShortestPathSolver, type ShortestPathSolver } from '../src/sim/tr
 import { createVehicleFleet } from '../src/sim/traffic/vehicles.ts';
 import { readCityFolder } from '../src/data/node/readCityFolder.ts';
 import { prepareCityTraffic } from '../src/sim/traffic/city/cityModel.ts';
-import { prepareCityAssignment, trafficScenarioInputs } from '../src/sim/traffic/city/trafficStage.ts';
+import { prepareCityAssignment, trafficScenarioInputs } from '../src/scenario/stages/trafficStage.ts';
 
 export const GAP = 1e-4;
 const FRANK_WOLFE_CAP_SECONDS = 10;

@@ -8,7 +8,7 @@ import { DEFAULT_RUN_OPTIONS, type RunOptions, runOptionsKey } from '../scenario
 import type { Scenario } from '../scenario/scenario.ts';
 import { type CityModels, cityStages } from './cityStages.ts';
 import { cityFloodModel } from './flood/city/cityFloodModel.ts';
-import type { CityFloodStageResult } from './flood/city/floodStage.ts';
+import { type CityFloodStageResult, cityFloodInput } from '../scenario/stages/floodStage.ts';
 import type { FloodVolume } from './flood/floodVolume.ts';
 import { prepareCityLanduse } from './landuse/city/cityModel.ts';
 import type { CityLanduseResult } from './landuse/city/landuseStage.ts';
@@ -19,7 +19,7 @@ import {
   parcelOutlinesOf,
 } from './landuse/city/landuseView.ts';
 import { prepareCityTraffic } from './traffic/city/cityModel.ts';
-import type { CityTrafficResult } from './traffic/city/trafficStage.ts';
+import type { CityTrafficResult } from '../scenario/stages/trafficStage.ts';
 import { type OdShare, topOdPairsOnLink } from './traffic/pathSet.ts';
 import type { VehicleStart } from './traffic/trafficApi.ts';
 import { cityVehicleGeometry } from './traffic/vehicleGeometry.ts';
@@ -168,9 +168,9 @@ export function createScenarioApi() {
       if (flood && floodKey) {
         let surface = floodSurfaces.get(floodKey);
         if (!surface) {
-          const model = cityFloodModel(files, scenario, {
+          const model = cityFloodModel(files, cityFloodInput(scenario), {
             cellSizeMetres: flood.grid.cellSizeMetres,
-            ...(landuse ? { upstream: landuse } : {}),
+            ...(landuse?.imperviousness ? { imperviousness: landuse.imperviousness } : {}),
           });
           const bed = model.grid.bedMetres;
           surface = {

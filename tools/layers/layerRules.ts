@@ -88,18 +88,11 @@ export const KNOWN_UPWARD_ARROWS: Record<string, string> = {
   'src/data/tntp/net.ts -> src/sim/traffic/network.ts': 'issue 12 item 2: TNTP types',
   'src/data/tntp/trips.ts -> src/sim/traffic/network.ts': 'issue 12 item 2: TNTP types',
   // Simulations know nothing of scenarios; the city stages move to src/scenario/stages: issue 12 item 3.
+  'src/sim/cityStages.ts -> src/scenario/stages/trafficStage.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/scenarioApi.ts -> src/scenario/stages/trafficStage.ts': 'issue 12 item 3: scenario above sim',
   'src/sim/cityStages.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
   'src/sim/cityStages.ts -> src/scenario/runOptions.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/cityEdits.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/cityEvent.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/cityFloodModel.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/cityFloodModel.ts -> src/scenario/stageResults.ts':
-    'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/cityTargets.ts -> src/scenario/stageResults.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/floodStage.ts -> src/scenario/eventClock.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/floodStage.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/floodStage.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/flood/city/floodStage.ts -> src/scenario/stageResults.ts': 'issue 12 item 3: scenario above sim',
+  'src/sim/cityStages.ts -> src/scenario/stages/floodStage.ts': 'issue 12 item 3: scenario above sim',
   'src/sim/landuse/buildout.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
   'src/sim/landuse/city/baselineZones.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
   'src/sim/landuse/city/landuseStage.ts -> src/scenario/kpis.ts': 'issue 12 item 3: scenario above sim',
@@ -116,13 +109,7 @@ export const KNOWN_UPWARD_ARROWS: Record<string, string> = {
   'src/sim/scenarioApi.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
   'src/sim/scenarioApi.ts -> src/scenario/runOptions.ts': 'issue 12 item 3: scenario above sim',
   'src/sim/scenarioApi.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/traffic/city/cityNetwork.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/traffic/city/trafficStage.ts -> src/scenario/kpis.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/traffic/city/trafficStage.ts -> src/scenario/eventClock.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/traffic/city/trafficStage.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/traffic/city/trafficStage.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/traffic/city/trafficStage.ts -> src/scenario/stageResults.ts':
-    'issue 12 item 3: scenario above sim',
+  'src/sim/scenarioApi.ts -> src/scenario/stages/floodStage.ts': 'issue 12 item 3: scenario above sim',
 };
 
 /**

@@ -6,7 +6,7 @@ import { fromSceneMetres } from '../../core/geo.ts';
 import { readCityFolder } from '../../data/node/readCityFolder.ts';
 import { toUtm48n } from '../../core/utm48n.ts';
 import { cityGrid } from '../../sim/flood/city/cityGrid.ts';
-import { STAGE_CELL_SIZE_METRES } from '../../sim/flood/city/floodStage.ts';
+import { STAGE_CELL_SIZE_METRES } from '../../scenario/stages/floodStage.ts';
 import {
   isEvaluable,
   parseFloodSpotsCsv,

@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../../core/errors.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { toUtm48n } from '../../core/utm48n.ts';
 import type { FloodStageResult } from '../../scenario/stageResults.ts';
+import { cityFloodInput } from '../../scenario/stages/floodStage.ts';
 import { cityFloodModel } from '../../sim/flood/city/cityFloodModel.ts';
 import {
   DEFAULT_RANDOM_POINTS,
@@ -103,7 +104,9 @@ export const validateFloodSpotsCommand: Command = {
     if (!files.roads) throw new InputError('the dataset has no roads (roads.json)', 'public/data/thuduc');
 
     // Land and permanent water of the run's grid, as the flood KPIs count them.
-    const model = cityFloodModel(files, scenario, { cellSizeMetres: flood.grid.cellSizeMetres });
+    const model = cityFloodModel(files, cityFloodInput(scenario), {
+      cellSizeMetres: flood.grid.cellSizeMetres,
+    });
     const g = flood.grid;
     if (model.grid.columns !== g.columns || model.grid.rows !== g.rows)
       throw new Error('the flood model grid differs from the flood result grid');

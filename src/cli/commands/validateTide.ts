@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import { scenarioEvent } from '../../sim/flood/city/cityEvent.ts';
+import { scenarioEvent } from '../../scenario/stages/floodStage.ts';
 import { DEFAULT_BANK_CREST_METRES } from '../../sim/flood/city/embankments.ts';
 import {
   parseTideExtremesCsv,

@@ -16,11 +16,11 @@ import {
 } from '../../../../tests/fixtures/flood-city/syntheticCity.ts';
 import { runScenario } from '../../../scenario/pipeline.ts';
 import type { ScenarioEdit } from '../../../scenario/scenario.ts';
+import { createFloodStage } from '../../../scenario/stages/floodStage.ts';
 import { alternatingBlockHyetograph } from '../../hydrology/designStorm.ts';
 import type { CityFloodEvent } from './cityEvent.ts';
 import { cityFloodModel } from './cityFloodModel.ts';
 import { nextCanalLevel, OUTFALL_HEAD_METRES, outfallFactor } from './drainage.ts';
-import { createFloodStage } from './floodStage.ts';
 
 const ROWS = 20;
 const COLUMNS = 40;
@@ -59,7 +59,7 @@ async function floodKpis(tidePeak: number, returnPeriodYears: number, edits: Sce
 
 describe('city flood model: a drained, embanked delta city', () => {
   it('splits water into a held river and a canal behind a tide gate at its mouth', () => {
-    const model = cityFloodModel(city, scenarioWith([]), { cellSizeMetres: CELL, event: event(1, 0) });
+    const model = cityFloodModel(city, { event: event(1, 0) }, { cellSizeMetres: CELL });
     expect(model.river[CANAL_ROW * COLUMNS + 5]).toBe(1);
     expect(model.river[CANAL_ROW * COLUMNS + 20]).toBe(0);
     expect(model.model.flapGateCells![CANAL_ROW * COLUMNS + 12]).toBe(1);

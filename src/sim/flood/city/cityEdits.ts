@@ -1,8 +1,19 @@
 import { toUtm48n } from '../../../core/utm48n.ts';
-import type { DikeEdit, PondEdit } from '../../../scenario/scenario.ts';
 import { toGridCoordinates } from '../floodMetrics.ts';
 import type { CityGrid, FloodGridFrame } from './cityGrid.ts';
 import { lineCells, polygonCells } from './rasterize.ts';
+
+/** A dike (đê bao): a WGS84 [longitude, latitude] polyline and its crest elevation, m above MSL. */
+export interface Dike {
+  coordinates: ReadonlyArray<readonly [number, number]>;
+  crestHeightMetres: number;
+}
+
+/** A retention pond (hồ điều tiết): a WGS84 [longitude, latitude] polygon excavated `depthMetres` below ground. */
+export interface Pond {
+  polygon: ReadonlyArray<readonly [number, number]>;
+  depthMetres: number;
+}
 
 /** River-bank cells within this distance of a dike line take its crest, m (the dike is drawn approximately). */
 export const DIKE_BANK_SNAP_METRES = 250;
@@ -45,7 +56,7 @@ export function applyDike(
   held: Uint8Array,
   canal: Uint8Array,
   bankCells: readonly number[],
-  dike: DikeEdit,
+  dike: Dike,
 ): number[] {
   const line = dike.coordinates.map((p) => wgs84ToGrid(p, grid));
   const raised: number[] = [];
@@ -71,7 +82,7 @@ export function applyDike(
  * Excavates a retention pond: every inside cell whose centre lies in the polygon is lowered by
  * `depthMetres` (storage = cells × cell area × depth). Returns the pond's cells.
  */
-export function applyPond(grid: CityGrid, pond: PondEdit): number[] {
+export function applyPond(grid: CityGrid, pond: Pond): number[] {
   const ring = pond.polygon.map((p) => wgs84ToGrid(p, grid));
   const cells = polygonCells(ring, grid.columns, grid.rows).filter((k) => !Number.isNaN(grid.bedMetres[k]!));
   for (const k of cells) grid.bedMetres[k] = grid.bedMetres[k]! - pond.depthMetres;

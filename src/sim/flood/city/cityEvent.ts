@@ -1,5 +1,4 @@
 import { type TimeSeries, valueAt } from '../../../core/timeSeries.ts';
-import type { Scenario, StormEventEdit } from '../../../scenario/scenario.ts';
 import { alternatingBlockHyetograph } from '../../hydrology/designStorm.ts';
 import { kingTideLevels } from '../../hydrology/tide.ts';
 
@@ -11,6 +10,18 @@ export interface CityFloodEvent {
   rainMillimetresPerHour: TimeSeries;
   /** River water level, m above MSL, piecewise linear in seconds. */
   tideLevelMetres: TimeSeries;
+}
+
+/**
+ * A storm and tide event in the planners' terms (a scenario's stormEvent edit has this shape):
+ * its duration, rain as a design storm by return period or as a series, and the river level.
+ */
+export interface CityStorm {
+  durationHours: number;
+  rain?:
+    | { kind: 'design'; returnPeriodYears: number; durationHours: number }
+    | { kind: 'series'; intensityMmPerHour: TimeSeries };
+  tide?: { levelMetres: TimeSeries };
 }
 
 /** A design event: an IDF design storm on a synthetic spring / king tide. */
@@ -26,7 +37,7 @@ export interface DesignEventSpec {
 }
 
 /**
- * The event used when a scenario has no stormEvent: a 10-year, 3-hour design storm centred on the
+ * The event used without a storm (a scenario without a stormEvent): a 10-year, 3-hour design storm centred on the
  * high water of a 1.4 m spring tide, simulated for 12 hours.
  */
 export const DEFAULT_EVENT: DesignEventSpec = {
@@ -96,12 +107,11 @@ function centredRain(spec: DesignEventSpec, tide: TimeSeries): TimeSeries {
 }
 
 /**
- * The event of a scenario: its stormEvent edit (design or series rain, tide series) or, without
- * one, {@link DEFAULT_EVENT}. A stormEvent without a tide gets the default 1.4 m spring tide; one
- * without rain has none. Design rain is centred on the tide's high water.
+ * The event of a storm (design or series rain, tide series) or, without one,
+ * {@link DEFAULT_EVENT}. A storm without a tide gets the default 1.4 m spring tide; one without
+ * rain has none. Design rain is centred on the tide's high water.
  */
-export function scenarioEvent(scenario: Scenario): CityFloodEvent {
-  const storm = scenario.edits.find((e): e is StormEventEdit => e.type === 'stormEvent');
+export function cityStormEvent(storm: CityStorm | undefined): CityFloodEvent {
   if (!storm) return designEvent(DEFAULT_EVENT);
   const tide = storm.tide?.levelMetres ?? kingTideWindow(DEFAULT_EVENT.tidePeakMetres, storm.durationHours);
   let rain: TimeSeries = [];

@@ -4,14 +4,13 @@ import {
   gridPointToWgs84,
   LAND,
   OUTSIDE,
-  scenarioWith,
   syntheticCity,
   WATER,
 } from '../../../../tests/fixtures/flood-city/syntheticCity.ts';
 import { integrate, type TimeSeries } from '../../../core/timeSeries.ts';
 import { idfDepthMm } from '../../hydrology/designStorm.ts';
 import { FloodSimulation } from '../floodSimulation.ts';
-import { DEFAULT_EVENT, kingTideWindow, scenarioEvent } from './cityEvent.ts';
+import { cityStormEvent, DEFAULT_EVENT, kingTideWindow } from './cityEvent.ts';
 import { cityFloodModel } from './cityFloodModel.ts';
 import { cityGrid } from './cityGrid.ts';
 import { lineCells } from './rasterize.ts';
@@ -37,6 +36,9 @@ function expectFourConnected(cells: number[], columns: number) {
     earlier.add(k);
   }
 }
+
+/** The event of a scenario without a storm event. */
+const defaultEvent = cityStormEvent(undefined);
 
 /** A tide rising from 0 m to `levelMetres` over 2 hours, then held (no sudden dam break). */
 const risingTide = (levelMetres: number, hours: number) => ({
@@ -67,7 +69,7 @@ describe('city flood model: grid', () => {
       if (r === 5 && c === 8) return [0.8, LAND];
       return [1, LAND];
     });
-    const city = cityFloodModel(files, scenarioWith([]), { cellSizeMetres: CELL, event: risingTide(1, 1) });
+    const city = cityFloodModel(files, { event: risingTide(1, 1) }, { cellSizeMetres: CELL });
     expect(city.river[5 * 12 + 0]).toBe(1);
     expect(city.river[5 * 12 + 6]).toBe(0);
     expect(city.grid.bedMetres[5 * 12 + 6]).toBeCloseTo(0.8, 12);
@@ -107,7 +109,11 @@ describe('city flood model: dikes and ponds', () => {
       coordinates: [gridPointToWgs84(4.2, 1.3, ROWS), gridPointToWgs84(25.7, 14.6, ROWS)],
       crestHeightMetres: 3,
     };
-    const city = cityFloodModel(riverAndBasin, scenarioWith([dike]), { cellSizeMetres: CELL });
+    const city = cityFloodModel(
+      riverAndBasin,
+      { event: defaultEvent, dikes: [dike] },
+      { cellSizeMetres: CELL },
+    );
     const line = city.dikeCells.filter((k) => k % COLUMNS > 3); // column 3 is the river bank the dike also closes
     expect(line.length).toBeGreaterThanOrEqual(21 + 13);
     expectFourConnected(line, COLUMNS);
@@ -131,8 +137,12 @@ describe('city flood model: dikes and ponds', () => {
       polygon: corners.map(([x, y]) => gridPointToWgs84(x, y, ROWS)),
       depthMetres: 2.5,
     };
-    const before = cityFloodModel(riverAndBasin, scenarioWith([]), { cellSizeMetres: CELL });
-    const after = cityFloodModel(riverAndBasin, scenarioWith([pond]), { cellSizeMetres: CELL });
+    const before = cityFloodModel(riverAndBasin, { event: defaultEvent }, { cellSizeMetres: CELL });
+    const after = cityFloodModel(
+      riverAndBasin,
+      { event: defaultEvent, ponds: [pond] },
+      { cellSizeMetres: CELL },
+    );
     let storage = 0;
     for (let k = 0; k < before.grid.bedMetres.length; k++)
       storage += (before.grid.bedMetres[k]! - after.grid.bedMetres[k]!) * CELL * CELL;
@@ -143,10 +153,7 @@ describe('city flood model: dikes and ponds', () => {
 
 describe('city flood model: tide on held river cells', () => {
   const tideRun = (level: number) => {
-    const city = cityFloodModel(riverAndBasin, scenarioWith([]), {
-      cellSizeMetres: CELL,
-      event: risingTide(level, 8),
-    });
+    const city = cityFloodModel(riverAndBasin, { event: risingTide(level, 8) }, { cellSizeMetres: CELL });
     const sim = new FloodSimulation();
     sim.init(city.model);
     sim.advance(city.event.durationSeconds);
@@ -178,10 +185,11 @@ describe('city flood model: tide on held river cells', () => {
       crestHeightMetres: 2,
     };
     const run = (tide: number) => {
-      const city = cityFloodModel(riverAndBasin, scenarioWith([dike]), {
-        cellSizeMetres: CELL,
-        event: risingTide(tide, 6),
-      });
+      const city = cityFloodModel(
+        riverAndBasin,
+        { event: risingTide(tide, 6), dikes: [dike] },
+        { cellSizeMetres: CELL },
+      );
       const sim = new FloodSimulation();
       sim.init(city.model);
       sim.advance(city.event.durationSeconds);
@@ -196,31 +204,25 @@ describe('city flood model: tide on held river cells', () => {
 });
 
 describe('city flood model: events', () => {
-  it('applies the documented default event when the scenario has none', () => {
-    const event = scenarioEvent(scenarioWith([]));
+  it('applies the documented default event without a storm', () => {
+    const event = cityStormEvent(undefined);
     expect(event.durationSeconds).toBe(DEFAULT_EVENT.durationHours * 3600);
     expect(Math.max(...event.tideLevelMetres.map((p) => p[1]))).toBeCloseTo(1.4, 9);
     const rainMm = integrate(event.rainMillimetresPerHour, 0, event.durationSeconds) / 3600;
     expect(rainMm).toBeCloseTo(idfDepthMm(10, 180), 3);
   });
 
-  it("uses the scenario's storm event: design rain depth from the IDF curve, its tide series", () => {
+  it('uses the storm: design rain depth from the IDF curve, its tide series', () => {
     const tide: Array<[number, number]> = [
       [0, 0.5],
       [43200, 1.6],
       [86400, 0.5],
     ];
-    const event = scenarioEvent(
-      scenarioWith([
-        {
-          type: 'stormEvent',
-          id: 's',
-          durationHours: 24,
-          rain: { kind: 'design', returnPeriodYears: 100, durationHours: 6 },
-          tide: { levelMetres: tide },
-        },
-      ]),
-    );
+    const event = cityStormEvent({
+      durationHours: 24,
+      rain: { kind: 'design', returnPeriodYears: 100, durationHours: 6 },
+      tide: { levelMetres: tide },
+    });
     expect(event.durationSeconds).toBe(86400);
     expect(event.tideLevelMetres).toEqual(tide);
     expect(integrate(event.rainMillimetresPerHour, 0, 86400) / 3600).toBeCloseTo(idfDepthMm(100, 360), 3);

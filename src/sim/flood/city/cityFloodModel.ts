@@ -1,10 +1,8 @@
 import { InputError } from '../../../core/errors.ts';
 import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
-import type { DikeEdit, PondEdit, Scenario } from '../../../scenario/scenario.ts';
-import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
 import type { FloodModelInput } from '../floodInput.ts';
-import { applyDike, applyPond } from './cityEdits.ts';
-import { type CityFloodEvent, scenarioEvent } from './cityEvent.ts';
+import { applyDike, applyPond, type Dike, type Pond } from './cityEdits.ts';
+import type { CityFloodEvent } from './cityEvent.ts';
 import { type CityGrid, cityGrid } from './cityGrid.ts';
 import {
   CANAL_STORAGE_SHARE,
@@ -27,14 +25,22 @@ export const INFILTRATION_MM_PER_HOUR = 10;
 /** The dataset files the flood model reads (a CityFiles, or the app's loaded dataset). */
 export type CityFloodData = Pick<CityFiles, 'terrain' | 'roads' | 'buildings'>;
 
+/** What a plan changes in the city flood model: the event to run, dikes and retention ponds. */
+export interface CityFloodInput {
+  event: CityFloodEvent;
+  dikes?: readonly Dike[];
+  ponds?: readonly Pond[];
+}
+
 /** Options of {@link cityFloodModel}. */
 export interface CityFloodOptions {
   /** Flood grid cell, m: 20 (the terrain), 40 or 80 (block averages). */
   cellSizeMetres: number;
-  /** The land-use stage's result (its imperviousness replaces the land-cover table's). */
-  upstream?: LanduseStageResult;
-  /** The event to run; default: the scenario's (scenarioEvent). */
-  event?: CityFloodEvent;
+  /**
+   * Impervious fraction per cell of the dataset's terrain grid, 0..1 (the land-use model's);
+   * replaces the land-cover table's values.
+   */
+  imperviousness?: Float32Array;
 }
 
 /** The engine input for the city and what is needed to read its result. */
@@ -56,7 +62,7 @@ export interface CityFloodModel {
 }
 
 /**
- * Prepares the flood engine's input for Thủ Đức from the dataset terrain and a scenario — a
+ * Prepares the flood engine's input for Thủ Đức from the dataset terrain, an event, dikes and ponds — a
  * drained, embanked delta city:
  * - elevation, Manning n and imperviousness per cell (cityGrid); outside cells are walls;
  * - water split into tidal rivers (held at the event's tide: the open boundary), canals behind
@@ -70,28 +76,24 @@ export interface CityFloodModel {
  */
 export function cityFloodModel(
   files: CityFloodData,
-  scenario: Scenario,
+  input: CityFloodInput,
   options: CityFloodOptions,
 ): CityFloodModel {
   if (!files.terrain) throw new InputError('the dataset has no terrain (terrain.json)', 'manifest.json');
-  const grid = cityGrid(files.terrain, options.cellSizeMetres, options.upstream?.imperviousness);
+  const grid = cityGrid(files.terrain, options.cellSizeMetres, options.imperviousness);
   const water = classifyWater(grid);
   const river = water.river;
   const bankCells = raiseRiverBanks(grid, river);
   const dikeCells: number[] = [];
   const pondCells: number[] = [];
-  for (const edit of scenario.edits) {
-    if (edit.type === 'pond') pondCells.push(...applyPond(grid, edit as PondEdit));
-  }
+  for (const pond of input.ponds ?? []) pondCells.push(...applyPond(grid, pond));
   // Dikes after ponds: a dike crossing a pond still stands to its crest.
-  for (const edit of scenario.edits) {
-    if (edit.type === 'dike')
-      dikeCells.push(...applyDike(grid, river, water.canal, bankCells, edit as DikeEdit));
-  }
+  for (const dike of input.dikes ?? [])
+    dikeCells.push(...applyDike(grid, river, water.canal, bankCells, dike));
   const permanentWater = Uint8Array.from(grid.water);
   for (const k of pondCells) permanentWater[k] = 1;
   for (const k of dikeCells) permanentWater[k] = 0;
-  const event = options.event ?? scenarioEvent(scenario);
+  const event = input.event;
   const n = grid.bedMetres.length;
   const drainage: CityDrainage = {
     capacityMmPerHour: new Float64Array(n),

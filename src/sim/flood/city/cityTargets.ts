@@ -2,7 +2,7 @@ import { fromSceneMetres } from '../../../core/geo.ts';
 import { decodeBuildings } from '../../../data/pipeline/buildingsFormat.ts';
 import { toUtm48n } from '../../../core/utm48n.ts';
 import { LAND_USES, type LandUse } from '../../../core/vocabulary.ts';
-import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
+import type { FloorSpace } from '../../floorSpace.ts';
 import { toGridCoordinates } from '../floodMetrics.ts';
 import type { CityFloodData } from './cityFloodModel.ts';
 import type { FloodGridFrame } from './cityGrid.ts';
@@ -36,14 +36,14 @@ export function sceneToGrid(east: number, north: number, frame: FloodGridFrame):
 
 /**
  * Roads, buildings and homes of the dataset in the grid's coordinates. Homes come from the land-use
- * stage's floor space when given (its census-calibrated residents, or residential and mixed GFA /
+ * model's floor space when given (its census-calibrated residents, or residential and mixed GFA /
  * 28 m² per person without them), else from the dataset buildings (footprint area × storeys of
  * residential and mixed buildings / 28 m² per person).
  */
 export function cityFloodTargets(
   files: CityFloodData,
   frame: FloodGridFrame,
-  upstream?: LanduseStageResult,
+  floorSpace?: FloorSpace,
 ): CityFloodTargets {
   const targets: CityFloodTargets = {
     roads: { points: [], lengthMetres: new Float64Array(0), linkIds: [] },
@@ -79,14 +79,14 @@ export function cityFloodTargets(
       }
       const centroid = sceneToGrid(east / b.footprint.length, north / b.footprint.length, frame);
       targets.buildingCentroids.push(centroid);
-      if (!upstream && RESIDENTIAL_USES.includes(b.use)) {
+      if (!floorSpace && RESIDENTIAL_USES.includes(b.use)) {
         homePoints.push(centroid);
         homeResidents.push((ringArea(b.footprint) * b.floors) / FLOOR_AREA_PER_RESIDENT_M2);
       }
     }
   }
-  if (upstream) {
-    const fs = upstream.floorSpace;
+  if (floorSpace) {
+    const fs = floorSpace;
     const residential = new Set(RESIDENTIAL_USES.map((u) => LAND_USES.indexOf(u)));
     for (let i = 0; i < fs.grossFloorAreaM2.length; i++) {
       const residents = fs.residents

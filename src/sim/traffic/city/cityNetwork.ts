@@ -6,7 +6,7 @@
 import { toSceneMetres } from '../../../core/geo.ts';
 import { InputError } from '../../../core/errors.ts';
 import { ROAD_CLASS_DEFAULTS } from '../../../data/pipeline/roadClasses.ts';
-import type { NewRoadEdit } from '../../../scenario/scenario.ts';
+import type { RoadClass } from '../../../core/vocabulary.ts';
 import type { TrafficLink, TrafficNetwork } from '../network.ts';
 import type { CityTrafficModel } from './cityModel.ts';
 
@@ -20,11 +20,22 @@ export const NEW_ROAD_END_MAX_METRES = 500;
 /** Link type codes carried on network links. */
 export const LINK_TYPE = { road: 1, connector: 0, newRoad: 2 } as const;
 
-/** What the scenario changes in the network. */
+/** A planned road (a scenario's newRoad edit has this shape): a WGS84 [longitude, latitude] polyline. */
+export interface PlannedRoad {
+  /** Names the road's links in `CityNetwork.newRoadLinks`. */
+  id: string;
+  coordinates: ReadonlyArray<readonly [number, number]>;
+  roadClass: RoadClass;
+  lanes: number;
+  maxSpeedKmh: number;
+  oneWay: boolean;
+}
+
+/** What a plan changes in the network. */
 export interface NetworkEdits {
   /** roads.json link ids to remove (road closures and flooded roads). */
   closedLinkIds: ReadonlySet<string>;
-  newRoads: readonly NewRoadEdit[];
+  newRoads: readonly PlannedRoad[];
 }
 
 /** A scenario's network with the maps back to roads.json. */

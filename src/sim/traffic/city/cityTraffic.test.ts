@@ -11,7 +11,11 @@ import { MORNING_PEAK_HOUR } from '../../../scenario/eventClock.ts';
 import type { FloodStageResult } from '../../../scenario/stageResults.ts';
 import { type CityTrafficModel, prepareCityTraffic } from './cityModel.ts';
 import { buildCityNetwork } from './cityNetwork.ts';
-import { createTrafficStage, type CityTrafficResult, trafficScenarioInputs } from './trafficStage.ts';
+import {
+  type CityTrafficResult,
+  createTrafficStage,
+  trafficScenarioInputs,
+} from '../../../scenario/stages/trafficStage.ts';
 import { cityDemand } from './cityDemand.ts';
 
 function scenario(edits: ScenarioEdit[], year = 2025): Scenario {

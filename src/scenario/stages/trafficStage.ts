@@ -11,26 +11,29 @@
  * - trips whose origin and destination are no longer connected are UNSERVED (counted, never
  *   dropped); the rest are assigned by path-based user equilibrium (equilibrium.ts);
  * - conservation: demand = served + unserved + intrazonal, the residual reported;
+ * - demand above capacity: peak spreading judged on the planned network (peakHourKeepShare); on a
+ *   network cut by closures, trips beyond what the open roads carry at the same travel-time index
+ *   are deferred (unserved in the hour);
  * - `travelTimeBurdenHours` = served vehicle-hours + unserved trips × {@link UNSERVED_TRIP_PENALTY_HOURS}.
  */
-import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
-import type { Kpis } from '../../../scenario/kpis.ts';
-import { MORNING_PEAK_HOUR } from '../../../scenario/eventClock.ts';
-import type { Stage } from '../../../scenario/pipeline.ts';
-import type { GrowthEdit, NewRoadEdit, Scenario } from '../../../scenario/scenario.ts';
-import type {
-  FloodStageResult,
-  LanduseStageResult,
-  TrafficStageResult,
-} from '../../../scenario/stageResults.ts';
-import type { OdDemand } from '../network.ts';
-import { type AssignmentSummary, summarizeAssignment } from '../assignmentSummary.ts';
-import { iterateUserEquilibrium } from '../equilibrium.ts';
-import type { PathSet } from '../pathSet.ts';
-import { compileNetwork, type RoadGraph } from '../roadGraph.ts';
-import { type CityDemandOptions, cityDemand, freeFlowZoneTimes } from './cityDemand.ts';
-import { type CityNetworkOptions, type CityTrafficModel, prepareCityTraffic } from './cityModel.ts';
-import { buildCityNetwork, type CityNetwork } from './cityNetwork.ts';
+import type { CityFiles } from '../../data/dataset/cityFiles.ts';
+import { type AssignmentSummary, summarizeAssignment } from '../../sim/traffic/assignmentSummary.ts';
+import { type CityDemandOptions, cityDemand, freeFlowZoneTimes } from '../../sim/traffic/city/cityDemand.ts';
+import {
+  type CityNetworkOptions,
+  type CityTrafficModel,
+  prepareCityTraffic,
+} from '../../sim/traffic/city/cityModel.ts';
+import { buildCityNetwork, type CityNetwork } from '../../sim/traffic/city/cityNetwork.ts';
+import { iterateUserEquilibrium } from '../../sim/traffic/equilibrium.ts';
+import type { OdDemand } from '../../sim/traffic/network.ts';
+import type { PathSet } from '../../sim/traffic/pathSet.ts';
+import { compileNetwork, type RoadGraph } from '../../sim/traffic/roadGraph.ts';
+import { MORNING_PEAK_HOUR } from '../eventClock.ts';
+import type { Kpis } from '../kpis.ts';
+import type { Stage } from '../pipeline.ts';
+import type { GrowthEdit, NewRoadEdit, Scenario } from '../scenario.ts';
+import type { FloodStageResult, LanduseStageResult, TrafficStageResult } from '../stageResults.ts';
 
 /** Options of the traffic stage. */
 export interface TrafficStageOptions {
@@ -243,12 +246,21 @@ export function createTrafficStage(
         zoneCount: od.zoneCount,
         flows: od.flows.map((v) => v * share),
       });
-      // Peak spreading is judged on the planned network (an ordinary day of this plan), so a flood
-      // or a closure never moves trips out of the hour: it leaves them unserved or slower.
-      let run = assignOn(planned, plannedTrips, 0.1, 0.6);
+      // Peak spreading is judged on the planned network (an ordinary day of this plan): it moves
+      // trips to the shoulder hours. On a network cut by closures, trips beyond what the
+      // remaining roads carry at the same travel-time index cannot be made in the hour: they
+      // are deferred and counted as unserved, so a flood never lightens the burden.
+      let run = assignOn(planned, plannedTrips, 0.1, 0.5);
       const keep = peakHourKeepShare(run.summary, model.options.bprPower);
-      const od = keep < 1 ? scaled(demand.demand, keep) : demand.demand;
-      if (city !== planned || keep < 1) run = assignOn(city, od, 0.6, 1);
+      let od = keep < 1 ? scaled(demand.demand, keep) : demand.demand;
+      if (city !== planned || keep < 1) run = assignOn(city, od, 0.5, 0.8);
+      let deferred = 0;
+      const hold = city !== planned ? peakHourKeepShare(run.summary, model.options.bprPower) : 1;
+      if (hold < 1) {
+        deferred = od.flows.reduce((sum, v) => sum + v, 0) * (1 - hold);
+        od = scaled(od, hold);
+        run = assignOn(city, od, 0.8, 1);
+      }
       const { graph, solved: result, summary } = run;
       const assignment = lap();
       const { linkVolume, linkVolumeCapacityRatio, linkSpeedKmh, linkDelayMinutes: _, ...totals } = summary;
@@ -260,7 +272,7 @@ export function createTrafficStage(
         );
       }
       const served = od.flows.reduce((sum, v) => sum + v, 0);
-      const unserved = (demand.unreachablePcuPerHour + cutOffPcuPerHour) * keep;
+      const unserved = (demand.unreachablePcuPerHour + cutOffPcuPerHour) * keep + deferred;
       const out: Omit<CityTrafficResult, 'kpis'> = {
         linkVolumePcuPerHour: toRoadLinks(city, linkVolume),
         linkVolumeCapacityRatio: toRoadLinks(city, linkVolumeCapacityRatio),
@@ -283,6 +295,7 @@ export function createTrafficStage(
         unservedPcuPerHour: unserved,
         intrazonalPcuPerHour: demand.intrazonalPcuPerHour * keep,
         peakSpreadPcuPerHour: demand.generatedPcuPerHour * (1 - keep),
+        deferredPcuPerHour: deferred,
         closedLinkKm: city.closedLengthKm,
         assignedHourStartSeconds: flood?.assignedHour.startSeconds ?? MORNING_PEAK_HOUR.startSeconds,
       });
@@ -301,6 +314,8 @@ export interface TrafficKpiInputs {
   intrazonalPcuPerHour: number;
   /** Trips moved out of the assigned hour by peak spreading, PCU/h. */
   peakSpreadPcuPerHour: number;
+  /** Unserved trips the roads left open cannot carry in the hour (part of unservedPcuPerHour), PCU/h. */
+  deferredPcuPerHour: number;
   closedLinkKm: number;
   assignedHourStartSeconds: number;
 }
@@ -314,6 +329,7 @@ export function trafficKpis(r: TrafficKpiInputs): Kpis {
     unservedPcuPerHour: r.unservedPcuPerHour,
     intrazonalPcuPerHour: r.intrazonalPcuPerHour,
     peakSpreadPcuPerHour: r.peakSpreadPcuPerHour,
+    deferredPcuPerHour: r.deferredPcuPerHour,
     demandBalanceResidualPcuPerHour: Math.abs(
       r.demandPcuPerHour - r.servedPcuPerHour - r.unservedPcuPerHour - r.intrazonalPcuPerHour,
     ),

@@ -1,17 +1,21 @@
-import { isCancelled } from '../../../core/cancel.ts';
-import { CancelledError } from '../../../core/errors.ts';
-import { type ClockHour, MORNING_PEAK_HOUR } from '../../../scenario/eventClock.ts';
-import type { Stage } from '../../../scenario/pipeline.ts';
-import type { Scenario } from '../../../scenario/scenario.ts';
-import type { FloodStageResult, LanduseStageResult } from '../../../scenario/stageResults.ts';
-import { FloodSimulation } from '../floodSimulation.ts';
-import type { FloodVolume } from '../floodVolume.ts';
-import type { CityFloodEvent } from './cityEvent.ts';
-import { type CityFloodData, cityFloodModel } from './cityFloodModel.ts';
-import { type CityFloodTargets, cityFloodTargets } from './cityTargets.ts';
-import { drainageLossAt, nextCanalLevel } from './drainage.ts';
-import { valueAt } from '../../../core/timeSeries.ts';
-import { cityFloodMeasures } from './floodKpis.ts';
+import { isCancelled } from '../../core/cancel.ts';
+import { CancelledError } from '../../core/errors.ts';
+import { valueAt } from '../../core/timeSeries.ts';
+import { type CityFloodEvent, cityStormEvent } from '../../sim/flood/city/cityEvent.ts';
+import {
+  type CityFloodData,
+  type CityFloodInput,
+  cityFloodModel,
+} from '../../sim/flood/city/cityFloodModel.ts';
+import { type CityFloodTargets, cityFloodTargets } from '../../sim/flood/city/cityTargets.ts';
+import { drainageLossAt, nextCanalLevel } from '../../sim/flood/city/drainage.ts';
+import { cityFloodMeasures } from '../../sim/flood/city/floodKpis.ts';
+import { FloodSimulation } from '../../sim/flood/floodSimulation.ts';
+import type { FloodVolume } from '../../sim/flood/floodVolume.ts';
+import { type ClockHour, MORNING_PEAK_HOUR } from '../eventClock.ts';
+import type { Stage } from '../pipeline.ts';
+import type { DikeEdit, PondEdit, Scenario, StormEventEdit } from '../scenario.ts';
+import type { FloodStageResult, LanduseStageResult } from '../stageResults.ts';
 
 /**
  * Default cell of the headless stage, m: 80 m runs the whole city through the 24-hour 100-year
@@ -43,6 +47,26 @@ export interface CityFloodStageResult extends FloodStageResult {
 /** The edits the flood result depends on (the stage's cache key). */
 export function floodInputs(scenario: Scenario): unknown {
   return scenario.edits.filter((e) => e.type === 'dike' || e.type === 'pond' || e.type === 'stormEvent');
+}
+
+/**
+ * The event of a scenario: its stormEvent edit (design or series rain, tide series) or, without
+ * one, the default event (cityStormEvent: DEFAULT_EVENT).
+ */
+export function scenarioEvent(scenario: Scenario): CityFloodEvent {
+  return cityStormEvent(scenario.edits.find((e): e is StormEventEdit => e.type === 'stormEvent'));
+}
+
+/** The city flood model's input from a scenario: its event (or `event`), dikes and ponds in edit order. */
+export function cityFloodInput(
+  scenario: Scenario,
+  event: CityFloodEvent = scenarioEvent(scenario),
+): CityFloodInput {
+  return {
+    event,
+    dikes: scenario.edits.filter((e): e is DikeEdit => e.type === 'dike'),
+    ponds: scenario.edits.filter((e): e is PondEdit => e.type === 'pond'),
+  };
 }
 
 /** Times at which the run pauses: every control interval, the assigned hour's ends and the event's end. */
@@ -78,10 +102,9 @@ export function createFloodStage(
     }),
     async run(context) {
       const upstream = context.upstream.landuse as LanduseStageResult | undefined;
-      const city = cityFloodModel(files, context.scenario, {
+      const city = cityFloodModel(files, cityFloodInput(context.scenario, options.event), {
         cellSizeMetres,
-        ...(upstream ? { upstream } : {}),
-        ...(options.event ? { event: options.event } : {}),
+        ...(upstream?.imperviousness ? { imperviousness: upstream.imperviousness } : {}),
       });
       const sim = new FloodSimulation();
       sim.init(city.model);
@@ -124,7 +147,7 @@ export function createFloodStage(
       const key = upstream ?? 'dataset';
       let targets = targetsCache.get(key);
       if (!targets) {
-        targets = cityFloodTargets(files, city.grid, upstream);
+        targets = cityFloodTargets(files, city.grid, upstream?.floorSpace);
         targetsCache.set(key, targets);
       }
       const maxDepthMetres = Float32Array.from(state.maxDepth);

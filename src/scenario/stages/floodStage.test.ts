@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { gridPointToWgs84, scenarioWith } from '../../../../tests/fixtures/flood-city/syntheticCity.ts';
-import { readCityFolder } from '../../../data/node/readCityFolder.ts';
-import type { Kpis } from '../../../scenario/kpis.ts';
-import { runScenario } from '../../../scenario/pipeline.ts';
-import type { ScenarioEdit } from '../../../scenario/scenario.ts';
-import { alternatingBlockHyetograph } from '../../hydrology/designStorm.ts';
-import type { CityFloodEvent } from './cityEvent.ts';
+import { gridPointToWgs84, scenarioWith } from '../../../tests/fixtures/flood-city/syntheticCity.ts';
+import { readCityFolder } from '../../data/node/readCityFolder.ts';
+import type { CityFloodEvent } from '../../sim/flood/city/cityEvent.ts';
+import { alternatingBlockHyetograph } from '../../sim/hydrology/designStorm.ts';
+import type { Kpis } from '../kpis.ts';
+import { runScenario } from '../pipeline.ts';
+import type { ScenarioEdit } from '../scenario.ts';
 import { createFloodStage } from './floodStage.ts';
 
 const files = await readCityFolder();
