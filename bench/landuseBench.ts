@@ -5,7 +5,7 @@
  *  - urban growth on a 1 000 × 1 000 grid (30 m cells), 2025 → 2045;
  *  - multi-source Dijkstra on a 500 × 500 street grid (250 000 nodes, ~1 M directed links).
  */
-import type { ZoneRules } from '../src/scenario/scenario.ts';
+import type { ZoneRules } from '../src/sim/landuse/zoningRules.ts';
 import { seededRandom } from '../src/core/random.ts';
 import { buildOut } from '../src/sim/landuse/buildout.ts';
 import { GROWTH_LAND_USE, simulateGrowth } from '../src/sim/landuse/growth.ts';

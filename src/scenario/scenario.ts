@@ -1,5 +1,6 @@
 import type { TimeSeries } from '../core/timeSeries.ts';
-import type { LandUse, RoadClass } from '../core/vocabulary.ts';
+import type { RoadClass } from '../core/vocabulary.ts';
+import type { ZoneRules } from '../sim/landuse/zoningRules.ts';
 
 /**
  * The scenario document, format `twin-scenario/1`: a base scenario plus typed edits.
@@ -13,19 +14,8 @@ export interface BilingualText {
   en: string;
 }
 
-/** Zoning rules for one zone (QCVN 01:2021/BXD terms; see `twin-zoning-rules/1`). */
-export interface ZoneRules {
-  use: LandUse;
-  /** Mật độ xây dựng: maximum building coverage, 0..1. */
-  maxCoverage: number;
-  /** Hệ số sử dụng đất: maximum floor-area ratio. */
-  maxFAR: number;
-  maxHeight: number;
-  floorHeight: number;
-  setbacks: { front: number; side: number; rear: number };
-  /** Minimum share of the lot kept green, 0..1. */
-  minGreenRatio?: number;
-}
+/** Zoning rules for one zone (defined with the land-use model, `twin-zoning-rules/1`). */
+export type { ZoneRules };
 
 /** Change the zone or the rules of some parcels (by id) or of all parcels inside a polygon. */
 export interface ZoningEdit {

@@ -1,6 +1,7 @@
 import { Checker } from '../core/check.ts';
 import { InputError } from '../core/errors.ts';
-import { LAND_USES, ROAD_CLASSES } from '../core/vocabulary.ts';
+import { ROAD_CLASSES } from '../core/vocabulary.ts';
+import { checkZoneRules } from '../sim/landuse/zoningRules.ts';
 import {
   type BilingualText,
   EDIT_TYPES,
@@ -8,7 +9,6 @@ import {
   SCENARIO_FORMAT,
   type Scenario,
   type ScenarioEdit,
-  type ZoneRules,
 } from './scenario.ts';
 
 /**
@@ -189,42 +189,4 @@ function checkRain(c: Checker, value: unknown, path: string): RainSpec | undefin
     return intensityMmPerHour ? { kind, intensityMmPerHour } : undefined;
   }
   return undefined;
-}
-
-/** Checks one zone's rules (shared with the `twin-zoning-rules/1` loader). */
-export function checkZoneRules(c: Checker, value: unknown, path: string): ZoneRules | undefined {
-  const r = c.object(value, path);
-  if (!r) return undefined;
-  const use = c.oneOf(r.use, `${path}.use`, LAND_USES);
-  const maxCoverage = c.number(r.maxCoverage, `${path}.maxCoverage`, 0, 1);
-  const maxFAR = c.number(r.maxFAR, `${path}.maxFAR`, 0, 100);
-  const maxHeight = c.number(r.maxHeight, `${path}.maxHeight`, 0, 1000);
-  const floorHeight = c.number(r.floorHeight, `${path}.floorHeight`, 2, 10);
-  const s = c.object(r.setbacks, `${path}.setbacks`);
-  const front = s ? c.number(s.front, `${path}.setbacks.front`, 0, 100) : undefined;
-  const side = s ? c.number(s.side, `${path}.setbacks.side`, 0, 100) : undefined;
-  const rear = s ? c.number(s.rear, `${path}.setbacks.rear`, 0, 100) : undefined;
-  const minGreenRatio =
-    r.minGreenRatio === undefined ? undefined : c.number(r.minGreenRatio, `${path}.minGreenRatio`, 0, 1);
-  if (
-    use === undefined ||
-    maxCoverage === undefined ||
-    maxFAR === undefined ||
-    maxHeight === undefined ||
-    floorHeight === undefined ||
-    front === undefined ||
-    side === undefined ||
-    rear === undefined
-  ) {
-    return undefined;
-  }
-  return {
-    use,
-    maxCoverage,
-    maxFAR,
-    maxHeight,
-    floorHeight,
-    setbacks: { front, side, rear },
-    ...(minGreenRatio !== undefined ? { minGreenRatio } : {}),
-  };
 }

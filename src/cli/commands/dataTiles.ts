@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { writeTileset } from '../../data/node/writeTileset.ts';
-import { type BuildingsDocument, decodeBuildings } from '../../data/pipeline/buildingsFormat.ts';
+import { type BuildingsDocument, decodeBuildings } from '../../data/formats/buildings.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
 import { inFile, log, printJson, readJsonFile } from '../io.ts';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCityFolder } from '../node/readCityFolder.ts';
-import { readCityFiles, terrainGrids } from './cityFiles.ts';
+import { terrainGrids } from '../formats/terrain.ts';
+import { readCityFiles } from './cityFiles.ts';
 
 describe('the committed default dataset', () => {
   it('reads every listed file, with the grid sizes and counts its manifest gives', async () => {

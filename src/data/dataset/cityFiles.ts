@@ -1,40 +1,13 @@
 import { InputError } from '../../core/errors.ts';
-import type { RasterGrid } from '../grid/rasterGrid.ts';
 import type { Feature } from '../pipeline/geojson.ts';
-import type { BuildingsDocument } from '../pipeline/buildingsFormat.ts';
-import type { RoadsDocument } from '../pipeline/roadsFormat.ts';
+import type { BuildingsDocument } from '../formats/buildings.ts';
+import type { RoadsDocument } from '../formats/roads.ts';
+import type { TerrainFiles, TerrainMeta } from '../formats/terrain.ts';
 
 /** A GeoJSON FeatureCollection as the pipeline writes it (WGS84). */
 export interface GeoJsonCollection {
   type: 'FeatureCollection';
   features: Feature[];
-}
-
-/** One land-cover class of `terrain.json`: code, names, runoff and roughness. */
-export interface LandCoverClass {
-  code: number;
-  name: string;
-  vi: string;
-  en: string;
-  /** Fraction of the cell that sheds rain, 0..1. */
-  imperviousness: number;
-  /** Manning roughness n, s/m^(1/3). */
-  manningN: number;
-}
-
-/** `terrain.json` (format `twin-terrain/1`, EPSG:32648 grid, row 0 north). */
-export interface TerrainMeta {
-  format: string;
-  crs: string;
-  xllCornerMetres: number;
-  yllCornerMetres: number;
-  cellSizeMetres: number;
-  columns: number;
-  rows: number;
-  synthetic: boolean;
-  source: string;
-  elevation: { scale: number };
-  landCover: { classes: LandCoverClass[] };
 }
 
 /** Properties of one ward of `wards.geojson` (format `twin-wards/1`). */
@@ -61,7 +34,7 @@ export interface CensusWardsCollection {
 /** The dataset files written by `twin data build`, parsed; absent files leave their member out. */
 export interface CityFiles {
   manifest: { format: string; name: string; files: ReadonlyArray<{ path: string; bytes: number }> };
-  terrain?: { meta: TerrainMeta; elevation: ArrayBuffer; landCover: ArrayBuffer };
+  terrain?: TerrainFiles;
   roads?: RoadsDocument;
   buildings?: BuildingsDocument;
   landUse?: GeoJsonCollection;
@@ -137,36 +110,5 @@ export async function readCityFiles(read: ReadDatasetFile): Promise<CityFiles> {
     ...(admin ? { admin } : {}),
     ...(wards ? { wards } : {}),
     bytesRead,
-  };
-}
-
-/** The terrain as grids: elevation in metres (RasterGrid, row 0 north) and land-cover codes per cell. */
-export function terrainGrids(terrain: NonNullable<CityFiles['terrain']>): {
-  elevation: RasterGrid;
-  landCover: Uint8Array;
-  classes: LandCoverClass[];
-} {
-  const { meta } = terrain;
-  const cells = meta.columns * meta.rows;
-  if (terrain.elevation.byteLength !== cells * 2 || terrain.landCover.byteLength !== cells) {
-    throw new InputError(
-      `grid size mismatch: expected ${cells} cells (${meta.columns}×${meta.rows})`,
-      'terrain.json',
-    );
-  }
-  const view = new DataView(terrain.elevation);
-  const values = new Float64Array(cells);
-  for (let i = 0; i < cells; i++) values[i] = view.getInt16(i * 2, true) * meta.elevation.scale;
-  return {
-    elevation: {
-      columns: meta.columns,
-      rows: meta.rows,
-      xllCornerMetres: meta.xllCornerMetres,
-      yllCornerMetres: meta.yllCornerMetres,
-      cellSizeMetres: meta.cellSizeMetres,
-      values,
-    },
-    landCover: new Uint8Array(terrain.landCover),
-    classes: meta.landCover.classes,
   };
 }

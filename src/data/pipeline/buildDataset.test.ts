@@ -3,7 +3,7 @@ import { encodeOsmPbf } from '../../../tests/fixtures/osm/encodeOsmPbf.ts';
 import { smallTownBoundary, smallTownExtract } from '../../../tests/fixtures/osm/smallTown.ts';
 import { InputError } from '../../core/errors.ts';
 import { buildDataset, type DatasetInput } from './buildDataset.ts';
-import { decodeBuildings } from './buildingsFormat.ts';
+import { decodeBuildings } from '../formats/buildings.ts';
 
 const input = (seed: number): DatasetInput => ({
   osmPbf: encodeOsmPbf(smallTownExtract()),

@@ -7,14 +7,14 @@ import { InputError } from '../../core/errors.ts';
 import type { RasterGrid } from '../grid/rasterGrid.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
 import { osmBuildings } from './buildings.ts';
-import { encodeBuildings } from './buildingsFormat.ts';
+import { encodeBuildings } from '../formats/buildings.ts';
 import { featureCollectionText, polygonFeature } from './geojson.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
-import { encodeRoads } from './roadsFormat.ts';
+import { encodeRoads } from '../formats/roads.ts';
 import { buildRoadGraph } from './roads.ts';
 import { fillSyntheticBuildings } from './syntheticBuildings.ts';
 import { buildTerrain, TERRAIN_CLASSES, UPLAND_HILLS } from './terrain.ts';
-import { UTM48N_PROJ4 } from '../../core/utm48n.ts';
+import { terrainMetaDocument } from '../formats/terrain.ts';
 import { CENSUS_WARDS_ATTRIBUTION, censusWardsLayer, parseCensusTable } from './censusWards.ts';
 import { extractLandUse } from './landUse.ts';
 import { extractPois } from './pois.ts';
@@ -161,27 +161,22 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
   files.set(
     'terrain.json',
     JSON.stringify(
-      {
-        format: 'twin-terrain/1',
-        crs: 'EPSG:32648',
-        proj4: UTM48N_PROJ4,
+      terrainMetaDocument({
         xllCornerMetres: terrain.xllCornerMetres,
         yllCornerMetres: terrain.yllCornerMetres,
         cellSizeMetres,
         columns: terrain.columns,
         rows: terrain.rows,
-        rowOrder: 'north-first (row 0 is the northern edge, like ESRI ASCII / GeoTIFF)',
         synthetic: terrainSynthetic,
         demCoverage: Math.round(terrain.demCoverage * 1e4) / 1e4,
         source: terrainSynthetic
           ? 'synthetic: upland hills + floodplain blend by distance to water + burned channels (docs/data.md)'
           : `DEM ${input.sourceNames.dem ?? ''} (bilinear), synthetic where the DEM has no data`,
-        elevation: { file: 'terrain.i16', type: 'int16 little-endian', scale: 0.1, unit: 'metres above MSL' },
-        landCover: { file: 'landcover.u8', type: 'uint8', classes: TERRAIN_CLASSES },
+        classes: TERRAIN_CLASSES,
         model: terrainSynthetic
           ? { uplandHills: UPLAND_HILLS, bankElevationMetres: 1, floodplainMetres: 2500 }
           : null,
-      },
+      }),
       null,
       1,
     ),

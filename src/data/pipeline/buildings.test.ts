@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeOsmPbf } from '../../../tests/fixtures/osm/encodeOsmPbf.ts';
 import { smallTownBoundary, smallTownExtract } from '../../../tests/fixtures/osm/smallTown.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
-import {
-  type BuildingRecord,
-  estimateBuildingHeight,
-  osmBuildings,
-  STOREY_HEIGHT_METRES,
-} from './buildings.ts';
-import { decodeBuildings, encodeBuildings } from './buildingsFormat.ts';
+import { estimateBuildingHeight, osmBuildings, STOREY_HEIGHT_METRES } from './buildings.ts';
+import { type BuildingRecord, decodeBuildings, encodeBuildings } from '../formats/buildings.ts';
 import { ringSignedArea } from '../../core/geometry/area.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { extractLandUse } from './landUse.ts';

@@ -1,21 +1,11 @@
 /**
- * Building records: the input of the 3D Tiles writer (`writeTileset(buildings, outDir)`).
- *
- * ```ts
- * interface BuildingRecord {
- *   id: string;                       // 'w<wayId>' / 'r<relationId>' (OSM) or 's<n>' (synthetic)
- *   source: 'osm' | 'synthetic';
- *   use: LandUse;                     // residential, commercial, industrial, ... (scenario LAND_USES)
- *   heightMetres: number;             // roof height above ground, metres
- *   floors: number;                   // storeys (≥ 1)
- *   footprint: Array<[east, north]>;  // outer ring, counter-clockwise, scene metres, not closed
- * }
- * ```
- * Scene metres are the east/north frame of `core/geo` (origin 10.82 N 106.77 E). Read
- * `public/data/thuduc/buildings.json` with `decodeBuildings` (buildingsFormat.ts).
+ * OSM building footprints with estimated heights, storeys and uses, as BuildingRecords (the
+ * record of `buildings.json`, data/formats/buildings.ts; also the input of the 3D Tiles writer,
+ * `writeTileset(buildings, outDir)`).
  */
 import { toSceneMetres } from '../../core/geo.ts';
 import type { LandUse } from '../../core/vocabulary.ts';
+import type { BuildingRecord } from '../formats/buildings.ts';
 import type { OsmTags } from '../osm/osmTypes.ts';
 import { counterClockwise } from '../../core/geometry/orientation.ts';
 import { pointInPolygon } from '../../core/geometry/pointInPolygon.ts';
@@ -24,16 +14,6 @@ import { osmAreas } from './osmAreas.ts';
 import type { OsmData } from '../osm/osmTypes.ts';
 import type { Region } from './region.ts';
 import type { LandUseArea } from './landUse.ts';
-
-/** One building, OSM or synthetic. See the module comment. */
-export interface BuildingRecord {
-  id: string;
-  source: 'osm' | 'synthetic';
-  use: LandUse;
-  heightMetres: number;
-  floors: number;
-  footprint: Point[];
-}
 
 /** Storey height used to convert `building:levels` to metres and back (HCMC nhà phố ≈ 3.3 m). */
 export const STOREY_HEIGHT_METRES = 3.3;

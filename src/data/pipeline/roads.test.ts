@@ -7,7 +7,8 @@ import { ROAD_CLASSES } from '../../core/vocabulary.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { parseMaxSpeedKmh, roadClassOf } from './roadClasses.ts';
-import { buildRoadGraph, LINK_FLAG, lanesInDirection, onewayDirection } from './roads.ts';
+import { LINK_FLAG } from '../formats/roads.ts';
+import { buildRoadGraph, lanesInDirection, onewayDirection } from './roads.ts';
 
 const town = () => {
   const osm = readOsmPbf(encodeOsmPbf(smallTownExtract()));

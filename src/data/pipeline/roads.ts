@@ -7,46 +7,11 @@
  */
 import { toSceneMetres } from '../../core/geo.ts';
 import { ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
+import { LINK_FLAG, type RoadGraph } from '../formats/roads.ts';
 import type { OsmData, OsmTags, OsmWay } from '../osm/osmTypes.ts';
 import { geodesicMetres } from './geometry.ts';
 import type { Region } from './region.ts';
 import { parseMaxSpeedKmh, ROAD_CLASS_DEFAULTS, roadClassOf } from './roadClasses.ts';
-
-/** Link flag bits. */
-export const LINK_FLAG = { bridge: 1, tunnel: 2, partlyOutside: 4 } as const;
-
-/** The road graph in columnar form (index i of every link array describes link i). */
-export interface RoadGraph {
-  nodeOsmIds: number[];
-  /** Flat [east, north, east, north, ...] scene metres. */
-  nodePositions: number[];
-  links: {
-    /** Stable ids `<wayId>-<segment>f` (along the way) or `...b` (against it). */
-    ids: string[];
-    from: number[];
-    to: number[];
-    lengthMetres: number[];
-    /** Index into ROAD_CLASSES. */
-    roadClass: number[];
-    lanes: number[];
-    speedKmh: number[];
-    capacityPcuPerHour: number[];
-    /** 1 when the OSM way is one-way. */
-    oneway: number[];
-    /** Bit set of LINK_FLAG. */
-    flags: number[];
-    wayId: number[];
-    /** Index into `names` (0 = unnamed). */
-    name: number[];
-    /** Index into `geometries`. */
-    geometry: number[];
-    /** 1 when the link runs against its geometry's vertex order. */
-    reversed: number[];
-  };
-  names: string[];
-  /** Segment polylines: segment k spans vertices offsets[k]..offsets[k+1]-1 of `coordinates`. */
-  geometries: { offsets: number[]; coordinates: number[] };
-}
 
 /** What happened to every OSM highway way. */
 export interface RoadReport {

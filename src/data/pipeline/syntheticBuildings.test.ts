@@ -5,7 +5,7 @@ import { fromSceneMetres } from '../../core/geo.ts';
 import { ROAD_CLASSES } from '../../core/vocabulary.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
 import { osmBuildings } from './buildings.ts';
-import { encodeBuildings } from './buildingsFormat.ts';
+import { encodeBuildings } from '../formats/buildings.ts';
 import { bbox } from '../../core/geometry/bbox.ts';
 import { pointInPolygon } from '../../core/geometry/pointInPolygon.ts';
 import { ringsOverlap, segmentRingDistance, type Point } from './geometry.ts';

@@ -15,14 +15,14 @@
 import { toSceneMetres } from '../../core/geo.ts';
 import { seededRandom } from '../../core/random.ts';
 import { type LandUse, ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
-import type { BuildingRecord } from './buildings.ts';
+import type { BuildingRecord } from '../formats/buildings.ts';
 import { STOREY_HEIGHT_METRES } from './buildings.ts';
 import { bbox } from '../../core/geometry/bbox.ts';
 import { counterClockwise } from '../../core/geometry/orientation.ts';
 import { type Point, type Ring, ringsOverlap, segmentRingDistance } from './geometry.ts';
 import type { Region } from './region.ts';
 import { ROAD_CLASS_DEFAULTS } from './roadClasses.ts';
-import type { RoadGraph } from './roads.ts';
+import type { RoadGraph } from '../formats/roads.ts';
 import { buildSiteMask, SITE_UNMAPPED, siteCode } from './siteMask.ts';
 import { SpatialHash } from './spatialHash.ts';
 import type { LandUseArea } from './landUse.ts';

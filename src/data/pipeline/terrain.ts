@@ -24,24 +24,13 @@ import { chamferDistance } from './distanceTransform.ts';
 import type { Point, Ring } from './geometry.ts';
 import { fillPolygon, paintLine } from './rasterize.ts';
 import type { Region } from './region.ts';
-import type { RoadGraph } from './roads.ts';
+import type { RoadGraph } from '../formats/roads.ts';
+import type { LandCoverClass } from '../formats/terrain.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { toUtm48n } from '../../core/utm48n.ts';
 import type { LandUseArea } from './landUse.ts';
 import type { WaterArea, Waterway } from './water.ts';
-import type { BuildingRecord } from './buildings.ts';
-
-/** One land-cover class of `landcover.u8`. */
-export interface TerrainClass {
-  code: number;
-  name: string;
-  vi: string;
-  en: string;
-  /** Impervious fraction 0..1 (assumption per class, docs/data.md). */
-  imperviousness: number;
-  /** Manning's n, s/m^(1/3) (HEC-RAS 2D manual ranges by land cover; Chow 1959 for channels). */
-  manningN: number;
-}
+import type { BuildingRecord } from '../formats/buildings.ts';
 
 const CLASS_PARAMETERS: Readonly<Record<LandUse, [imperviousness: number, manningN: number]>> = {
   residential: [0.65, 0.1],
@@ -71,7 +60,7 @@ const LAND_USE_VI: Readonly<Record<LandUse, string>> = {
 };
 
 /** Code 0 = outside the boundary; 1..11 = LAND_USES in order; then road, building, unmapped. */
-export const TERRAIN_CLASSES: readonly TerrainClass[] = [
+export const TERRAIN_CLASSES: readonly LandCoverClass[] = [
   {
     code: 0,
     name: 'outside',

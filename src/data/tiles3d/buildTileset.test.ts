@@ -5,7 +5,7 @@ import { GLTFLoader, postProcessGLTF } from '@loaders.gl/gltf';
 import { validateBytes } from 'gltf-validator';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../core/errors.ts';
-import type { BuildingRecord as PipelineBuildingRecord } from '../pipeline/buildings.ts';
+import type { BuildingRecord as PipelineBuildingRecord } from '../formats/buildings.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { buildTileset, type TilesetTile } from './buildTileset.ts';
 import { geodeticToEcef } from './enuFrame.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { extrudePrisms, orientedRoofTriangles } from './extrudeBuildings.ts';
-import { cleanFootprint, ringSignedArea } from './footprint.ts';
+import { ringSignedArea } from '../../core/geometry/area.ts';
+import { ringOfFlat } from '../../core/geometry/ring.ts';
+import { cleanFootprint } from './footprint.ts';
 import { COMB, L_SHAPE } from './handMadeBuildings.ts';
 
 const flat = (ring: Array<[number, number]>) => ring.flat();
@@ -23,7 +25,7 @@ describe('roof triangulation (earcut)', () => {
     const ring = flat(COMB);
     const triangles = orientedRoofTriangles(ring);
     expect(triangles.length / 3).toBe(COMB.length - 2);
-    expect(ringSignedArea(ring)).toBe(900);
+    expect(ringSignedArea(ringOfFlat(ring))).toBe(900);
     expect(triangleAreaSum(ring, triangles)).toBeCloseTo(900, 9);
   });
 
@@ -91,6 +93,6 @@ describe('cleanFootprint', () => {
       0,
     );
     expect(ring).toEqual([1, 0, 1, 1, 0, 1, 0, 0]);
-    expect(ringSignedArea(ring)).toBe(1);
+    expect(ringSignedArea(ringOfFlat(ring))).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { InputError, type InputProblem } from '../../core/errors.ts';
+import { ringSignedArea } from '../../core/geometry/area.ts';
 import type { BuildingRecord } from './types.ts';
 
 /**
@@ -26,42 +27,27 @@ export function cleanFootprint(building: BuildingRecord, index: number): number[
   if (building.source !== 'osm' && building.source !== 'synthetic') {
     problems.push({ path: `${path}.source`, message: "expected 'osm' or 'synthetic'" });
   }
-  const ring: number[] = [];
+  const ring: Array<[number, number]> = [];
   building.footprint.forEach(([east, north], k) => {
     if (!(Number.isFinite(east) && Number.isFinite(north))) {
       problems.push({ path: `${path}.footprint[${k}]`, message: 'expected finite [east, north] metres' });
       return;
     }
-    const last = ring.length - 2;
-    if (last >= 0 && ring[last] === east && ring[last + 1] === north) return;
-    ring.push(east, north);
+    const last = ring[ring.length - 1];
+    if (last && last[0] === east && last[1] === north) return;
+    ring.push([east, north]);
   });
-  if (ring.length >= 4 && ring[0] === ring[ring.length - 2] && ring[1] === ring[ring.length - 1]) {
-    ring.length -= 2;
-  }
+  const first = ring[0];
+  const closing = ring[ring.length - 1];
+  if (ring.length >= 2 && first![0] === closing![0] && first![1] === closing![1]) ring.pop();
   const signedArea = ringSignedArea(ring);
-  if (problems.length === 0 && (ring.length < 6 || signedArea === 0)) {
+  if (problems.length === 0 && (ring.length < 3 || signedArea === 0)) {
     problems.push({
       path: `${path}.footprint`,
       message: 'expected at least 3 distinct points enclosing an area',
     });
   }
   if (problems.length > 0) throw new InputError(problems);
-  return signedArea < 0 ? reverseRing(ring) : ring;
-}
-
-/** Shoelace signed area of a flat [x0, y0, x1, y1, ...] ring, square metres; > 0 when counter-clockwise. */
-export function ringSignedArea(ring: readonly number[]): number {
-  const count = ring.length / 2;
-  let twiceArea = 0;
-  for (let i = 0, j = count - 1; i < count; j = i, i++) {
-    twiceArea += ring[2 * j]! * ring[2 * i + 1]! - ring[2 * i]! * ring[2 * j + 1]!;
-  }
-  return twiceArea / 2;
-}
-
-function reverseRing(ring: readonly number[]): number[] {
-  const reversed: number[] = [];
-  for (let i = ring.length - 2; i >= 0; i -= 2) reversed.push(ring[i]!, ring[i + 1]!);
-  return reversed;
+  if (signedArea < 0) ring.reverse();
+  return ring.flat();
 }

@@ -7,7 +7,10 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { ADMIN_COLOURS } from './cityColours.ts';
-import { ringArea, ringCentroid, type FeatureCollection, scenePolygons } from './sceneGeoJson.ts';
+import { ringArea } from '../../core/geometry/area.ts';
+import { ringCentroid } from '../../core/geometry/centroid.ts';
+import { ringOfFlat } from '../../core/geometry/ring.ts';
+import { type FeatureCollection, scenePolygons } from './sceneGeoJson.ts';
 import type { TerrainGrid } from './terrainGrid.ts';
 
 /** Outlines float this high above the terrain, metres. */
@@ -49,8 +52,8 @@ export function createAdminLayer(
       }
     }
     const name = feature.properties.name;
-    const largest = polygons.map((p) => p[0] ?? []).sort((a, b) => ringArea(b) - ringArea(a))[0];
-    if (kind !== 'boundary' && typeof name === 'string' && largest && largest.length >= 6) {
+    const largest = polygons.map((p) => ringOfFlat(p[0] ?? [])).sort((a, b) => ringArea(b) - ringArea(a))[0];
+    if (kind !== 'boundary' && typeof name === 'string' && largest && largest.length >= 3) {
       const [e, n] = ringCentroid(largest);
       labels.push({ kind, name, position: [e, height(e, n) + 40, -n] });
     }

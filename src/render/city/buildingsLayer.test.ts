@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBuildings } from '../../data/pipeline/buildingsFormat.ts';
+import { encodeBuildings } from '../../data/formats/buildings.ts';
 import { BuildingsLayer } from './buildingsLayer.ts';
 
 // an OSM box 10 m × 20 m, 30 m tall at east 0..10, north 0..20, and a synthetic L-shaped

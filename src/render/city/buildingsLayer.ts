@@ -13,7 +13,7 @@
 import earcut from 'earcut';
 import Flatbush from 'flatbush';
 import { BufferAttribute, BufferGeometry, Group, Mesh, MeshLambertMaterial } from 'three';
-import type { BuildingsDocument } from '../../data/pipeline/buildingsFormat.ts';
+import type { BuildingsDocument } from '../../data/formats/buildings.ts';
 import type { LandUse } from '../../core/vocabulary.ts';
 import { hexColor, rampColor, type Rgb } from '../legend.ts';
 import { BUILDING_HEIGHT_STOPS, LAND_USE_COLOURS, lighten, SYNTHETIC_WHITE_SHARE } from './cityColours.ts';

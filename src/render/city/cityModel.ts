@@ -6,8 +6,9 @@
  */
 import type { Group, Mesh, Points } from 'three';
 import type { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
-import type { BuildingsDocument } from '../../data/pipeline/buildingsFormat.ts';
-import type { RoadsDocument } from '../../data/pipeline/roadsFormat.ts';
+import type { BuildingsDocument } from '../../data/formats/buildings.ts';
+import type { RoadsDocument } from '../../data/formats/roads.ts';
+import type { TerrainFiles } from '../../data/formats/terrain.ts';
 import { type AdminLabel, createAdminLayer } from './adminLayer.ts';
 import { BuildingsLayer } from './buildingsLayer.ts';
 import { ParcelsLayer } from './parcelsLayer.ts';
@@ -15,13 +16,13 @@ import type { SceneRay } from './pickGeometry.ts';
 import { createPoiPoints } from './poiLayer.ts';
 import { RoadsLayer } from './roadsLayer.ts';
 import type { FeatureCollection } from './sceneGeoJson.ts';
-import { TerrainGrid, type TerrainMeta } from './terrainGrid.ts';
+import { type TerrainGrid, terrainGridOf } from './terrainGrid.ts';
 import { createTerrainMesh } from './terrainMesh.ts';
 import { createWaterMesh } from './waterLayer.ts';
 
 /** The dataset files, parsed (each optional: a missing file leaves its layer out). */
 export interface CityData {
-  terrain?: { meta: TerrainMeta; elevation: ArrayBuffer; landCover: ArrayBuffer };
+  terrain?: TerrainFiles;
   roads?: RoadsDocument;
   buildings?: BuildingsDocument;
   landUse?: FeatureCollection;
@@ -58,10 +59,8 @@ export class CityModel {
   private currentExaggeration = 1;
 
   constructor(data: CityData) {
-    if (data.terrain) {
-      this.terrain = new TerrainGrid(data.terrain.meta, data.terrain.elevation, data.terrain.landCover);
-      this.layers.terrain = createTerrainMesh(this.terrain, TERRAIN_STRIDE);
-    }
+    this.terrain = terrainGridOf(data.terrain);
+    if (this.terrain) this.layers.terrain = createTerrainMesh(this.terrain, TERRAIN_STRIDE);
     const terrain = this.terrain;
     if (data.water) this.layers.water = createWaterMesh(data.water, terrain);
     if (data.roads) {

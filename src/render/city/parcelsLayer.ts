@@ -5,8 +5,11 @@
  */
 import Flatbush from 'flatbush';
 import type { Feature } from '../../data/pipeline/geojson.ts';
-import { pointInRing } from './pickGeometry.ts';
-import { type FeatureCollection, ringArea, type ScenePolygon, scenePolygons } from './sceneGeoJson.ts';
+import { polygonArea } from '../../core/geometry/area.ts';
+import { bbox } from '../../core/geometry/bbox.ts';
+import { pointInPolygon } from '../../core/geometry/pointInPolygon.ts';
+import { ringOfFlat } from '../../core/geometry/ring.ts';
+import { type FeatureCollection, type ScenePolygon, scenePolygons } from './sceneGeoJson.ts';
 
 /** Parcels with a spatial index. */
 export class ParcelsLayer {
@@ -21,24 +24,11 @@ export class ParcelsLayer {
         if (!polygon[0] || polygon[0].length < 6) continue;
         this.polygons.push(polygon);
         this.featureOf.push(f);
-        this.areas.push(ringArea(polygon[0]) - polygon.slice(1).reduce((s, r) => s + ringArea(r), 0));
+        this.areas.push(polygonArea(polygon.map((ring) => ringOfFlat(ring))));
       }
     });
     this.index = new Flatbush(Math.max(1, this.polygons.length));
-    for (const polygon of this.polygons) {
-      const outer = polygon[0]!;
-      let minE = Infinity;
-      let minN = Infinity;
-      let maxE = -Infinity;
-      let maxN = -Infinity;
-      for (let v = 0; v < outer.length; v += 2) {
-        minE = Math.min(minE, outer[v]!);
-        maxE = Math.max(maxE, outer[v]!);
-        minN = Math.min(minN, outer[v + 1]!);
-        maxN = Math.max(maxN, outer[v + 1]!);
-      }
-      this.index.add(minE, minN, maxE, maxN);
-    }
+    for (const polygon of this.polygons) this.index.add(...bbox(ringOfFlat(polygon[0]!)));
     if (this.polygons.length === 0) this.index.add(0, 0, 0, 0);
     this.index.finish();
   }
@@ -49,8 +39,11 @@ export class ParcelsLayer {
     for (const p of this.index.search(east, north, east, north)) {
       const polygon = this.polygons[p];
       if (!polygon) continue;
-      let inside = false;
-      for (const ring of polygon) if (pointInRing(ring, 0, ring.length / 2, east, north)) inside = !inside;
+      const inside = pointInPolygon(
+        east,
+        north,
+        polygon.map((ring) => ringOfFlat(ring)),
+      );
       if (inside && (best < 0 || this.areas[p]! < this.areas[best]!)) best = p;
     }
     return best;

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { pointInRing, rayPrism, segmentDistanceSquared } from './pickGeometry.ts';
+import { pointInRing } from '../../core/geometry/pointInPolygon.ts';
+import { ringOfFlat } from '../../core/geometry/ring.ts';
+import { rayPrism, segmentDistanceSquared } from './pickGeometry.ts';
 
 // 10 m × 20 m rectangle, east 0..10, north 0..20 (counter-clockwise)
 const square = [0, 0, 10, 0, 10, 20, 0, 20];
 
-describe('pointInRing', () => {
+describe('point in ring on flat scene buffers (core/geometry through ringOfFlat)', () => {
   it('classifies points inside, outside and in a concave notch of an L shape', () => {
-    expect(pointInRing(square, 0, 4, 5, 5)).toBe(true);
-    expect(pointInRing(square, 0, 4, 11, 5)).toBe(false);
+    expect(pointInRing(5, 5, ringOfFlat(square, 0, 4))).toBe(true);
+    expect(pointInRing(11, 5, ringOfFlat(square, 0, 4))).toBe(false);
     const l = [0, 0, 10, 0, 10, 4, 4, 4, 4, 10, 0, 10];
-    expect(pointInRing(l, 0, 6, 2, 8)).toBe(true);
-    expect(pointInRing(l, 0, 6, 8, 8)).toBe(false);
+    expect(pointInRing(2, 8, ringOfFlat(l, 0, 6))).toBe(true);
+    expect(pointInRing(8, 8, ringOfFlat(l, 0, 6))).toBe(false);
   });
 });
 

@@ -1,7 +1,10 @@
 /**
  * Small exact geometry for CPU picking in the scene frame (east, north, up metres): ray vs vertical
- * prism (extruded footprint), point in polygon (even-odd rule), distance from a point to a segment.
+ * prism (extruded footprint; the roof test is core/geometry's point in ring), distance from a
+ * point to a segment.
  */
+import { pointInRing } from '../../core/geometry/pointInPolygon.ts';
+import { ringOfFlat } from '../../core/geometry/ring.ts';
 
 /** A ray: origin and direction (need not be unit length), east/north/up components. */
 export interface SceneRay {
@@ -11,28 +14,6 @@ export interface SceneRay {
   directionEast: number;
   directionNorth: number;
   directionUp: number;
-}
-
-/**
- * Even-odd test of (east, north) against the ring stored in `coords` (flat [e, n, ...]) from
- * vertex `start` to `end` − 1 (not closed).
- */
-export function pointInRing(
-  coords: ArrayLike<number>,
-  start: number,
-  end: number,
-  east: number,
-  north: number,
-): boolean {
-  let inside = false;
-  for (let i = start, j = end - 1; i < end; j = i++) {
-    const ei = coords[2 * i]!;
-    const ni = coords[2 * i + 1]!;
-    const ej = coords[2 * j]!;
-    const nj = coords[2 * j + 1]!;
-    if (ni > north !== nj > north && east < ((ej - ei) * (north - ni)) / (nj - ni) + ei) inside = !inside;
-  }
-  return inside;
 }
 
 /**
@@ -54,7 +35,7 @@ export function rayPrism(
     if (t >= 0) {
       const e = ray.originEast + t * ray.directionEast;
       const n = ray.originNorth + t * ray.directionNorth;
-      if (pointInRing(coords, start, end, e, n)) best = t;
+      if (inBounds(coords, start, end, e, n) && pointInRing(e, n, ringOfFlat(coords, start, end))) best = t;
     }
   }
   for (let i = start, j = end - 1; i < end; j = i++) {
@@ -74,6 +55,27 @@ export function rayPrism(
     if (up >= baseUp && up <= topUp) best = t;
   }
   return best;
+}
+
+/** True when (east, north) lies in the bounding box of vertices start..end−1 of `coords` (no allocation). */
+function inBounds(
+  coords: ArrayLike<number>,
+  start: number,
+  end: number,
+  east: number,
+  north: number,
+): boolean {
+  let minE = Infinity;
+  let minN = Infinity;
+  let maxE = -Infinity;
+  let maxN = -Infinity;
+  for (let i = start; i < end; i++) {
+    minE = Math.min(minE, coords[2 * i]!);
+    maxE = Math.max(maxE, coords[2 * i]!);
+    minN = Math.min(minN, coords[2 * i + 1]!);
+    maxN = Math.max(maxN, coords[2 * i + 1]!);
+  }
+  return east >= minE && east <= maxE && north >= minN && north <= maxN;
 }
 
 /** Squared distance (m²) from (east, north) to the segment a–b. */

@@ -10,7 +10,7 @@ import { Group } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
-import type { RoadsDocument } from '../../data/pipeline/roadsFormat.ts';
+import type { RoadsDocument } from '../../data/formats/roads.ts';
 import { ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
 import { ROAD_STYLE } from './cityColours.ts';
 import { segmentDistanceSquared } from './pickGeometry.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromSceneMetres } from '../../core/geo.ts';
-import { encodeRoads } from '../../data/pipeline/roadsFormat.ts';
+import { encodeRoads } from '../../data/formats/roads.ts';
 import { ParcelsLayer } from './parcelsLayer.ts';
 import { RoadsLayer } from './roadsLayer.ts';
 

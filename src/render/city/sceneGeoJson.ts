@@ -41,36 +41,3 @@ export function sceneLines(feature: Feature): number[][] {
   if (g.type === 'MultiLineString') return g.coordinates.map(line);
   return [];
 }
-
-/** Area-weighted centroid of a ring (flat scene coordinates), metres; vertex mean for degenerate rings. */
-export function ringCentroid(ring: readonly number[]): [number, number] {
-  let area = 0;
-  let ce = 0;
-  let cn = 0;
-  const n = ring.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const f = ring[2 * j]! * ring[2 * i + 1]! - ring[2 * i]! * ring[2 * j + 1]!;
-    area += f;
-    ce += (ring[2 * j]! + ring[2 * i]!) * f;
-    cn += (ring[2 * j + 1]! + ring[2 * i + 1]!) * f;
-  }
-  if (Math.abs(area) < 1e-9) {
-    let e = 0;
-    let north = 0;
-    for (let i = 0; i < n; i++) {
-      e += ring[2 * i]!;
-      north += ring[2 * i + 1]!;
-    }
-    return [e / n, north / n];
-  }
-  return [ce / (3 * area), cn / (3 * area)];
-}
-
-/** Absolute area of a ring (shoelace), m². */
-export function ringArea(ring: readonly number[]): number {
-  let area = 0;
-  const n = ring.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++)
-    area += ring[2 * j]! * ring[2 * i + 1]! - ring[2 * i]! * ring[2 * j + 1]!;
-  return Math.abs(area) / 2;
-}

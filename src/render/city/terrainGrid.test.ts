@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toSceneMetres } from '../../core/geo.ts';
 import { toUtm48n } from '../../core/utm48n.ts';
-import { TerrainGrid, type TerrainMeta } from './terrainGrid.ts';
+import { TerrainGrid } from './terrainGrid.ts';
+import type { TerrainMeta } from '../../data/formats/terrain.ts';
 
 // a 4 × 3 grid of 20 m cells whose south-west corner is the UTM position of the scene origin
 const [x0, y0] = toUtm48n(106.77, 10.82);

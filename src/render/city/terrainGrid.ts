@@ -7,14 +7,11 @@
  * bilinearly in between: second-order error ≈ tan(φ)·L²/R ≈ 3 cm for L = 1 km.
  */
 import { fromSceneMetres, toSceneMetres } from '../../core/geo.ts';
-import type { TerrainMeta } from '../../data/dataset/cityFiles.ts';
+import type { TerrainFiles, TerrainMeta } from '../../data/formats/terrain.ts';
 import { fromUtm48n, toUtm48n } from '../../core/utm48n.ts';
 
 /** Spacing of the exact projection lattice, metres. */
 const LATTICE_METRES = 1000;
-
-/** The metadata document `terrain.json` (read by data/dataset/cityFiles). */
-export type { TerrainMeta } from '../../data/dataset/cityFiles.ts';
 
 /**
  * A smooth map of the plane tabulated on a regular lattice (origin, step, nx × ny nodes) and
@@ -61,7 +58,15 @@ class LatticeMap {
   }
 }
 
-/** Terrain elevation and land cover sampled in scene metres. */
+/**
+ * The dataset's terrain (`CityFiles['terrain']`) as a TerrainGrid, or undefined when the dataset
+ * has none: the one place a TerrainGrid is made from the dataset.
+ */
+export function terrainGridOf(terrain: TerrainFiles | undefined): TerrainGrid | undefined {
+  return terrain ? new TerrainGrid(terrain.meta, terrain.elevation, terrain.landCover) : undefined;
+}
+
+/** Terrain elevation and land cover sampled in scene metres (build it with terrainGridOf). */
 export class TerrainGrid {
   readonly columns: number;
   readonly rows: number;

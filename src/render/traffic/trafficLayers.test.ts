@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoadsDocument } from '../../data/pipeline/roadsFormat.ts';
+import type { RoadsDocument } from '../../data/formats/roads.ts';
 import { LinkFlowLayer } from './linkFlowLayer.ts';
 import { VEHICLE_SPEED_LEGEND, VehicleInstances } from './vehicleInstances.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZoneRules } from '../../scenario/scenario.ts';
+import type { ZoneRules } from './zoningRules.ts';
 import { buildOut } from './buildout.ts';
 import { localFrameAbout, MEAN_EARTH_RADIUS_METRES } from './localFrame.ts';
 import type { LonLat, Parcel } from './parcels.ts';

@@ -1,12 +1,13 @@
 import { area as geodesicArea } from '@turf/turf';
 import { InputError } from '../../core/errors.ts';
 import type { LandUse } from '../../core/vocabulary.ts';
-import type { ZoneRules } from '../../scenario/scenario.ts';
+import type { ZoneRules } from './zoningRules.ts';
 import { type EdgeRole, edgeNearestRoad, edgeRoles } from './edgeRoles.ts';
 import { buildableEnvelope, type EdgeSetback } from './envelope.ts';
 import { type LocalFrame, localFrameAbout } from './localFrame.ts';
 import type { LonLat, Parcel } from './parcels.ts';
-import { multiPolygonArea, type PointMetres } from './planeGeometry.ts';
+import { multiPolygonArea } from '../../core/geometry/area.ts';
+import type { PointMetres } from './planeGeometry.ts';
 
 /** Envelopes smaller than this (m²) are empty: floating-point slivers, not buildable land. */
 const EMPTY_ENVELOPE_SQUARE_METRES = 1e-6;

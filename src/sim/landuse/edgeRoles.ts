@@ -1,4 +1,6 @@
-import { distanceToSegment, type PointMetres, signedRingArea } from './planeGeometry.ts';
+import { ringSignedArea } from '../../core/geometry/area.ts';
+import { pointToSegmentDistance } from '../../core/geometry/segments.ts';
+import type { PointMetres } from './planeGeometry.ts';
 
 /** How an exterior lot edge is treated: which setback it gets. */
 export type EdgeRole = 'front' | 'rear' | 'side';
@@ -15,7 +17,7 @@ export type EdgeRole = 'front' | 'rear' | 'side';
  */
 export function edgeRoles(ring: readonly PointMetres[], frontEdge: number): EdgeRole[] {
   const n = ring.length;
-  const orientation = Math.sign(signedRingArea(ring));
+  const orientation = Math.sign(ringSignedArea(ring));
   const normals = ring.map((a, i) => outwardNormal(a, ring[(i + 1) % n]!, orientation));
   const mids = ring.map((a, i) => midpoint(a, ring[(i + 1) % n]!));
   const front = normals[frontEdge]!;
@@ -51,7 +53,7 @@ export function edgeNearestRoad(
     const mid = midpoint(ring[i]!, ring[(i + 1) % n]!);
     for (const road of roads) {
       for (let k = 1; k < road.length; k++) {
-        const d = distanceToSegment(mid, road[k - 1]!, road[k]!);
+        const d = pointToSegmentDistance(mid, road[k - 1]!, road[k]!);
         if (d < bestDistance) {
           bestDistance = d;
           best = i;

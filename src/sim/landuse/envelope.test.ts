@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../core/random.ts';
 import { buildableEnvelope, type EdgeSetback } from './envelope.ts';
-import { multiPolygonArea, type PointMetres, signedRingArea } from './planeGeometry.ts';
+import { multiPolygonArea, ringSignedArea } from '../../core/geometry/area.ts';
+import type { PointMetres } from './planeGeometry.ts';
 
 function edgesOf(ring: PointMetres[], setbacks: number[]): EdgeSetback[] {
   return ring.map((from, i) => ({ from, to: ring[(i + 1) % ring.length]!, setbackMetres: setbacks[i]! }));
@@ -13,7 +14,7 @@ function edgesOf(ring: PointMetres[], setbacks: number[]): EdgeSetback[] {
  * exactly the set of points at least that far from the boundary.
  */
 function halfPlaneInset(ring: PointMetres[], setback: number): PointMetres[] {
-  const orientation = Math.sign(signedRingArea(ring));
+  const orientation = Math.sign(ringSignedArea(ring));
   let out = ring;
   for (let i = 0; i < ring.length; i++) {
     const a = ring[i]!;
@@ -50,7 +51,7 @@ describe('buildableEnvelope', () => {
       const radius = random.range(8, 40);
       const angles = Array.from({ length: n }, () => random.range(0, 2 * Math.PI)).sort((x, y) => x - y);
       const ring: PointMetres[] = angles.map((a) => [radius * Math.cos(a), radius * Math.sin(a)]);
-      if (Math.abs(signedRingArea(ring)) < 50) continue;
+      if (Math.abs(ringSignedArea(ring)) < 50) continue;
       const setback = random.range(0.5, 5);
       const envelope = buildableEnvelope(
         [ring],
@@ -60,7 +61,7 @@ describe('buildableEnvelope', () => {
         ),
       );
       const inset = halfPlaneInset(ring, setback);
-      const reference = inset.length === 0 ? 0 : Math.abs(signedRingArea(inset));
+      const reference = inset.length === 0 ? 0 : Math.abs(ringSignedArea(inset));
       const difference = Math.abs(multiPolygonArea(envelope) - reference);
       // Circumscribed 32-gon caps may shave ≤ ~0.0013·s² per cap at nearly straight corners.
       expect(difference).toBeLessThanOrEqual(0.003 * setback * setback * n + 1e-4);

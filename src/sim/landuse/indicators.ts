@@ -1,5 +1,5 @@
 import type { LandUse } from '../../core/vocabulary.ts';
-import type { ZoneRules } from '../../scenario/scenario.ts';
+import type { ZoneRules } from './zoningRules.ts';
 import type { BuildOutResult } from './buildout.ts';
 
 /** What the indicators need to know about one parcel (from a build-out or from existing buildings). */

@@ -1,7 +1,8 @@
 import { Checker, describe } from '../../core/check.ts';
 import { InputError } from '../../core/errors.ts';
 import { localFrameAbout } from './localFrame.ts';
-import { findSelfIntersection, type PointMetres, signedRingArea } from './planeGeometry.ts';
+import { ringSignedArea } from '../../core/geometry/area.ts';
+import { findSelfIntersection, type PointMetres } from './planeGeometry.ts';
 
 /** A WGS84 position [longitude, latitude] in degrees. */
 export type LonLat = [number, number];
@@ -127,6 +128,6 @@ function checkRing(c: Checker, value: unknown, path: string): LonLat[] | undefin
   const metres: PointMetres[] = ring.map(([lon, lat]) => frame.toMetres(lon, lat));
   const crossing = findSelfIntersection(metres);
   if (crossing) return c.fail(path, `ring crosses itself (edges ${crossing[0]} and ${crossing[1]})`);
-  if (Math.abs(signedRingArea(metres)) < 1e-6) return c.fail(path, 'ring encloses no area');
+  if (Math.abs(ringSignedArea(metres)) < 1e-6) return c.fail(path, 'ring encloses no area');
   return ring;
 }

@@ -1,7 +1,20 @@
 import { Checker } from '../../core/check.ts';
 import { InputError } from '../../core/errors.ts';
-import type { ZoneRules } from '../../scenario/scenario.ts';
-import { checkZoneRules } from '../../scenario/validate.ts';
+import { LAND_USES, type LandUse } from '../../core/vocabulary.ts';
+
+/** Zoning rules for one zone (QCVN 01:2021/BXD terms; see `twin-zoning-rules/1`). */
+export interface ZoneRules {
+  use: LandUse;
+  /** Mật độ xây dựng: maximum building coverage, 0..1. */
+  maxCoverage: number;
+  /** Hệ số sử dụng đất: maximum floor-area ratio. */
+  maxFAR: number;
+  maxHeight: number;
+  floorHeight: number;
+  setbacks: { front: number; side: number; rear: number };
+  /** Minimum share of the lot kept green, 0..1. */
+  minGreenRatio?: number;
+}
 
 /** Format tag of a zoning rules document. */
 export const ZONING_RULES_FORMAT = 'twin-zoning-rules/1';
@@ -33,4 +46,42 @@ export function parseZoningRules(value: unknown): ZoningRules {
   }
   if (c.problems.length > 0) throw new InputError(c.problems);
   return { format: ZONING_RULES_FORMAT, zones };
+}
+
+/** Checks one zone's rules (shared by the `twin-zoning-rules/1` loader and scenario validation). */
+export function checkZoneRules(c: Checker, value: unknown, path: string): ZoneRules | undefined {
+  const r = c.object(value, path);
+  if (!r) return undefined;
+  const use = c.oneOf(r.use, `${path}.use`, LAND_USES);
+  const maxCoverage = c.number(r.maxCoverage, `${path}.maxCoverage`, 0, 1);
+  const maxFAR = c.number(r.maxFAR, `${path}.maxFAR`, 0, 100);
+  const maxHeight = c.number(r.maxHeight, `${path}.maxHeight`, 0, 1000);
+  const floorHeight = c.number(r.floorHeight, `${path}.floorHeight`, 2, 10);
+  const s = c.object(r.setbacks, `${path}.setbacks`);
+  const front = s ? c.number(s.front, `${path}.setbacks.front`, 0, 100) : undefined;
+  const side = s ? c.number(s.side, `${path}.setbacks.side`, 0, 100) : undefined;
+  const rear = s ? c.number(s.rear, `${path}.setbacks.rear`, 0, 100) : undefined;
+  const minGreenRatio =
+    r.minGreenRatio === undefined ? undefined : c.number(r.minGreenRatio, `${path}.minGreenRatio`, 0, 1);
+  if (
+    use === undefined ||
+    maxCoverage === undefined ||
+    maxFAR === undefined ||
+    maxHeight === undefined ||
+    floorHeight === undefined ||
+    front === undefined ||
+    side === undefined ||
+    rear === undefined
+  ) {
+    return undefined;
+  }
+  return {
+    use,
+    maxCoverage,
+    maxFAR,
+    maxHeight,
+    floorHeight,
+    setbacks: { front, side, rear },
+    ...(minGreenRatio !== undefined ? { minGreenRatio } : {}),
+  };
 }

@@ -7,7 +7,8 @@ import type { Camera, WebGLRenderer } from 'three';
 import { Vector3 } from 'three';
 import type { CityLayerId, CityModel } from '../../render/city/cityModel.ts';
 import type { LoadedDataset } from './cityDataset.ts';
-import { ringCentroid } from '../../render/city/sceneGeoJson.ts';
+import { ringCentroid } from '../../core/geometry/centroid.ts';
+import { ringOfFlat } from '../../core/geometry/ring.ts';
 import { pickAtPixel } from './cityPointer.ts';
 
 /** The hook's internal handle. */
@@ -102,7 +103,7 @@ export function installCityTestHook(
     } else if (layer === 'landuse' && model.parcels) {
       for (let p = 0; p < model.parcels.polygonCount; p++) {
         const outer = model.parcels.rings(p)[0];
-        if (outer) candidates.push([p, ...ringCentroid(outer)]);
+        if (outer) candidates.push([p, ...ringCentroid(ringOfFlat(outer))]);
       }
     }
     for (const [index, east, north] of candidates) {

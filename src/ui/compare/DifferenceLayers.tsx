@@ -1,6 +1,6 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { TerrainGrid } from '../../render/city/terrainGrid.ts';
+import { terrainGridOf } from '../../render/city/terrainGrid.ts';
 import { DepthDifferenceSurface } from '../../render/flood/depthDifferenceSurface.ts';
 import { FloorSpaceChangeLayer } from '../../render/landuse/floorSpaceChangeLayer.ts';
 import { LinkFlowLayer } from '../../render/traffic/linkFlowLayer.ts';
@@ -20,10 +20,7 @@ export function DifferenceLayers({ state }: { state: DatasetState }) {
   const exaggeration = useApp((s) => s.verticalExaggeration);
   const size = useThree((s) => s.size);
   const dataset = state.status === 'ready' ? state.dataset : undefined;
-  const terrain = useMemo(() => {
-    const t = dataset?.data.terrain;
-    return t ? new TerrainGrid(t.meta, t.elevation, t.landCover) : undefined;
-  }, [dataset]);
+  const terrain = useMemo(() => terrainGridOf(dataset?.data.terrain), [dataset]);
 
   const flood = useMemo(
     () => (differences.flood && terrain ? new DepthDifferenceSurface(differences.flood, terrain) : null),

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { TerrainGrid } from '../../render/city/terrainGrid.ts';
+import { terrainGridOf } from '../../render/city/terrainGrid.ts';
 import { WaterSurface } from '../../render/flood/waterSurface.ts';
 import type { DatasetState } from '../city/useCityDataset.ts';
 import { useApp } from '../context.tsx';
@@ -17,10 +17,7 @@ export function FloodLayer({ state, scenarioId }: { state: DatasetState; scenari
   const surfaceGrid = run?.views?.views.flood?.surface;
   const maxDepth = run?.views?.layers.flood?.maxDepthMetres;
   const dataset = state.status === 'ready' ? state.dataset : undefined;
-  const terrain = useMemo(() => {
-    const t = dataset?.data.terrain;
-    return t ? new TerrainGrid(t.meta, t.elevation, t.landCover) : undefined;
-  }, [dataset]);
+  const terrain = useMemo(() => terrainGridOf(dataset?.data.terrain), [dataset]);
   const surface = useMemo(
     () => (surfaceGrid && terrain ? new WaterSurface(surfaceGrid, terrain) : null),
     [surfaceGrid, terrain],

@@ -11,7 +11,7 @@ import { useStore } from 'zustand';
 import { GrowthLayer } from '../../render/landuse/growthLayer.ts';
 import { createMassingMesh, disposeMesh } from '../../render/landuse/massingLayer.ts';
 import { createOutlines, disposeOutlines, type OutlineRing } from '../../render/landuse/outlineLayer.ts';
-import { TerrainGrid } from '../../render/city/terrainGrid.ts';
+import { terrainGridOf } from '../../render/city/terrainGrid.ts';
 import type { LoadedDataset } from '../city/cityDataset.ts';
 import type { DatasetState } from '../city/useCityDataset.ts';
 import { useApp } from '../context.tsx';
@@ -38,10 +38,7 @@ export function LanduseLayers({ state, enabled }: { state: DatasetState; enabled
 }
 
 function LanduseLayersOf({ dataset }: { dataset: LoadedDataset }) {
-  const terrain = useMemo(() => {
-    const t = dataset.data.terrain;
-    return t ? new TerrainGrid(t.meta, t.elevation, t.landCover) : undefined;
-  }, [dataset]);
+  const terrain = useMemo(() => terrainGridOf(dataset.data.terrain), [dataset]);
   const elevationAt = useMemo(
     () => (east: number, north: number) => terrain?.elevationAt(east, north) ?? 0,
     [terrain],

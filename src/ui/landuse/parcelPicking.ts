@@ -4,7 +4,8 @@
  */
 import Flatbush from 'flatbush';
 import type { ParcelOutlines } from '../../sim/landuse/city/landuseView.ts';
-import { pointInPolygon } from '../../sim/landuse/city/sceneRings.ts';
+import { pointInRing } from '../../core/geometry/pointInPolygon.ts';
+import { ringOfFlat } from '../../core/geometry/ring.ts';
 
 /** An R-tree over the parcel outlines; returns the parcel index at a scene point or −1. */
 export function parcelFinder(outlines: ParcelOutlines): (east: number, north: number) => number {
@@ -28,8 +29,7 @@ export function parcelFinder(outlines: ParcelOutlines): (east: number, north: nu
   return (east, north) => {
     for (const k of index.search(east, north, east, north)) {
       if (k >= n) continue;
-      const ring = Array.from(parcelRing(outlines, k));
-      if (pointInPolygon([ring], east, north)) return k;
+      if (pointInRing(east, north, ringOfFlat(parcelRing(outlines, k)))) return k;
     }
     return -1;
   };

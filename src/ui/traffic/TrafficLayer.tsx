@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { TerrainGrid } from '../../render/city/terrainGrid.ts';
+import { terrainGridOf } from '../../render/city/terrainGrid.ts';
 import { LinkFlowLayer } from '../../render/traffic/linkFlowLayer.ts';
 import { VEHICLE_TIME_LAPSE, VehicleInstances } from '../../render/traffic/vehicleInstances.ts';
 import { VEHICLE_STRIDE } from '../../sim/traffic/vehicles.ts';
@@ -63,10 +63,7 @@ export function TrafficLayer({ enabled }: { enabled: boolean }) {
       live = false;
     };
   }, [enabled]);
-  const terrain = useMemo(() => {
-    const t = dataset?.data.terrain;
-    return t ? new TerrainGrid(t.meta, t.elevation, t.landCover) : undefined;
-  }, [dataset]);
+  const terrain = useMemo(() => terrainGridOf(dataset?.data.terrain), [dataset]);
   const layer = useMemo(
     () => (dataset?.data.roads ? new LinkFlowLayer(dataset.data.roads, terrain) : null),
     [dataset, terrain],

@@ -1,6 +1,6 @@
 import { InputError } from '../../../core/errors.ts';
-import type { CityFiles, LandCoverClass } from '../../../data/dataset/cityFiles.ts';
-import { terrainGrids } from '../../../data/dataset/cityFiles.ts';
+import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
+import { type LandCoverClass, terrainGrids } from '../../../data/formats/terrain.ts';
 
 /** Land-cover code of cells outside the city boundary (`terrain.json`). */
 export const OUTSIDE_CLASS = 0;

@@ -1,5 +1,6 @@
 import { fromSceneMetres } from '../../../core/geo.ts';
-import { decodeBuildings } from '../../../data/pipeline/buildingsFormat.ts';
+import { ringArea } from '../../../core/geometry/area.ts';
+import { decodeBuildings } from '../../../data/formats/buildings.ts';
 import { toUtm48n } from '../../../core/utm48n.ts';
 import { LAND_USES, type LandUse } from '../../../core/vocabulary.ts';
 import type { FloorSpace } from '../../floorSpace.ts';
@@ -101,12 +102,4 @@ export function cityFloodTargets(
   }
   targets.homes = { points: homePoints, residents: Float64Array.from(homeResidents) };
   return targets;
-}
-
-/** Area of a ring (shoelace), m². */
-function ringArea(ring: ReadonlyArray<readonly [number, number]>): number {
-  let twice = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
-    twice += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
-  return Math.abs(twice) / 2;
 }

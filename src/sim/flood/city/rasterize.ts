@@ -2,6 +2,9 @@
  * Rasterizing scenario geometry onto a grid, in GRID coordinates: x in cells from the west edge,
  * y in cells from the NORTH edge (cell (row, col) covers x ∈ [col, col+1), y ∈ [row, row+1)).
  */
+import { bbox } from '../../../core/geometry/bbox.ts';
+import { pointInRing } from '../../../core/geometry/pointInPolygon.ts';
+import type { Ring } from '../../../core/geometry/ring.ts';
 
 /**
  * The cells a polyline passes through, **4-connected**: consecutive cells always share an edge,
@@ -69,33 +72,9 @@ export function lineCells(
   return out;
 }
 
-/** True when grid point (x, y) lies inside the polygon ring (even–odd rule). */
-export function pointInRing(x: number, y: number, ring: ReadonlyArray<readonly [number, number]>): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** Cells whose centre lies inside the polygon ring (grid coordinates), as cell indices. */
-export function polygonCells(
-  ring: ReadonlyArray<readonly [number, number]>,
-  columns: number,
-  rows: number,
-): number[] {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const [x, y] of ring) {
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y);
-    maxY = Math.max(maxY, y);
-  }
+/** Cells whose centre lies inside the polygon ring (grid coordinates, even–odd rule), as cell indices. */
+export function polygonCells(ring: Ring, columns: number, rows: number): number[] {
+  const [minX, minY, maxX, maxY] = bbox(ring);
   const out: number[] = [];
   for (let row = Math.max(0, Math.floor(minY)); row <= Math.min(rows - 1, Math.floor(maxY)); row++)
     for (let col = Math.max(0, Math.floor(minX)); col <= Math.min(columns - 1, Math.floor(maxX)); col++)

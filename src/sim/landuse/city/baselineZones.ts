@@ -1,5 +1,5 @@
 import type { LandUse } from '../../../core/vocabulary.ts';
-import type { ZoneRules } from '../../../scenario/scenario.ts';
+import type { ZoneRules } from '../zoningRules.ts';
 
 /**
  * Baseline zones of the city, in the terms of QCVN 01:2021/BXD (Quy chuẩn kỹ thuật quốc gia về

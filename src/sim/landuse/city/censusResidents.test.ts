@@ -21,7 +21,16 @@ function ward(code: string, e0: number, population2019: number): CityWard {
     oldDistrict: 'D',
     population2009: null,
     population2019,
-    polygons: [[[e0, 0, e0 + 1000, 0, e0 + 1000, 1000, e0, 1000]]],
+    polygons: [
+      [
+        [
+          [e0, 0],
+          [e0 + 1000, 0],
+          [e0 + 1000, 1000],
+          [e0, 1000],
+        ],
+      ],
+    ],
   };
 }
 

@@ -7,7 +7,9 @@
 import Flatbush from 'flatbush';
 import { toSceneMetres } from '../../../core/geo.ts';
 import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
-import { type FlatRing, pointInPolygon, ringBounds } from './sceneRings.ts';
+import { bbox } from '../../../core/geometry/bbox.ts';
+import { pointInPolygon } from '../../../core/geometry/pointInPolygon.ts';
+import type { Polygon } from '../../../core/geometry/ring.ts';
 
 /** The calibration's assumptions (sources in docs/landuse-city.md). */
 export interface CensusCalibration {
@@ -43,8 +45,8 @@ export interface CityWard {
   oldDistrict: string;
   population2009: number | null;
   population2019: number;
-  /** Polygons, each a list of flat rings (exterior first), scene metres. */
-  polygons: FlatRing[][];
+  /** Polygons (exterior first, then holes), scene metres. */
+  polygons: Polygon[];
 }
 
 /** The census wards of the dataset (`wards.geojson`) in scene metres; empty when the dataset has none. */
@@ -64,7 +66,7 @@ export function cityWardsFromFiles(files: CityFiles): CityWard[] {
         population2009: typeof p.population2009 === 'number' ? p.population2009 : null,
         population2019: Number(p.population2019),
         polygons: polygons.map((rings) =>
-          rings.map((ring) => ring.slice(0, -1).flatMap(([lon, lat]) => toSceneMetres(lon, lat))),
+          rings.map((ring) => ring.slice(0, -1).map(([lon, lat]) => toSceneMetres(lon, lat))),
         ),
       },
     ];
@@ -81,7 +83,7 @@ export function wardLocator(
   cellMetres = 100,
 ): (east: number, north: number) => number {
   const owner: number[] = [];
-  const polygons: FlatRing[][] = [];
+  const polygons: Polygon[] = [];
   wards.forEach((w, k) => {
     for (const rings of w.polygons) {
       owner.push(k);
@@ -92,7 +94,7 @@ export function wardLocator(
   const index = new Flatbush(polygons.length);
   let [minE, minN, maxE, maxN] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const rings of polygons) {
-    const b = ringBounds(rings[0]!);
+    const b = bbox(rings[0]!);
     index.add(...b);
     [minE, minN, maxE, maxN] = [
       Math.min(minE, b[0]),
@@ -105,7 +107,7 @@ export function wardLocator(
   const exact = (east: number, north: number) => {
     let best = -1;
     for (const j of index.search(east, north, east, north)) {
-      if ((best < 0 || owner[j]! < best) && pointInPolygon(polygons[j]!, east, north)) best = owner[j]!;
+      if ((best < 0 || owner[j]! < best) && pointInPolygon(east, north, polygons[j]!)) best = owner[j]!;
     }
     return best;
   };
@@ -117,13 +119,11 @@ export function wardLocator(
   const row = (n: number) => Math.min(rows - 1, Math.max(0, Math.floor((n - minN) / cellMetres)));
   for (const rings of polygons) {
     for (const ring of rings) {
-      for (let i = 0; i < ring.length; i += 2) {
-        const j = (i + 2) % ring.length;
-        const [c0, c1] = [column(Math.min(ring[i]!, ring[j]!)), column(Math.max(ring[i]!, ring[j]!))];
-        const [r0, r1] = [
-          row(Math.min(ring[i + 1]!, ring[j + 1]!)),
-          row(Math.max(ring[i + 1]!, ring[j + 1]!)),
-        ];
+      for (let i = 0; i < ring.length; i++) {
+        const [ae, an] = ring[i]!;
+        const [be, bn] = ring[(i + 1) % ring.length]!;
+        const [c0, c1] = [column(Math.min(ae, be)), column(Math.max(ae, be))];
+        const [r0, r1] = [row(Math.min(an, bn)), row(Math.max(an, bn))];
         for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells[r * columns + c] = BORDER;
       }
     }

@@ -1,8 +1,9 @@
 import Flatbush from 'flatbush';
 import { toSceneMetres } from '../../../core/geo.ts';
 import { InputError } from '../../../core/errors.ts';
-import { type CityFiles, terrainGrids } from '../../../data/dataset/cityFiles.ts';
-import { decodeBuildings } from '../../../data/pipeline/buildingsFormat.ts';
+import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
+import { terrainGrids } from '../../../data/formats/terrain.ts';
+import { decodeBuildings } from '../../../data/formats/buildings.ts';
 import { LAND_USES, type LandUse } from '../../../core/vocabulary.ts';
 import { type RoadGraph, type SnappedPoints, snapToNodes } from '../networkAccess.ts';
 import { APARTMENT_ZONE_MIN_FLOORS, BASELINE_ZONES } from './baselineZones.ts';
@@ -14,7 +15,10 @@ import {
 } from './cityParcels.ts';
 import { type CityWard, cityWardsFromFiles, wardLocator } from './censusResidents.ts';
 import { type GrowthGrid, growthGridFromTerrain } from './growthGrid.ts';
-import { pointInPolygon, ringBounds } from './sceneRings.ts';
+import { ringArea } from '../../../core/geometry/area.ts';
+import { bbox } from '../../../core/geometry/bbox.ts';
+import { ringCentroid } from '../../../core/geometry/centroid.ts';
+import { pointInPolygon } from '../../../core/geometry/pointInPolygon.ts';
 import { type SceneToTerrain, sceneToTerrain, type TerrainGridFrame } from './terrainFrame.ts';
 
 /** POI categories of the accessibility indicators and the `pois.geojson` kinds in each. */
@@ -77,34 +81,15 @@ export interface CityLanduseModel {
   preparedSeconds: number;
 }
 
-/** Centroid and area of a building footprint (scene metres). */
-function footprintCentroid(
-  footprint: ReadonlyArray<readonly [number, number] | number[]>,
-): [number, number, number] {
-  let twice = 0;
-  let e = 0;
-  let n = 0;
-  for (let i = 0; i < footprint.length; i++) {
-    const a = footprint[i]!;
-    const b = footprint[(i + 1) % footprint.length]!;
-    const cross = a[0]! * b[1]! - b[0]! * a[1]!;
-    twice += cross;
-    e += (a[0]! + b[0]!) * cross;
-    n += (a[1]! + b[1]!) * cross;
-  }
-  if (twice === 0) return [footprint[0]?.[0] ?? 0, footprint[0]?.[1] ?? 0, 0];
-  return [e / (3 * twice), n / (3 * twice), Math.abs(twice / 2)];
-}
-
 /** R-tree of parcel bounds; `locate` returns the parcel containing a scene point (−1 if none). */
 export function parcelLocator(parcels: readonly CityParcel[]): (east: number, north: number) => number {
   const index = new Flatbush(Math.max(1, parcels.length));
-  for (const p of parcels) index.add(...ringBounds(p.ringsMetres[0]!));
+  for (const p of parcels) index.add(...bbox(p.ringsMetres[0]!));
   if (parcels.length === 0) index.add(0, 0, 0, 0);
   index.finish();
   return (east, north) => {
     for (const k of index.search(east, north, east, north)) {
-      if (parcels[k] && pointInPolygon(parcels[k].ringsMetres, east, north)) return k;
+      if (parcels[k] && pointInPolygon(east, north, parcels[k].ringsMetres)) return k;
     }
     return -1;
   };
@@ -186,7 +171,8 @@ export function prepareCityLanduse(files: CityFiles, options: CityParcelOptions 
   const hasBuilding = new Uint8Array(parcels.length);
   const maxFloors = new Uint16Array(parcels.length);
   records.forEach((b, k) => {
-    const [e, n, area] = footprintCentroid(b.footprint);
+    const [e, n] = ringCentroid(b.footprint);
+    const area = ringArea(b.footprint);
     buildings.eastMetres[k] = e;
     buildings.northMetres[k] = n;
     buildings.footprintSquareMetres[k] = area;

@@ -5,7 +5,10 @@ import type { GeoJsonCollection } from '../../../data/dataset/cityFiles.ts';
 import type { LandUse } from '../../../core/vocabulary.ts';
 import type { LonLat, Parcel } from '../parcels.ts';
 import { ZONE_OF_LAND_USE } from './baselineZones.ts';
-import { type FlatRing, polygonArea, polygonCentroid, ringBounds } from './sceneRings.ts';
+import { polygonArea } from '../../../core/geometry/area.ts';
+import { bbox } from '../../../core/geometry/bbox.ts';
+import { polygonCentroid } from '../../../core/geometry/centroid.ts';
+import type { Polygon as RingsMetres, Ring } from '../../../core/geometry/ring.ts';
 
 /** One lot of the city's baseline zoning layer (a block of a land-use area, or of unmapped land). */
 export interface CityParcel extends Parcel {
@@ -14,8 +17,8 @@ export interface CityParcel extends Parcel {
   sourceUse: LandUse | 'unmapped';
   /** OSM id of the land-use area it came from, or `unmapped`. */
   sourceId: string;
-  /** Rings in scene metres, flat [east, north, ...], open; exterior first. */
-  ringsMetres: FlatRing[];
+  /** Rings in scene metres, open; exterior first. */
+  ringsMetres: RingsMetres;
   /** Planar area in the scene frame, m². */
   areaSquareMetres: number;
   eastMetres: number;
@@ -108,7 +111,7 @@ export function subdivideCityParcels(
   // only handles the vertices of one strip (a river polygon has thousands).
   const strips = new Map<number, Array<{ area: number; polygon: Polygon; bounds: number[] }>>();
   areas.forEach((a, k) => {
-    const [, minN, , maxN] = ringBounds(a.polygon[0]!.flat());
+    const [, minN, , maxN] = bbox(a.polygon[0]!);
     for (let row = Math.floor(minN / size); row * size < maxN; row++) {
       let pieces: MultiPolygon;
       try {
@@ -127,7 +130,7 @@ export function subdivideCityParcels(
       }
       const list = strips.get(row) ?? [];
       strips.set(row, list);
-      for (const polygon of pieces) list.push({ area: k, polygon, bounds: ringBounds(polygon[0]!.flat()) });
+      for (const polygon of pieces) list.push({ area: k, polygon, bounds: bbox(polygon[0]!) });
     }
   });
 
@@ -155,7 +158,7 @@ export function subdivideCityParcels(
   ): number => {
     let added = 0;
     for (const piece of pieces) {
-      const rings = piece.map((ring) => ring.slice(0, -1).flat());
+      const rings = piece.map((ring) => ring.slice(0, -1));
       const area = polygonArea(rings);
       if (area < minimumLot) {
         stats.droppedSquareMetres += Math.max(0, area);
@@ -164,11 +167,7 @@ export function subdivideCityParcels(
         continue;
       }
       const [east, north] = polygonCentroid(rings);
-      const lonLat = (ring: FlatRing): LonLat[] => {
-        const out: LonLat[] = [];
-        for (let i = 0; i < ring.length; i += 2) out.push(fromSceneMetres(ring[i]!, ring[i + 1]!));
-        return out;
-      };
+      const lonLat = (ring: Ring): LonLat[] => ring.map(([east, north]) => fromSceneMetres(east, north));
       const parcel: CityParcel = {
         ...base,
         id: `${idPrefix}-${pieceCount.get(idPrefix) ?? 0}`,
@@ -285,17 +284,17 @@ function segmentDistance(e: number, n: number, ae: number, an: number, be: numbe
  * Candidates are the 12 road segments within 300 m nearest to the lot's first vertex by bounding box
  * (one Flatbush k-NN query per lot), then exact point–segment distances per edge midpoint.
  */
-function edgeNearestRoad(ring: FlatRing, roads: RoadSegments): number {
+function edgeNearestRoad(ring: Ring, roads: RoadSegments): number {
   const c = roads.coordinates;
   if (c.length < 4) return 0;
-  const candidates = roads.index.neighbors(ring[0]!, ring[1]!, 12, 300).filter((v) => !roads.joins[v]);
+  const candidates = roads.index.neighbors(ring[0]![0], ring[0]![1], 12, 300).filter((v) => !roads.joins[v]);
   let best = 0;
   let bestDistance = Infinity;
-  const n = ring.length / 2;
+  const n = ring.length;
   for (let i = 0; i < n; i++) {
     const j = (i + 1) % n;
-    const e = (ring[2 * i]! + ring[2 * j]!) / 2;
-    const m = (ring[2 * i + 1]! + ring[2 * j + 1]!) / 2;
+    const e = (ring[i]![0] + ring[j]![0]) / 2;
+    const m = (ring[i]![1] + ring[j]![1]) / 2;
     for (const v of candidates) {
       const d = segmentDistance(e, m, c[2 * v]!, c[2 * v + 1]!, c[2 * v + 2]!, c[2 * v + 3]!);
       if (d < bestDistance) {

@@ -8,7 +8,8 @@ import { BASELINE_ZONES } from './baselineZones.ts';
 import { type CityLanduseModel, prepareCityLanduse } from './cityModel.ts';
 import { DEFAULT_CENSUS_CALIBRATION, wardResidentComparison } from './censusResidents.ts';
 import { type CityLanduseResult, createLanduseStage } from './landuseStage.ts';
-import { pointInPolygon, polygonArea } from './sceneRings.ts';
+import { polygonArea } from '../../../core/geometry/area.ts';
+import { pointInRing } from '../../../core/geometry/pointInPolygon.ts';
 
 const files = await readCityFolder();
 let model: CityLanduseModel;
@@ -70,7 +71,7 @@ describe('baseline zoning of the city', () => {
     for (const f of files.landUse!.features as Feature[]) {
       if (f.properties.use === 'water' || f.geometry.type !== 'Polygon') continue;
       const rings = f.geometry.coordinates.map((ring) =>
-        ring.slice(0, -1).flatMap(([lon, lat]) => toSceneMetres(lon!, lat!)),
+        ring.slice(0, -1).map(([lon, lat]) => toSceneMetres(lon!, lat!)),
       );
       const area = polygonArea(rings);
       const parcels = bySource.get(String(f.properties.osmId)) ?? 0;
@@ -121,11 +122,11 @@ describe('land-use stage on the dataset', () => {
     const high = await run([{ type: 'zoning', id: 'z', polygon: THU_THIEM, zone: 'M', rules: farRules(8) }]);
     expect(high.proposedParcels.length).toBeGreaterThan(50);
     expect(high.buildOutFailures).toHaveLength(0);
-    const ring = THU_THIEM.flatMap(([lon, lat]) => toSceneMetres(lon, lat));
+    const ring = THU_THIEM.map(([lon, lat]) => toSceneMetres(lon, lat));
     const changed = new Set(high.proposedParcels.map((p) => p.parcel));
     for (const k of changed) {
       const p = model.parcels[k]!;
-      expect(pointInPolygon([ring], p.eastMetres, p.northMetres)).toBe(true);
+      expect(pointInRing(p.eastMetres, p.northMetres, ring)).toBe(true);
     }
     // Outside the changed parcels, floor space is exactly the baseline's.
     const outside = (r: CityLanduseResult) => {

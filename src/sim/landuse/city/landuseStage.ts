@@ -1,10 +1,11 @@
 import { isCancelled } from '../../../core/cancel.ts';
 import { CancelledError } from '../../../core/errors.ts';
+import { bbox } from '../../../core/geometry/bbox.ts';
 import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
 import type { Kpis } from '../../../scenario/kpis.ts';
 import type { Stage } from '../../../scenario/pipeline.ts';
 import { LAND_USES, type LandUse } from '../../../core/vocabulary.ts';
-import { type GrowthEdit, type Scenario } from '../../../scenario/scenario.ts';
+import type { GrowthEdit, Scenario } from '../../../scenario/scenario.ts';
 import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
 import { buildOutParcel, type ParcelBuildOut } from '../buildout.ts';
 import { GROWTH_LAND_USE, type GrowthCoefficients, simulateGrowth } from '../growth.ts';
@@ -30,7 +31,7 @@ import {
   type CityLanduseModel,
   prepareCityLanduse,
 } from './cityModel.ts';
-import { type ParcelZoning, zoningChanges } from './zoningChanges.ts';
+import { type ParcelZoning, type ZoningChange, zoningChanges } from './zoningChanges.ts';
 
 /** Assumptions of the land-use stage (documented in docs/landuse-city.md). */
 export interface LanduseStageOptions {
@@ -130,6 +131,11 @@ export function createLanduseStage(
   };
 }
 
+/** The zoning changes of a scenario's zoning edits, in order, each with its path (`edits[i]`). */
+export function scenarioZonings(scenario: Scenario): ZoningChange[] {
+  return scenario.edits.flatMap((e, i) => (e.type === 'zoning' ? [{ ...e, path: `edits[${i}]` }] : []));
+}
+
 /** The land-use stage on a prepared model (see createLanduseStage). */
 export async function runLanduse(
   model: CityLanduseModel,
@@ -141,7 +147,7 @@ export async function runLanduse(
 ): Promise<CityLanduseResult> {
   const a = options.assumptions ?? DEFAULT_INDICATOR_ASSUMPTIONS;
   const t0 = performance.now();
-  const changes = zoningChanges(scenario, model.parcels, model.parcelIndexById);
+  const changes = zoningChanges(scenarioZonings(scenario), model.parcels, model.parcelIndexById);
   const proposedParcels: ProposedParcel[] = [];
   const buildOutFailures: string[] = [];
   for (const [k, zoning] of changes) {
@@ -422,17 +428,7 @@ function imperviousnessOf(
       1,
       (p.footprintArea + (a.perviousUses.includes(p.use) ? 0 : a.pavedShareOfOpenGround * open)) / lot,
     );
-    const ring = parcel.ringsMetres[0]!;
-    let minE = Infinity;
-    let maxE = -Infinity;
-    let minN = Infinity;
-    let maxN = -Infinity;
-    for (let v = 0; v < ring.length; v += 2) {
-      minE = Math.min(minE, ring[v]!);
-      maxE = Math.max(maxE, ring[v]!);
-      minN = Math.min(minN, ring[v + 1]!);
-      maxN = Math.max(maxN, ring[v + 1]!);
-    }
+    const [minE, minN, maxE, maxN] = bbox(parcel.ringsMetres[0]!);
     for (let n = minN + step / 2; n < maxN; n += step) {
       for (let e = minE + step / 2; e < maxE; e += step) {
         const cell = t.toScene.cellAt(e, n);

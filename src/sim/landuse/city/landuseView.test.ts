@@ -4,7 +4,8 @@ import { BASELINE_ZONES } from './baselineZones.ts';
 import { prepareCityLanduse } from './cityModel.ts';
 import { runLanduse } from './landuseStage.ts';
 import { landuseViewOf, parcelOutlinesOf } from './landuseView.ts';
-import { flatRingSignedArea } from './sceneRings.ts';
+import { ringArea } from '../../../core/geometry/area.ts';
+import { ringOfFlat } from '../../../core/geometry/ring.ts';
 
 describe('city land-use view', () => {
   it('gives parcel outlines and massing whose footprints have the build-out areas', async () => {
@@ -43,10 +44,9 @@ describe('city land-use view', () => {
     expect(rings).toBeGreaterThan(0);
     let drawn = 0;
     for (let k = 0; k < rings; k++) {
-      const ring = Array.from(
-        view.massing.coordinates.subarray(2 * view.massing.offsets[k]!, 2 * view.massing.offsets[k + 1]!),
+      drawn += ringArea(
+        ringOfFlat(view.massing.coordinates, view.massing.offsets[k]!, view.massing.offsets[k + 1]!),
       );
-      drawn += Math.abs(flatRingSignedArea(ring));
       expect(view.massing.heightMetres[k]! % BASELINE_ZONES.R2!.floorHeight).toBeCloseTo(0, 6);
     }
     // Drawn footprints = the build-out footprints (scene-frame vs geodesic areas agree to ~0.1 %).

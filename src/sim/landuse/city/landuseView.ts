@@ -3,10 +3,11 @@
  * the parcel outlines for picking, the massing of rebuilt parcels and the growth cells by year.
  */
 import { toSceneMetres } from '../../../core/geo.ts';
+import { ringArea } from '../../../core/geometry/area.ts';
+import { ringCentroid } from '../../../core/geometry/centroid.ts';
 import { LAND_USES } from '../../../core/vocabulary.ts';
 import type { CityLanduseModel } from './cityModel.ts';
 import { type CityLanduseResult, growthCellCentre } from './landuseStage.ts';
-import { flatRingSignedArea, polygonCentroid } from './sceneRings.ts';
 
 /** Exterior rings of many polygons in one flat array (scene metres). */
 export interface FlatRings {
@@ -76,12 +77,10 @@ export function massingOf(model: CityLanduseModel, result: CityLanduseResult): L
     if (p.floors <= 0 || p.envelopeArea <= 0) continue;
     const scale = Math.sqrt(p.footprintArea / p.envelopeArea);
     for (const polygon of p.envelope) {
-      const ring = polygon[0]!.slice(0, -1).flatMap(([lon, lat]) => toSceneMetres(lon, lat));
-      if (ring.length < 6 || Math.abs(flatRingSignedArea(ring)) < 1) continue;
-      const [ce, cn] = polygonCentroid([ring]);
-      for (let i = 0; i < ring.length; i += 2) {
-        coordinates.push(ce + (ring[i]! - ce) * scale, cn + (ring[i + 1]! - cn) * scale);
-      }
+      const ring = polygon[0]!.slice(0, -1).map(([lon, lat]) => toSceneMetres(lon, lat));
+      if (ring.length < 3 || ringArea(ring) < 1) continue;
+      const [ce, cn] = ringCentroid(ring);
+      for (const [e, n] of ring) coordinates.push(ce + (e - ce) * scale, cn + (n - cn) * scale);
       offsets.push(coordinates.length / 2);
       use.push(LAND_USES.indexOf(p.use));
       height.push(p.height);
@@ -102,7 +101,7 @@ export function parcelOutlinesOf(model: CityLanduseModel): ParcelOutlines {
   const offsets = [0];
   const coordinates: number[] = [];
   for (const p of model.parcels) {
-    coordinates.push(...p.ringsMetres[0]!);
+    for (const [east, north] of p.ringsMetres[0]!) coordinates.push(east, north);
     offsets.push(coordinates.length / 2);
   }
   return {

@@ -1,9 +1,24 @@
 import { toSceneMetres } from '../../../core/geo.ts';
 import { InputError } from '../../../core/errors.ts';
-import type { Scenario, ZoneRules, ZoningEdit } from '../../../scenario/scenario.ts';
+import type { ZoneRules } from '../zoningRules.ts';
 import { BASELINE_ZONES } from './baselineZones.ts';
 import type { CityParcel } from './cityParcels.ts';
-import { pointInPolygon } from './sceneRings.ts';
+import { bbox } from '../../../core/geometry/bbox.ts';
+import { pointInRing } from '../../../core/geometry/pointInPolygon.ts';
+
+/**
+ * A zoning change (a scenario's zoning edit has this shape): a zone and optional rules for some
+ * parcels by id and/or every parcel inside a WGS84 [longitude, latitude] polygon.
+ */
+export interface ZoningChange {
+  id: string;
+  parcelIds?: readonly string[];
+  polygon?: ReadonlyArray<readonly [number, number]>;
+  zone: string;
+  rules?: ZoneRules;
+  /** Where the change comes from, for error messages (e.g. `edits[2]` of a scenario). */
+  path: string;
+}
 
 /** The zone and rules a zoning edit gives a parcel. */
 export interface ParcelZoning {
@@ -17,8 +32,7 @@ export interface ParcelZoning {
  * inside its WGS84 `polygon`. Unknown ids are an InputError naming the edit's path.
  */
 export function parcelsOfEdit(
-  edit: ZoningEdit,
-  editIndex: number,
+  edit: ZoningChange,
   parcels: readonly CityParcel[],
   indexById: ReadonlyMap<string, number>,
 ): number[] {
@@ -28,7 +42,7 @@ export function parcelsOfEdit(
     if (k === undefined) {
       throw new InputError([
         {
-          path: `edits[${editIndex}].parcelIds[${j}]`,
+          path: `${edit.path}.parcelIds[${j}]`,
           message: `unknown parcel "${id}" in the city's zoning layer`,
         },
       ]);
@@ -36,49 +50,39 @@ export function parcelsOfEdit(
     selected.add(k);
   });
   if (edit.polygon && edit.polygon.length >= 3) {
-    const ring = edit.polygon.flatMap(([lon, lat]) => toSceneMetres(lon, lat));
-    let minE = Infinity;
-    let maxE = -Infinity;
-    let minN = Infinity;
-    let maxN = -Infinity;
-    for (let i = 0; i < ring.length; i += 2) {
-      minE = Math.min(minE, ring[i]!);
-      maxE = Math.max(maxE, ring[i]!);
-      minN = Math.min(minN, ring[i + 1]!);
-      maxN = Math.max(maxN, ring[i + 1]!);
-    }
+    const ring = edit.polygon.map(([lon, lat]) => toSceneMetres(lon, lat));
+    const [minE, minN, maxE, maxN] = bbox(ring);
     parcels.forEach((p, k) => {
       if (p.eastMetres < minE || p.eastMetres > maxE || p.northMetres < minN || p.northMetres > maxN) return;
-      if (pointInPolygon([ring], p.eastMetres, p.northMetres)) selected.add(k);
+      if (pointInRing(p.eastMetres, p.northMetres, ring)) selected.add(k);
     });
   }
   return [...selected].sort((a, b) => a - b);
 }
 
 /**
- * The zoning of every parcel changed by the scenario's zoning edits, applied in order (a later
- * edit overrides an earlier one on the same parcel). Rules: the edit's own `rules`, else the
+ * The zoning of every parcel changed by zoning changes, applied in order (a later change
+ * overrides an earlier one on the same parcel). Rules: the edit's own `rules`, else the
  * baseline rules of its `zone` code; a zone with neither is an InputError.
  */
 export function zoningChanges(
-  scenario: Scenario,
+  zonings: readonly ZoningChange[],
   parcels: readonly CityParcel[],
   indexById: ReadonlyMap<string, number>,
 ): Map<number, ParcelZoning> {
   const changes = new Map<number, ParcelZoning>();
-  scenario.edits.forEach((edit, i) => {
-    if (edit.type !== 'zoning') return;
+  zonings.forEach((edit) => {
     const rules = edit.rules ?? BASELINE_ZONES[edit.zone];
     if (!rules) {
       throw new InputError([
         {
-          path: `edits[${i}].zone`,
+          path: `${edit.path}.zone`,
           message: `zone "${edit.zone}" has no rules: give "rules" or one of ${Object.keys(BASELINE_ZONES).join(', ')}`,
         },
       ]);
     }
     const { label: _label, ...plain } = rules as ZoneRules & { label?: unknown };
-    for (const k of parcelsOfEdit(edit, i, parcels, indexById)) {
+    for (const k of parcelsOfEdit(edit, parcels, indexById)) {
       changes.set(k, { zone: edit.zone, rules: plain, editId: edit.id });
     }
   });

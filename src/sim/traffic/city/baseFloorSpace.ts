@@ -3,10 +3,11 @@
  * footprint centroid with GFA = footprint area × floors, in the `LanduseStageResult.floorSpace`
  * layout, so demand reads the same arrays with or without the land-use stage.
  */
-import { decodeBuildings, type BuildingsDocument } from '../../../data/pipeline/buildingsFormat.ts';
+import { decodeBuildings, type BuildingsDocument } from '../../../data/formats/buildings.ts';
 import { LAND_USES } from '../../../core/vocabulary.ts';
 import type { FloorSpace } from '../../floorSpace.ts';
-import { polygonArea, polygonCentroid } from '../../landuse/city/sceneRings.ts';
+import { polygonArea } from '../../../core/geometry/area.ts';
+import { polygonCentroid } from '../../../core/geometry/centroid.ts';
 
 /** Floor space of existing buildings (see the module comment); GFA in m², positions in scene metres. */
 export function buildingFloorSpace(doc: BuildingsDocument): FloorSpace {
@@ -20,11 +21,10 @@ export function buildingFloorSpace(doc: BuildingsDocument): FloorSpace {
     proposed: new Uint8Array(n),
   };
   records.forEach((b, k) => {
-    const ring = b.footprint.flat();
-    const [east, north] = polygonCentroid([ring]);
+    const [east, north] = polygonCentroid([b.footprint]);
     out.eastMetres[k] = east;
     out.northMetres[k] = north;
-    out.grossFloorAreaM2[k] = polygonArea([ring]) * b.floors;
+    out.grossFloorAreaM2[k] = polygonArea([b.footprint]) * b.floors;
     out.use[k] = Math.max(0, LAND_USES.indexOf(b.use));
   });
   return out;

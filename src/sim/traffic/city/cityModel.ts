@@ -12,9 +12,10 @@
 import { toSceneMetres } from '../../../core/geo.ts';
 import { InputError } from '../../../core/errors.ts';
 import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
-import type { RoadsDocument } from '../../../data/pipeline/roadsFormat.ts';
+import type { RoadsDocument } from '../../../data/formats/roads.ts';
 import type { FloorSpace } from '../../floorSpace.ts';
-import { type FlatRing, pointInPolygon } from '../../landuse/city/sceneRings.ts';
+import { pointInPolygon } from '../../../core/geometry/pointInPolygon.ts';
+import type { Polygon } from '../../../core/geometry/ring.ts';
 import { buildingFloorSpace } from './baseFloorSpace.ts';
 import { findGateways, type Gateway } from './gateways.ts';
 import { largestStronglyConnected } from './stronglyConnected.ts';
@@ -65,11 +66,11 @@ export interface CityTrafficModel {
 }
 
 /** Boundary rings of `admin.geojson` (feature kind "boundary", else every district), scene metres. */
-function boundaryRings(files: CityFiles): FlatRing[][] {
+function boundaryRings(files: CityFiles): Polygon[] {
   const features = files.admin?.features ?? [];
   const boundary = features.filter((f) => f.properties?.kind === 'boundary');
   const chosen = boundary.length > 0 ? boundary : features.filter((f) => f.properties?.kind === 'district');
-  const polygons: FlatRing[][] = [];
+  const polygons: Polygon[] = [];
   for (const f of chosen) {
     const g = f.geometry as { type: string; coordinates: unknown };
     const list =
@@ -79,7 +80,7 @@ function boundaryRings(files: CityFiles): FlatRing[][] {
           ? (g.coordinates as number[][][][])
           : [];
     for (const rings of list) {
-      polygons.push(rings.map((ring) => ring.flatMap(([lon, lat]) => toSceneMetres(lon!, lat!))));
+      polygons.push(rings.map((ring) => ring.map(([lon, lat]) => toSceneMetres(lon!, lat!))));
     }
   }
   if (polygons.length === 0)
@@ -102,7 +103,7 @@ export function prepareCityTraffic(
   for (let n = 0; n < nodeCount; n++) {
     const x = roads.nodePositions[2 * n]!;
     const y = roads.nodePositions[2 * n + 1]!;
-    nodeInside[n] = polygons.some((rings) => pointInPolygon(rings, x, y)) ? 1 : 0;
+    nodeInside[n] = polygons.some((rings) => pointInPolygon(x, y, rings)) ? 1 : 0;
   }
   const { from, to, roadClass } = roads.links;
   const service = roads.classes.indexOf('service');

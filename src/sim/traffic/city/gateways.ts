@@ -7,7 +7,7 @@
  * (a dead end of the dataset's clipped margin, e.g. a long bridge or tunnel), to the first kept
  * node downstream of an inbound link (upstream of an outbound one), found breadth-first.
  */
-import type { RoadsDocument } from '../../../data/pipeline/roadsFormat.ts';
+import type { RoadsDocument } from '../../../data/formats/roads.ts';
 
 /** Road classes that make gateways (indices into ROAD_CLASSES: motorway, trunk, primary). */
 export const GATEWAY_MAX_CLASS_INDEX = 2;

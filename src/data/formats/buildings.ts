@@ -1,17 +1,36 @@
 /**
- * `buildings.json` (format `twin-buildings/1`): BuildingRecords in compact columns.
+ * `buildings.json` (format `twin-buildings/1`): BuildingRecords in compact columns, one schema for
+ * the writer (data/pipeline: OSM and synthetic buildings, buildDataset) and the readers
+ * (`decodeBuildings`: the land-use, flood and traffic models, render, `twin data tiles`).
  *
  * - `osmIds`: ids of the first `osmCount` records (source `osm`); the rest are synthetic with id
  *   `s<k>` (k counts synthetic records from 0).
- * - `use[i]`: index into `uses` (the scenario's LAND_USES); `floors[i]`; `heightDm[i]`: height in
+ * - `use[i]`: index into `uses` (core/vocabulary's LAND_USES); `floors[i]`; `heightDm[i]`: height in
  *   decimetres (integer).
  * - `vertexCount[i]`: footprint vertices; `coordsDm`: all footprints, decimetre integers, each
  *   ring as its first vertex [east, north] absolute, then each next vertex as a delta from the
  *   previous one (counter-clockwise, not closed).
  */
 import { InputError } from '../../core/errors.ts';
-import { LAND_USES } from '../../core/vocabulary.ts';
-import type { BuildingRecord } from './buildings.ts';
+import { LAND_USES, type LandUse } from '../../core/vocabulary.ts';
+
+/**
+ * One building, OSM or synthetic. Scene metres are the east/north frame of `core/geo` (origin
+ * 10.82 N 106.77 E).
+ */
+export interface BuildingRecord {
+  /** 'w<wayId>' / 'r<relationId>' (OSM, `-2`, `-3` for further outer rings) or 's<n>' (synthetic). */
+  id: string;
+  source: 'osm' | 'synthetic';
+  /** Land use (core/vocabulary's LAND_USES). */
+  use: LandUse;
+  /** Roof height above ground, metres (a multiple of 0.1 m). */
+  heightMetres: number;
+  /** Storeys (≥ 1). */
+  floors: number;
+  /** Outer ring [east, north] scene metres, counter-clockwise, not closed, 0.1 m grid. */
+  footprint: Array<[number, number]>;
+}
 
 /** The JSON document. */
 export interface BuildingsDocument {
