@@ -15,7 +15,7 @@ import { solveFrankWolfe } from '../src/sim/traffic/frankWolfe.ts';
 import { generateGridNetwork, generateRandomDemand } from '../src/sim/traffic/gridNetwork.ts';
 import { updateLinkCosts } from '../src/sim/traffic/linkCost.ts';
 import { createNaiveShortestPathSolver } from '../src/sim/traffic/naiveShortestPath.ts';
-import type { OdDemand } from '../src/sim/traffic/network.ts';
+import { networkFromTntp, type OdDemand } from '../src/sim/traffic/network.ts';
 import { compileNetwork, type RoadGraph } from '../src/sim/traffic/roadGraph.ts';
 import { createShortestPathSolver, type ShortestPathSolver } from '../src/sim/traffic/shortestPath.ts';
 import { createVehicleFleet } from '../src/sim/traffic/vehicles.ts';
@@ -97,7 +97,7 @@ function loadAssignmentCase(): { name: string; graph: RoadGraph; demand: OdDeman
   if (existsSync(net) && existsSync(trips)) {
     return {
       name: 'siouxFalls',
-      graph: compileNetwork(parseTntpNetwork(readFileSync(net, 'utf8'))),
+      graph: compileNetwork(networkFromTntp(parseTntpNetwork(readFileSync(net, 'utf8')))),
       demand: parseTntpTrips(readFileSync(trips, 'utf8')),
     };
   }

@@ -4,6 +4,7 @@ import { formatTntpFlows } from '../../data/tntp/flow.ts';
 import { parseTntpNetwork } from '../../data/tntp/net.ts';
 import { parseTntpTrips } from '../../data/tntp/trips.ts';
 import { solveUserEquilibrium } from '../../sim/traffic/equilibrium.ts';
+import { networkFromTntp } from '../../sim/traffic/network.ts';
 import { compileNetwork } from '../../sim/traffic/roadGraph.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
 import { inFile, log, printJson, progressReporter, readTextFile } from '../io.ts';
@@ -48,7 +49,7 @@ export const trafficAssign: Command = {
 
     const networkText = await readTextFile(values.network);
     const tripsText = await readTextFile(values.trips);
-    const network = inFile(values.network, () => parseTntpNetwork(networkText));
+    const network = inFile(values.network, () => networkFromTntp(parseTntpNetwork(networkText)));
     const demand = inFile(values.trips, () => parseTntpTrips(tripsText));
     if (demand.zoneCount !== network.zoneCount) {
       throw new InputError(

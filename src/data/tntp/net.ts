@@ -5,13 +5,13 @@
  * link_type ;` (format: https://github.com/bstabler/TransportationNetworks).
  */
 import { InputError, type InputProblem } from '../../core/errors.ts';
-import type { TrafficLink, TrafficNetwork } from '../../sim/traffic/network.ts';
+import type { TntpLink, TntpNetwork } from './tntpTypes.ts';
 import { metadataInteger, metadataNumber, splitTntp } from './metadata.ts';
 
 const COLUMNS = 'init_node term_node capacity length free_flow_time b power speed toll link_type';
 
 /** Parses `_net.tntp` text. Every bad row is reported as `line L: expected ...` in one InputError. */
-export function parseTntpNetwork(text: string): TrafficNetwork {
+export function parseTntpNetwork(text: string): TntpNetwork {
   const doc = splitTntp(text);
   const nodeCount = metadataInteger(doc, 'NUMBER OF NODES');
   const zoneCount = metadataInteger(doc, 'NUMBER OF ZONES');
@@ -20,7 +20,7 @@ export function parseTntpNetwork(text: string): TrafficNetwork {
   const tollFactor = metadataNumber(doc, 'TOLL FACTOR', 0);
   const distanceFactor = metadataNumber(doc, 'DISTANCE FACTOR', 0);
   const problems: InputProblem[] = [];
-  const links: TrafficLink[] = [];
+  const links: TntpLink[] = [];
   for (const { lineNumber, text: row } of doc.body) {
     const path = `line ${lineNumber}`;
     const fields = row.replace(/;\s*$/, '').trim().split(/\s+/);
@@ -29,23 +29,25 @@ export function parseTntpNetwork(text: string): TrafficNetwork {
       problems.push({ path, message: `expected 10 numbers "${COLUMNS} ;", got "${row}"` });
       continue;
     }
-    const [from, to, capacity, length, freeFlowTime, b, power, , toll, linkType] = values as number[];
-    const link: TrafficLink = {
-      from: from!,
-      to: to!,
+    const [initNode, termNode, capacity, length, freeFlowTime, b, power, speed, toll, linkType] =
+      values as number[];
+    const link: TntpLink = {
+      initNode: initNode!,
+      termNode: termNode!,
       capacity: capacity!,
       length: length!,
       freeFlowTime: freeFlowTime!,
       b: b!,
       power: power!,
+      speed: speed!,
       toll: toll!,
       linkType: linkType!,
     };
-    for (const key of ['from', 'to'] as const) {
+    for (const key of ['initNode', 'termNode'] as const) {
       if (!Number.isInteger(link[key]) || link[key] < 1 || link[key] > nodeCount) {
         problems.push({
           path,
-          message: `expected ${key === 'from' ? 'init_node' : 'term_node'} in 1..${nodeCount}, got ${link[key]}`,
+          message: `expected ${key === 'initNode' ? 'init_node' : 'term_node'} in 1..${nodeCount}, got ${link[key]}`,
         });
       }
     }

@@ -28,13 +28,14 @@ describe('TNTP network reader', () => {
       distanceFactor: 0.1,
     });
     expect(net.links[1]).toEqual({
-      from: 1,
-      to: 2,
+      initNode: 1,
+      termNode: 2,
       capacity: 1500,
       length: 12,
       freeFlowTime: 15,
       b: 0.15,
       power: 4,
+      speed: 48,
       toll: 0,
       linkType: 1,
     });

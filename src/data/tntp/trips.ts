@@ -4,14 +4,14 @@
  * per line (format: https://github.com/bstabler/TransportationNetworks).
  */
 import { InputError, type InputProblem } from '../../core/errors.ts';
-import type { OdDemand } from '../../sim/traffic/network.ts';
+import type { TntpTrips } from './tntpTypes.ts';
 import { metadataInteger, metadataNumber, splitTntp } from './metadata.ts';
 
 /** Relative tolerance when checking `<TOTAL OD FLOW>` against the sum of the pairs (files round). */
 const TOTAL_TOLERANCE = 1e-3;
 
 /** Parses `_trips.tntp` text into a zone-by-zone matrix; errors name the line. */
-export function parseTntpTrips(text: string): OdDemand {
+export function parseTntpTrips(text: string): TntpTrips {
   const doc = splitTntp(text);
   const zoneCount = metadataInteger(doc, 'NUMBER OF ZONES');
   const declaredTotal = metadataNumber(doc, 'TOTAL OD FLOW', Number.NaN);

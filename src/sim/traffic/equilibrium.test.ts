@@ -9,13 +9,14 @@ import { summarizeAssignment } from './assignmentSummary.ts';
 import { solveUserEquilibrium } from './equilibrium.ts';
 import { linkCost } from './linkCost.ts';
 import { topOdPairsOnLink } from './pathSet.ts';
+import { networkFromTntp } from './network.ts';
 import { compileNetwork } from './roadGraph.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../tests/fixtures/traffic/${name}`, import.meta.url), 'utf8');
 
 function load(net: string, trips: string) {
-  return { graph: compileNetwork(parseTntpNetwork(net)), demand: parseTntpTrips(trips) };
+  return { graph: compileNetwork(networkFromTntp(parseTntpNetwork(net))), demand: parseTntpTrips(trips) };
 }
 
 /** Cost of each path of the result (time units). */

@@ -5,6 +5,7 @@ import { parseTntpTrips } from '../../data/tntp/trips.ts';
 import { solveUserEquilibrium } from './equilibrium.ts';
 import { solveFrankWolfe } from './frankWolfe.ts';
 import { generateGridNetwork, generateRandomDemand } from './gridNetwork.ts';
+import { networkFromTntp } from './network.ts';
 import { compileNetwork } from './roadGraph.ts';
 
 const fixture = (name: string) =>
@@ -12,7 +13,7 @@ const fixture = (name: string) =>
 
 describe('Frank-Wolfe reference', () => {
   it('approaches the hand-computed Braess equilibrium', () => {
-    const graph = compileNetwork(parseTntpNetwork(fixture('braess_net.tntp')));
+    const graph = compileNetwork(networkFromTntp(parseTntpNetwork(fixture('braess_net.tntp'))));
     const demand = parseTntpTrips(fixture('braess_trips.tntp'));
     const result = solveFrankWolfe(graph, demand, { relativeGap: 1e-6 });
     expect(result.relativeGap).toBeLessThanOrEqual(1e-6);

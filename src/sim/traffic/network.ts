@@ -8,6 +8,7 @@
  * paths may start or end at but never pass through.
  */
 import { InputError, type InputProblem } from '../../core/errors.ts';
+import type { TntpNetwork } from '../../data/tntp/tntpTypes.ts';
 
 /** One directed road link. Units are the network's own; the Thủ Đức data uses km, minutes, PCU/h. */
 export interface TrafficLink {
@@ -44,6 +45,32 @@ export interface TrafficNetwork {
   /** Time units per distance unit in the generalized cost (TNTP `<DISTANCE FACTOR>`; 0 when absent). */
   distanceFactor: number;
   links: TrafficLink[];
+}
+
+/**
+ * The network of a TNTP `_net.tntp` file (data/tntp/net.ts) in the simulation's terms: links
+ * keep capacity, length, free-flow time, BPR b and power, toll and link type (the speed column
+ * is not used by the assignment).
+ */
+export function networkFromTntp(tntp: TntpNetwork): TrafficNetwork {
+  return {
+    nodeCount: tntp.nodeCount,
+    zoneCount: tntp.zoneCount,
+    firstThruNode: tntp.firstThruNode,
+    tollFactor: tntp.tollFactor,
+    distanceFactor: tntp.distanceFactor,
+    links: tntp.links.map((link) => ({
+      from: link.initNode,
+      to: link.termNode,
+      capacity: link.capacity,
+      length: link.length,
+      freeFlowTime: link.freeFlowTime,
+      b: link.b,
+      power: link.power,
+      toll: link.toll,
+      linkType: link.linkType,
+    })),
+  };
 }
 
 /** Origin–destination demand between zones, in PCU per hour (or per period, consistently with capacity). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createCancelToken } from '../../core/cancel.ts';
 import { parseTntpNetwork } from '../../data/tntp/net.ts';
 import { parseTntpTrips } from '../../data/tntp/trips.ts';
+import { networkFromTntp } from './network.ts';
 import { generateGridNetwork, generateRandomDemand } from './gridNetwork.ts';
 import { createTrafficApi, type TrafficApi } from './trafficApi.ts';
 import { VEHICLE_STRIDE } from './vehicles.ts';
@@ -29,7 +30,7 @@ describe('traffic worker protocol', () => {
   it('assigns the Braess network, reports progress to 1 and answers link queries', async () => {
     const { api, close } = connect();
     const seen: number[] = [];
-    const network = parseTntpNetwork(fixture('braess_net.tntp'));
+    const network = networkFromTntp(parseTntpNetwork(fixture('braess_net.tntp')));
     const demand = parseTntpTrips(fixture('braess_trips.tntp'));
     const result = await api.assign(
       { network, demand, relativeGap: 1e-10 },
@@ -70,7 +71,7 @@ describe('traffic worker protocol', () => {
 
   it('rejects a network with a bad link, naming the field', async () => {
     const api = createTrafficApi();
-    const network = parseTntpNetwork(fixture('braess_net.tntp'));
+    const network = networkFromTntp(parseTntpNetwork(fixture('braess_net.tntp')));
     network.links[2]!.capacity = -1;
     const demand = parseTntpTrips(fixture('braess_trips.tntp'));
     await expect(api.assign({ network, demand }, () => {})).rejects.toThrow(
