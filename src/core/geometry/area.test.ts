@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { multiPolygonArea, polygonArea, ringArea, ringSignedArea } from './area.ts';
-import {
-  L_SHAPE,
-  SQUARE_WITH_HOLE,
-  UNIT_SQUARE,
-  UNIT_SQUARE_CLOCKWISE,
-  UNIT_SQUARE_CLOSED,
-} from './fixtures.ts';
+import { L_SHAPE, HOLED, SQUARE, SQUARE_CW, SQUARE_CLOSED } from './fixtures.ts';
 
 describe('ring and polygon area (shoelace)', () => {
   it('gives the unit square +1 counter-clockwise, −1 clockwise, the same closed or open', () => {
-    expect(ringSignedArea(UNIT_SQUARE)).toBe(1);
-    expect(ringSignedArea(UNIT_SQUARE_CLOCKWISE)).toBe(-1);
-    expect(ringSignedArea(UNIT_SQUARE_CLOSED)).toBe(1);
-    expect(ringArea(UNIT_SQUARE_CLOCKWISE)).toBe(1);
+    expect(ringSignedArea(SQUARE)).toBe(1);
+    expect(ringSignedArea(SQUARE_CW)).toBe(-1);
+    expect(ringSignedArea(SQUARE_CLOSED)).toBe(1);
+    expect(ringArea(SQUARE_CW)).toBe(1);
   });
 
   it('gives the L 3 and a degenerate or empty ring 0', () => {
@@ -29,10 +23,10 @@ describe('ring and polygon area (shoelace)', () => {
   });
 
   it('subtracts holes of any orientation: square 16 with a unit hole is 15', () => {
-    expect(polygonArea(SQUARE_WITH_HOLE)).toBe(15);
-    const holeCounterClockwise = [SQUARE_WITH_HOLE[0]!, [...SQUARE_WITH_HOLE[1]!].reverse()];
+    expect(polygonArea(HOLED)).toBe(15);
+    const holeCounterClockwise = [HOLED[0]!, [...HOLED[1]!].reverse()];
     expect(polygonArea(holeCounterClockwise)).toBe(15);
-    expect(multiPolygonArea([SQUARE_WITH_HOLE, [L_SHAPE]])).toBe(18);
+    expect(multiPolygonArea([HOLED, [L_SHAPE]])).toBe(18);
   });
 
   it('is translation invariant in a local frame (metres around the scene origin)', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bbox } from './bbox.ts';
-import { L_SHAPE, SQUARE_WITH_HOLE } from './fixtures.ts';
+import { L_SHAPE, HOLED } from './fixtures.ts';
 
 describe('bounding box', () => {
   it('bounds the L and the square with a hole', () => {
     expect(bbox(L_SHAPE)).toEqual([0, 0, 2, 2]);
-    expect(bbox(SQUARE_WITH_HOLE[0]!)).toEqual([0, 0, 4, 4]);
+    expect(bbox(HOLED[0]!)).toEqual([0, 0, 4, 4]);
     expect(
       bbox([
         [-3, 7],

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { polygonCentroid, ringCentroid } from './centroid.ts';
-import {
-  L_SHAPE,
-  SQUARE_WITH_HOLE,
-  UNIT_SQUARE,
-  UNIT_SQUARE_CLOCKWISE,
-  UNIT_SQUARE_CLOSED,
-} from './fixtures.ts';
+import { L_SHAPE, HOLED, SQUARE, SQUARE_CW, SQUARE_CLOSED } from './fixtures.ts';
 
 describe('area-weighted centroids', () => {
   it('puts the unit square at (0.5, 0.5) in either orientation, open or closed', () => {
-    expect(ringCentroid(UNIT_SQUARE)).toEqual([0.5, 0.5]);
-    expect(ringCentroid(UNIT_SQUARE_CLOCKWISE)).toEqual([0.5, 0.5]);
-    expect(ringCentroid(UNIT_SQUARE_CLOSED)).toEqual([0.5, 0.5]);
+    expect(ringCentroid(SQUARE)).toEqual([0.5, 0.5]);
+    expect(ringCentroid(SQUARE_CW)).toEqual([0.5, 0.5]);
+    expect(ringCentroid(SQUARE_CLOSED)).toEqual([0.5, 0.5]);
   });
 
   it('puts the L at (5/6, 5/6), not at its vertex mean (1, 1)', () => {
@@ -22,7 +16,7 @@ describe('area-weighted centroids', () => {
   });
 
   it('moves the square with a hole away from the hole, to (61/30, 61/30)', () => {
-    const [x, y] = polygonCentroid(SQUARE_WITH_HOLE);
+    const [x, y] = polygonCentroid(HOLED);
     expect(x).toBeCloseTo(61 / 30, 14);
     expect(y).toBeCloseTo(61 / 30, 14);
   });

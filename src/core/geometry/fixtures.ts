@@ -5,7 +5,7 @@
 import type { Polygon, Ring } from './ring.ts';
 
 /** The unit square (0,0)–(1,1): area 1, centroid (0.5, 0.5). */
-export const UNIT_SQUARE: Ring = [
+export const SQUARE: Ring = [
   [0, 0],
   [1, 0],
   [1, 1],
@@ -13,10 +13,10 @@ export const UNIT_SQUARE: Ring = [
 ];
 
 /** The unit square closed (first position repeated), as GeoJSON writes it. */
-export const UNIT_SQUARE_CLOSED: Ring = [...UNIT_SQUARE, [0, 0]];
+export const SQUARE_CLOSED: Ring = [...SQUARE, [0, 0]];
 
 /** The unit square clockwise: signed area −1. */
-export const UNIT_SQUARE_CLOCKWISE: Ring = [...UNIT_SQUARE].reverse();
+export const SQUARE_CW: Ring = [...SQUARE].reverse();
 
 /**
  * An L: the 2 × 1 bar [0,2]×[0,1] (area 2, centroid (1, 0.5)) and the 1 × 1 block [0,1]×[1,2]
@@ -37,7 +37,7 @@ export const L_SHAPE: Ring = [
  * (1.5, 1.5)), the hole wound clockwise as GeoJSON asks. Area 15; centroid
  * ((16·2 − 1·1.5)/15, same) = (61/30, 61/30).
  */
-export const SQUARE_WITH_HOLE: Polygon = [
+export const HOLED: Polygon = [
   [
     [0, 0],
     [4, 0],

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  L_SHAPE,
-  SQUARE_WITH_HOLE,
-  UNIT_SQUARE,
-  UNIT_SQUARE_CLOCKWISE,
-  UNIT_SQUARE_CLOSED,
-} from './fixtures.ts';
+import { L_SHAPE, HOLED, SQUARE, SQUARE_CW, SQUARE_CLOSED } from './fixtures.ts';
 import { pointInPolygon, pointInRing } from './pointInPolygon.ts';
 
 describe('point in ring / polygon (even–odd)', () => {
   it('finds the inside of the unit square in any orientation, open or closed', () => {
-    for (const ring of [UNIT_SQUARE, UNIT_SQUARE_CLOCKWISE, UNIT_SQUARE_CLOSED]) {
+    for (const ring of [SQUARE, SQUARE_CW, SQUARE_CLOSED]) {
       expect(pointInRing(0.5, 0.5, ring)).toBe(true);
       expect(pointInRing(1.5, 0.5, ring)).toBe(false);
       expect(pointInRing(-0.5, 0.5, ring)).toBe(false);
@@ -18,13 +12,13 @@ describe('point in ring / polygon (even–odd)', () => {
   });
 
   it('follows the half-open boundary convention: west and south edges in, east and north out', () => {
-    expect(pointInRing(0, 0.5, UNIT_SQUARE)).toBe(true);
-    expect(pointInRing(0.5, 0, UNIT_SQUARE)).toBe(true);
-    expect(pointInRing(1, 0.5, UNIT_SQUARE)).toBe(false);
-    expect(pointInRing(0.5, 1, UNIT_SQUARE)).toBe(false);
+    expect(pointInRing(0, 0.5, SQUARE)).toBe(true);
+    expect(pointInRing(0.5, 0, SQUARE)).toBe(true);
+    expect(pointInRing(1, 0.5, SQUARE)).toBe(false);
+    expect(pointInRing(0.5, 1, SQUARE)).toBe(false);
     // two unit squares side by side: their shared edge belongs to exactly one
-    const right = UNIT_SQUARE.map(([x, y]) => [x + 1, y] as const);
-    expect([pointInRing(1, 0.5, UNIT_SQUARE), pointInRing(1, 0.5, right)]).toEqual([false, true]);
+    const right = SQUARE.map(([x, y]) => [x + 1, y] as const);
+    expect([pointInRing(1, 0.5, SQUARE), pointInRing(1, 0.5, right)]).toEqual([false, true]);
   });
 
   it('keeps the L’s notch outside', () => {
@@ -35,10 +29,10 @@ describe('point in ring / polygon (even–odd)', () => {
   });
 
   it('excludes a polygon’s hole', () => {
-    expect(pointInPolygon(0.5, 0.5, SQUARE_WITH_HOLE)).toBe(true);
-    expect(pointInPolygon(1.5, 1.5, SQUARE_WITH_HOLE)).toBe(false);
-    expect(pointInPolygon(3, 3, SQUARE_WITH_HOLE)).toBe(true);
-    expect(pointInPolygon(5, 3, SQUARE_WITH_HOLE)).toBe(false);
+    expect(pointInPolygon(0.5, 0.5, HOLED)).toBe(true);
+    expect(pointInPolygon(1.5, 1.5, HOLED)).toBe(false);
+    expect(pointInPolygon(3, 3, HOLED)).toBe(true);
+    expect(pointInPolygon(5, 3, HOLED)).toBe(false);
     expect(pointInPolygon(0.5, 0.5, [])).toBe(false);
   });
 });

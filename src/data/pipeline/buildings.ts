@@ -7,6 +7,7 @@ import { toSceneMetres } from '../../core/geo.ts';
 import type { LandUse } from '../../core/vocabulary.ts';
 import type { BuildingRecord } from '../formats/buildings.ts';
 import type { OsmTags } from '../osm/osmTypes.ts';
+import { bbox } from '../../core/geometry/bbox.ts';
 import { counterClockwise } from '../../core/geometry/orientation.ts';
 import { pointInPolygon } from '../../core/geometry/pointInPolygon.ts';
 import { areaCentroid, type Point, type Ring } from './geometry.ts';
@@ -94,17 +95,7 @@ export function landUseAt(lon: number, lat: number, areas: readonly LandUseArea[
   let bestSpan = Number.POSITIVE_INFINITY;
   for (const a of areas) {
     for (const rings of a.polygons) {
-      const outer = rings[0]!;
-      let w = Number.POSITIVE_INFINITY;
-      let e = Number.NEGATIVE_INFINITY;
-      let s = Number.POSITIVE_INFINITY;
-      let n = Number.NEGATIVE_INFINITY;
-      for (const [x, y] of outer) {
-        if (x < w) w = x;
-        if (x > e) e = x;
-        if (y < s) s = y;
-        if (y > n) n = y;
-      }
+      const [w, s, e, n] = bbox(rings[0]!);
       if (lon < w || lon > e || lat < s || lat > n) continue;
       const span = (e - w) * (n - s);
       if (span < bestSpan && pointInPolygon(lon, lat, rings)) {
