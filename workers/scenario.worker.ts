@@ -1,4 +1,4 @@
 import { expose } from 'comlink';
-import { createScenarioApi } from '../src/sim/scenarioApi.ts';
+import { createScenarioApi } from '../src/scenario/scenarioApi.ts';
 
 expose(createScenarioApi());

@@ -10,7 +10,7 @@ import {
 } from '../scenario/pipeline.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { parseScenario } from '../scenario/validate.ts';
-import { cityStages } from '../sim/cityStages.ts';
+import { cityStages } from '../scenario/stages/cityStages.ts';
 import { inFile, readJsonFile } from './io.ts';
 
 /** Parses `--only flood,traffic` into stage ids (usage error for unknown names). */

@@ -83,34 +83,7 @@ export const PURE_BANNED_PACKAGES = [
  * matches an import is reported as stale (remove it). Keys: `importer -> imported`, paths
  * relative to the repository root. Keep this list short and honest: the target is empty.
  */
-export const KNOWN_UPWARD_ARROWS: Record<string, string> = {
-  // TNTP returns its own types instead of the traffic engine's: issue 12 item 2 (in progress).
-  'src/data/tntp/net.ts -> src/sim/traffic/network.ts': 'issue 12 item 2: TNTP types',
-  'src/data/tntp/trips.ts -> src/sim/traffic/network.ts': 'issue 12 item 2: TNTP types',
-  // Simulations know nothing of scenarios; the city stages move to src/scenario/stages: issue 12 item 3.
-  'src/sim/cityStages.ts -> src/scenario/stages/trafficStage.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/scenarioApi.ts -> src/scenario/stages/trafficStage.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/cityStages.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/cityStages.ts -> src/scenario/runOptions.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/cityStages.ts -> src/scenario/stages/floodStage.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/buildout.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/city/baselineZones.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/city/landuseStage.ts -> src/scenario/kpis.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/city/landuseStage.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/city/landuseStage.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/city/landuseStage.ts -> src/scenario/stageResults.ts':
-    'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/city/zoningChanges.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/indicators.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/zoningRules.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/landuse/zoningRules.ts -> src/scenario/validate.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/scenarioApi.ts -> src/scenario/differenceLayers.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/scenarioApi.ts -> src/scenario/kpis.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/scenarioApi.ts -> src/scenario/pipeline.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/scenarioApi.ts -> src/scenario/runOptions.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/scenarioApi.ts -> src/scenario/scenario.ts': 'issue 12 item 3: scenario above sim',
-  'src/sim/scenarioApi.ts -> src/scenario/stages/floodStage.ts': 'issue 12 item 3: scenario above sim',
-};
+export const KNOWN_UPWARD_ARROWS: Record<string, string> = {};
 
 /**
  * Known pure files that reach a banned module, each with its issue reference (same rules as

@@ -13,7 +13,7 @@ import {
   censusScatterSvg,
 } from '../../sim/landuse/city/censusReport.ts';
 import { prepareCityLanduse } from '../../sim/landuse/city/cityModel.ts';
-import { runLanduse } from '../../sim/landuse/city/landuseStage.ts';
+import { runLanduse } from '../../scenario/stages/landuseStage.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
 import { log, printJson } from '../io.ts';
 

@@ -6,7 +6,7 @@
  */
 import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshLambertMaterial } from 'three';
 import earcut from 'earcut';
-import type { FlatRings } from '../../sim/landuse/city/landuseView.ts';
+import type { FlatRings } from '../../scenario/stages/landuseView.ts';
 import { LAND_USES } from '../../core/vocabulary.ts';
 import { LAND_USE_COLOURS } from '../city/cityColours.ts';
 

@@ -5,7 +5,7 @@
  * the land-use stage of the current scenario's run (ui/run).
  */
 import { createStore } from 'zustand/vanilla';
-import type { ParcelOutlines } from '../../sim/landuse/city/landuseView.ts';
+import type { ParcelOutlines } from '../../scenario/stages/landuseView.ts';
 import { datasetUrl, scenarioWorker } from '../run/scenarioWorker.ts';
 
 /** Editor tool: none, click parcels, or draw a polygon. */

@@ -3,7 +3,7 @@
  * zoning editor (scene metres; three.js x = east, y = up, z = −north).
  */
 import Flatbush from 'flatbush';
-import type { ParcelOutlines } from '../../sim/landuse/city/landuseView.ts';
+import type { ParcelOutlines } from '../../scenario/stages/landuseView.ts';
 import { pointInRing } from '../../core/geometry/pointInPolygon.ts';
 import { ringOfFlat } from '../../core/geometry/ring.ts';
 

@@ -1,5 +1,5 @@
 import type { ScenarioLayers } from '../../scenario/differenceLayers.ts';
-import type { ScenarioRunViews } from '../../sim/scenarioApi.ts';
+import type { ScenarioRunViews } from '../../scenario/scenarioApi.ts';
 import type { AppStore } from '../../state/appStore.ts';
 
 /** The big results of one run: comparison layers and what the panels draw (typed arrays). */

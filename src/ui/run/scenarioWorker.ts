@@ -1,5 +1,5 @@
 import { type Remote, wrap } from 'comlink';
-import type { ScenarioApi } from '../../sim/scenarioApi.ts';
+import type { ScenarioApi } from '../../scenario/scenarioApi.ts';
 import { DATASET_URL } from '../city/cityDataset.ts';
 
 let worker: Remote<ScenarioApi> | undefined;

@@ -1,11 +1,11 @@
-import type { CityFiles } from '../data/dataset/cityFiles.ts';
-import type { Stage } from '../scenario/pipeline.ts';
-import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../scenario/runOptions.ts';
-import { createFloodStage } from '../scenario/stages/floodStage.ts';
-import type { CityLanduseModel } from './landuse/city/cityModel.ts';
-import { createLanduseStage } from './landuse/city/landuseStage.ts';
-import type { CityTrafficModel } from './traffic/city/cityModel.ts';
-import { createTrafficStage } from '../scenario/stages/trafficStage.ts';
+import type { CityFiles } from '../../data/dataset/cityFiles.ts';
+import type { Stage } from '../pipeline.ts';
+import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runOptions.ts';
+import { createFloodStage } from './floodStage.ts';
+import type { CityLanduseModel } from '../../sim/landuse/city/cityModel.ts';
+import { createLanduseStage } from './landuseStage.ts';
+import type { CityTrafficModel } from '../../sim/traffic/city/cityModel.ts';
+import { createTrafficStage } from './trafficStage.ts';
 
 /** Prepared city models shared by stage sets of different run options (else each stage prepares its own). */
 export interface CityModels {

@@ -4,19 +4,15 @@
  * converges to a relative gap of 1e-3.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromSceneMetres } from '../../../core/geo.ts';
-import { readCityFolder } from '../../../data/node/readCityFolder.ts';
-import type { Scenario, ScenarioEdit } from '../../../scenario/scenario.ts';
-import { MORNING_PEAK_HOUR } from '../../../scenario/eventClock.ts';
-import type { FloodStageResult } from '../../../scenario/stageResults.ts';
-import { type CityTrafficModel, prepareCityTraffic } from './cityModel.ts';
-import { buildCityNetwork } from './cityNetwork.ts';
-import {
-  type CityTrafficResult,
-  createTrafficStage,
-  trafficScenarioInputs,
-} from '../../../scenario/stages/trafficStage.ts';
-import { cityDemand } from './cityDemand.ts';
+import { fromSceneMetres } from '../../core/geo.ts';
+import { readCityFolder } from '../../data/node/readCityFolder.ts';
+import type { Scenario, ScenarioEdit } from '../scenario.ts';
+import { MORNING_PEAK_HOUR } from '../eventClock.ts';
+import type { FloodStageResult } from '../stageResults.ts';
+import { type CityTrafficModel, prepareCityTraffic } from '../../sim/traffic/city/cityModel.ts';
+import { buildCityNetwork } from '../../sim/traffic/city/cityNetwork.ts';
+import { type CityTrafficResult, createTrafficStage, trafficScenarioInputs } from './trafficStage.ts';
+import { cityDemand } from '../../sim/traffic/city/cityDemand.ts';
 
 function scenario(edits: ScenarioEdit[], year = 2025): Scenario {
   return { format: 'twin-scenario/1', id: 's', name: { vi: 's', en: 's' }, base: null, year, edits };

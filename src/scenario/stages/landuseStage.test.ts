@@ -1,15 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toSceneMetres } from '../../../core/geo.ts';
-import { readCityFolder } from '../../../data/node/readCityFolder.ts';
-import type { Feature } from '../../../data/pipeline/geojson.ts';
-import { runScenario } from '../../../scenario/pipeline.ts';
-import type { Scenario, ScenarioEdit, ZoneRules } from '../../../scenario/scenario.ts';
-import { BASELINE_ZONES } from './baselineZones.ts';
-import { type CityLanduseModel, prepareCityLanduse } from './cityModel.ts';
-import { DEFAULT_CENSUS_CALIBRATION, wardResidentComparison } from './censusResidents.ts';
+import { toSceneMetres } from '../../core/geo.ts';
+import { readCityFolder } from '../../data/node/readCityFolder.ts';
+import type { Feature } from '../../data/pipeline/geojson.ts';
+import { runScenario } from '../pipeline.ts';
+import type { Scenario, ScenarioEdit, ZoneRules } from '../scenario.ts';
+import { BASELINE_ZONES } from '../../sim/landuse/city/baselineZones.ts';
+import { type CityLanduseModel, prepareCityLanduse } from '../../sim/landuse/city/cityModel.ts';
+import {
+  DEFAULT_CENSUS_CALIBRATION,
+  wardResidentComparison,
+} from '../../sim/landuse/city/censusResidents.ts';
 import { type CityLanduseResult, createLanduseStage } from './landuseStage.ts';
-import { polygonArea } from '../../../core/geometry/area.ts';
-import { pointInRing } from '../../../core/geometry/pointInPolygon.ts';
+import { polygonArea } from '../../core/geometry/area.ts';
+import { pointInRing } from '../../core/geometry/pointInPolygon.ts';
 
 const files = await readCityFolder();
 let model: CityLanduseModel;

@@ -2,11 +2,11 @@
  * What the workbench draws of the land-use stage (the scenario worker sends it with each run):
  * the parcel outlines for picking, the massing of rebuilt parcels and the growth cells by year.
  */
-import { toSceneMetres } from '../../../core/geo.ts';
-import { ringArea } from '../../../core/geometry/area.ts';
-import { ringCentroid } from '../../../core/geometry/centroid.ts';
-import { LAND_USES } from '../../../core/vocabulary.ts';
-import type { CityLanduseModel } from './cityModel.ts';
+import { toSceneMetres } from '../../core/geo.ts';
+import { ringArea } from '../../core/geometry/area.ts';
+import { ringCentroid } from '../../core/geometry/centroid.ts';
+import { LAND_USES } from '../../core/vocabulary.ts';
+import type { CityLanduseModel } from '../../sim/landuse/city/cityModel.ts';
 import { type CityLanduseResult, growthCellCentre } from './landuseStage.ts';
 
 /** Exterior rings of many polygons in one flat array (scene metres). */

@@ -1,29 +1,29 @@
 import { transfer } from 'comlink';
 import { type CityFiles, readCityFiles } from '../data/dataset/cityFiles.ts';
 import { fetchDatasetReader } from '../data/dataset/fetchReader.ts';
-import { type ScenarioLayers, scenarioLayersOf } from '../scenario/differenceLayers.ts';
-import type { Kpis } from '../scenario/kpis.ts';
-import { runScenario, type Stage, type StageId } from '../scenario/pipeline.ts';
-import { DEFAULT_RUN_OPTIONS, type RunOptions, runOptionsKey } from '../scenario/runOptions.ts';
-import type { Scenario } from '../scenario/scenario.ts';
-import { type CityModels, cityStages } from './cityStages.ts';
-import { cityFloodModel } from './flood/city/cityFloodModel.ts';
-import { type CityFloodStageResult, cityFloodInput } from '../scenario/stages/floodStage.ts';
-import type { FloodVolume } from './flood/floodVolume.ts';
-import { prepareCityLanduse } from './landuse/city/cityModel.ts';
-import type { CityLanduseResult } from './landuse/city/landuseStage.ts';
+import { type ScenarioLayers, scenarioLayersOf } from './differenceLayers.ts';
+import type { Kpis } from './kpis.ts';
+import { runScenario, type Stage, type StageId } from './pipeline.ts';
+import { DEFAULT_RUN_OPTIONS, type RunOptions, runOptionsKey } from './runOptions.ts';
+import type { Scenario } from './scenario.ts';
+import { type CityModels, cityStages } from './stages/cityStages.ts';
+import { cityFloodModel } from '../sim/flood/city/cityFloodModel.ts';
+import { type CityFloodStageResult, cityFloodInput } from './stages/floodStage.ts';
+import type { FloodVolume } from '../sim/flood/floodVolume.ts';
+import { prepareCityLanduse } from '../sim/landuse/city/cityModel.ts';
+import type { CityLanduseResult } from './stages/landuseStage.ts';
 import {
   type LanduseView,
   landuseViewOf,
   type ParcelOutlines,
   parcelOutlinesOf,
-} from './landuse/city/landuseView.ts';
-import { prepareCityTraffic } from './traffic/city/cityModel.ts';
-import type { CityTrafficResult } from '../scenario/stages/trafficStage.ts';
-import { type OdShare, topOdPairsOnLink } from './traffic/pathSet.ts';
-import type { VehicleStart } from './traffic/trafficApi.ts';
-import { cityVehicleGeometry } from './traffic/vehicleGeometry.ts';
-import { createVehicleFleet, VEHICLE_STRIDE, type VehicleFleet } from './traffic/vehicles.ts';
+} from './stages/landuseView.ts';
+import { prepareCityTraffic } from '../sim/traffic/city/cityModel.ts';
+import type { CityTrafficResult } from './stages/trafficStage.ts';
+import { type OdShare, topOdPairsOnLink } from '../sim/traffic/pathSet.ts';
+import type { VehicleStart } from '../sim/traffic/trafficApi.ts';
+import { cityVehicleGeometry } from '../sim/traffic/vehicleGeometry.ts';
+import { createVehicleFleet, VEHICLE_STRIDE, type VehicleFleet } from '../sim/traffic/vehicles.ts';
 
 /** Progress of one stage: which, and the fraction done 0..1. */
 export type StageProgress = (stage: StageId, fractionDone: number) => void;

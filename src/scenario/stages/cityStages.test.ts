@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashValue } from '../core/hash.ts';
-import { readCityFolder } from '../data/node/readCityFolder.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { hashValue } from '../../core/hash.ts';
+import { readCityFolder } from '../../data/node/readCityFolder.ts';
+import type { Scenario } from '../scenario.ts';
 import { cityStages } from './cityStages.ts';
 
 const storm: Scenario = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readCityFolder } from '../../../data/node/readCityFolder.ts';
-import { BASELINE_ZONES } from './baselineZones.ts';
-import { prepareCityLanduse } from './cityModel.ts';
+import { readCityFolder } from '../../data/node/readCityFolder.ts';
+import { BASELINE_ZONES } from '../../sim/landuse/city/baselineZones.ts';
+import { prepareCityLanduse } from '../../sim/landuse/city/cityModel.ts';
 import { runLanduse } from './landuseStage.ts';
 import { landuseViewOf, parcelOutlinesOf } from './landuseView.ts';
-import { ringArea } from '../../../core/geometry/area.ts';
-import { ringOfFlat } from '../../../core/geometry/ring.ts';
+import { ringArea } from '../../core/geometry/area.ts';
+import { ringOfFlat } from '../../core/geometry/ring.ts';
 
 describe('city land-use view', () => {
   it('gives parcel outlines and massing whose footprints have the build-out areas', async () => {

@@ -1,37 +1,37 @@
-import { isCancelled } from '../../../core/cancel.ts';
-import { CancelledError } from '../../../core/errors.ts';
-import { bbox } from '../../../core/geometry/bbox.ts';
-import type { CityFiles } from '../../../data/dataset/cityFiles.ts';
-import type { Kpis } from '../../../scenario/kpis.ts';
-import type { Stage } from '../../../scenario/pipeline.ts';
-import { LAND_USES, type LandUse } from '../../../core/vocabulary.ts';
-import type { GrowthEdit, Scenario } from '../../../scenario/scenario.ts';
-import type { LanduseStageResult } from '../../../scenario/stageResults.ts';
-import { buildOutParcel, type ParcelBuildOut } from '../buildout.ts';
-import { GROWTH_LAND_USE, type GrowthCoefficients, simulateGrowth } from '../growth.ts';
+import { isCancelled } from '../../core/cancel.ts';
+import { CancelledError } from '../../core/errors.ts';
+import { bbox } from '../../core/geometry/bbox.ts';
+import type { CityFiles } from '../../data/dataset/cityFiles.ts';
+import type { Kpis } from '../kpis.ts';
+import type { Stage } from '../pipeline.ts';
+import { LAND_USES, type LandUse } from '../../core/vocabulary.ts';
+import type { GrowthEdit, Scenario } from '../scenario.ts';
+import type { LanduseStageResult } from '../stageResults.ts';
+import { buildOutParcel, type ParcelBuildOut } from '../../sim/landuse/buildout.ts';
+import { GROWTH_LAND_USE, type GrowthCoefficients, simulateGrowth } from '../../sim/landuse/growth.ts';
 import {
   DEFAULT_INDICATOR_ASSUMPTIONS,
   housingFloorAreaOf,
   type IndicatorAssumptions,
   jobsOf,
   residentsOf,
-} from '../indicators.ts';
-import { snapToNodes } from '../networkAccess.ts';
-import { accessSharesOfSnappedHomes } from './accessShares.ts';
+} from '../../sim/landuse/indicators.ts';
+import { snapToNodes } from '../../sim/landuse/networkAccess.ts';
+import { accessSharesOfSnappedHomes } from '../../sim/landuse/city/accessShares.ts';
 import {
   type CensusCalibration,
   calibrateWards,
   DEFAULT_CENSUS_CALIBRATION,
   type WardCalibration,
-} from './censusResidents.ts';
-import type { LonLat } from '../parcels.ts';
+} from '../../sim/landuse/city/censusResidents.ts';
+import type { LonLat } from '../../sim/landuse/parcels.ts';
 import {
   ACCESS_POI_KINDS,
   type AccessCategory,
   type CityLanduseModel,
   prepareCityLanduse,
-} from './cityModel.ts';
-import { type ParcelZoning, type ZoningChange, zoningChanges } from './zoningChanges.ts';
+} from '../../sim/landuse/city/cityModel.ts';
+import { type ParcelZoning, type ZoningChange, zoningChanges } from '../../sim/landuse/city/zoningChanges.ts';
 
 /** Assumptions of the land-use stage (documented in docs/landuse-city.md). */
 export interface LanduseStageOptions {

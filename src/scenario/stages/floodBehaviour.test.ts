@@ -13,14 +13,14 @@ import {
   scenarioWith,
   syntheticCity,
   WATER,
-} from '../../../../tests/fixtures/flood-city/syntheticCity.ts';
-import { runScenario } from '../../../scenario/pipeline.ts';
-import type { ScenarioEdit } from '../../../scenario/scenario.ts';
-import { createFloodStage } from '../../../scenario/stages/floodStage.ts';
-import { alternatingBlockHyetograph } from '../../hydrology/designStorm.ts';
-import type { CityFloodEvent } from './cityEvent.ts';
-import { cityFloodModel } from './cityFloodModel.ts';
-import { nextCanalLevel, OUTFALL_HEAD_METRES, outfallFactor } from './drainage.ts';
+} from '../../../tests/fixtures/flood-city/syntheticCity.ts';
+import { runScenario } from '../pipeline.ts';
+import type { ScenarioEdit } from '../scenario.ts';
+import { createFloodStage } from './floodStage.ts';
+import { alternatingBlockHyetograph } from '../../sim/hydrology/designStorm.ts';
+import type { CityFloodEvent } from '../../sim/flood/city/cityEvent.ts';
+import { cityFloodModel } from '../../sim/flood/city/cityFloodModel.ts';
+import { nextCanalLevel, OUTFALL_HEAD_METRES, outfallFactor } from '../../sim/flood/city/drainage.ts';
 
 const ROWS = 20;
 const COLUMNS = 40;
