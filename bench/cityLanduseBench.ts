@@ -5,7 +5,7 @@
 import { readCityFolder } from '../src/data/node/readCityFolder.ts';
 import type { Scenario, ScenarioEdit } from '../src/scenario/scenario.ts';
 import { BASELINE_ZONES } from '../src/sim/landuse/city/baselineZones.ts';
-import { prepareCityLanduse } from '../src/sim/landuse/city/cityModel.ts';
+import { prepareCityLanduse } from '../src/sim/landuse/city/cityLanduseModel.ts';
 import { createLanduseStage } from '../src/scenario/stages/landuseStage.ts';
 
 const files = await readCityFolder();

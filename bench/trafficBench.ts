@@ -20,7 +20,7 @@ import { compileNetwork, type RoadGraph } from '../src/sim/traffic/roadGraph.ts'
 import { createShortestPathSolver, type ShortestPathSolver } from '../src/sim/traffic/shortestPath.ts';
 import { createVehicleFleet } from '../src/sim/traffic/vehicles.ts';
 import { readCityFolder } from '../src/data/node/readCityFolder.ts';
-import { prepareCityTraffic } from '../src/sim/traffic/city/cityModel.ts';
+import { prepareCityTraffic } from '../src/sim/traffic/city/cityTrafficModel.ts';
 import { prepareCityAssignment, trafficScenarioInputs } from '../src/scenario/stages/trafficStage.ts';
 
 export const GAP = 1e-4;

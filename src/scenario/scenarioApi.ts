@@ -10,7 +10,7 @@ import { type CityModels, cityStages } from './stages/cityStages.ts';
 import { cityFloodModel } from '../sim/flood/city/cityFloodModel.ts';
 import { type CityFloodStageResult, cityFloodInput } from './stages/floodStage.ts';
 import type { FloodVolume } from '../sim/flood/floodVolume.ts';
-import { prepareCityLanduse } from '../sim/landuse/city/cityModel.ts';
+import { prepareCityLanduse } from '../sim/landuse/city/cityLanduseModel.ts';
 import type { CityLanduseResult } from './stages/landuseStage.ts';
 import {
   type LanduseView,
@@ -18,7 +18,7 @@ import {
   type ParcelOutlines,
   parcelOutlinesOf,
 } from './stages/landuseView.ts';
-import { prepareCityTraffic } from '../sim/traffic/city/cityModel.ts';
+import { prepareCityTraffic } from '../sim/traffic/city/cityTrafficModel.ts';
 import type { CityTrafficResult } from './stages/trafficStage.ts';
 import { type OdShare, topOdPairsOnLink } from '../sim/traffic/pathSet.ts';
 import type { VehicleStart } from '../sim/traffic/trafficApi.ts';

@@ -12,7 +12,7 @@ import {
   censusReportMarkdown,
   censusScatterSvg,
 } from '../../sim/landuse/city/censusReport.ts';
-import { prepareCityLanduse } from '../../sim/landuse/city/cityModel.ts';
+import { prepareCityLanduse } from '../../sim/landuse/city/cityLanduseModel.ts';
 import { runLanduse } from '../../scenario/stages/landuseStage.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
 import { log, printJson } from '../io.ts';

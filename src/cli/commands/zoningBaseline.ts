@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.ts';
 import { DEFAULT_DATASET_DIR, readCityFolder } from '../../data/node/readCityFolder.ts';
 import { baselineZoningRulesDocument } from '../../sim/landuse/city/baselineZones.ts';
 import { parcelsGeoJson } from '../../sim/landuse/city/baselineFiles.ts';
-import { prepareCityLanduse } from '../../sim/landuse/city/cityModel.ts';
+import { prepareCityLanduse } from '../../sim/landuse/city/cityLanduseModel.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
 import { log, printJson } from '../io.ts';
 

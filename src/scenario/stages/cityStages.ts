@@ -2,9 +2,9 @@ import type { CityFiles } from '../../data/dataset/cityFiles.ts';
 import type { Stage } from '../pipeline.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runOptions.ts';
 import { createFloodStage } from './floodStage.ts';
-import type { CityLanduseModel } from '../../sim/landuse/city/cityModel.ts';
+import type { CityLanduseModel } from '../../sim/landuse/city/cityLanduseModel.ts';
 import { createLanduseStage } from './landuseStage.ts';
-import type { CityTrafficModel } from '../../sim/traffic/city/cityModel.ts';
+import type { CityTrafficModel } from '../../sim/traffic/city/cityTrafficModel.ts';
 import { createTrafficStage } from './trafficStage.ts';
 
 /** Prepared city models shared by stage sets of different run options (else each stage prepares its own). */

@@ -5,7 +5,7 @@ import type { Feature } from '../../data/pipeline/geojson.ts';
 import { runScenario } from '../pipeline.ts';
 import type { Scenario, ScenarioEdit, ZoneRules } from '../scenario.ts';
 import { BASELINE_ZONES } from '../../sim/landuse/city/baselineZones.ts';
-import { type CityLanduseModel, prepareCityLanduse } from '../../sim/landuse/city/cityModel.ts';
+import { type CityLanduseModel, prepareCityLanduse } from '../../sim/landuse/city/cityLanduseModel.ts';
 import {
   DEFAULT_CENSUS_CALIBRATION,
   wardResidentComparison,

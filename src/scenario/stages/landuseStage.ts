@@ -30,7 +30,7 @@ import {
   type AccessCategory,
   type CityLanduseModel,
   prepareCityLanduse,
-} from '../../sim/landuse/city/cityModel.ts';
+} from '../../sim/landuse/city/cityLanduseModel.ts';
 import { type ParcelZoning, type ZoningChange, zoningChanges } from '../../sim/landuse/city/zoningChanges.ts';
 
 /** Assumptions of the land-use stage (documented in docs/landuse-city.md). */

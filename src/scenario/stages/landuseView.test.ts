@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCityFolder } from '../../data/node/readCityFolder.ts';
 import { BASELINE_ZONES } from '../../sim/landuse/city/baselineZones.ts';
-import { prepareCityLanduse } from '../../sim/landuse/city/cityModel.ts';
+import { prepareCityLanduse } from '../../sim/landuse/city/cityLanduseModel.ts';
 import { runLanduse } from './landuseStage.ts';
 import { landuseViewOf, parcelOutlinesOf } from './landuseView.ts';
 import { ringArea } from '../../core/geometry/area.ts';

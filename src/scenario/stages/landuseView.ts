@@ -6,7 +6,7 @@ import { toSceneMetres } from '../../core/geo.ts';
 import { ringArea } from '../../core/geometry/area.ts';
 import { ringCentroid } from '../../core/geometry/centroid.ts';
 import { LAND_USES } from '../../core/vocabulary.ts';
-import type { CityLanduseModel } from '../../sim/landuse/city/cityModel.ts';
+import type { CityLanduseModel } from '../../sim/landuse/city/cityLanduseModel.ts';
 import { type CityLanduseResult, growthCellCentre } from './landuseStage.ts';
 
 /** Exterior rings of many polygons in one flat array (scene metres). */

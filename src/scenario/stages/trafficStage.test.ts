@@ -9,7 +9,7 @@ import { readCityFolder } from '../../data/node/readCityFolder.ts';
 import type { Scenario, ScenarioEdit } from '../scenario.ts';
 import { MORNING_PEAK_HOUR } from '../eventClock.ts';
 import type { FloodStageResult } from '../stageResults.ts';
-import { type CityTrafficModel, prepareCityTraffic } from '../../sim/traffic/city/cityModel.ts';
+import { type CityTrafficModel, prepareCityTraffic } from '../../sim/traffic/city/cityTrafficModel.ts';
 import { buildCityNetwork } from '../../sim/traffic/city/cityNetwork.ts';
 import { type CityTrafficResult, createTrafficStage, trafficScenarioInputs } from './trafficStage.ts';
 import { cityDemand } from '../../sim/traffic/city/cityDemand.ts';

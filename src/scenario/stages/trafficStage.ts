@@ -23,7 +23,7 @@ import {
   type CityNetworkOptions,
   type CityTrafficModel,
   prepareCityTraffic,
-} from '../../sim/traffic/city/cityModel.ts';
+} from '../../sim/traffic/city/cityTrafficModel.ts';
 import { buildCityNetwork, type CityNetwork } from '../../sim/traffic/city/cityNetwork.ts';
 import { iterateUserEquilibrium } from '../../sim/traffic/equilibrium.ts';
 import type { OdDemand } from '../../sim/traffic/network.ts';

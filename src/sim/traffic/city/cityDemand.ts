@@ -21,7 +21,7 @@ import { DEFAULT_PCU_FACTORS, type VehicleClass } from '../pcu.ts';
 import { compileNetwork } from '../roadGraph.ts';
 import { createShortestPathSolver } from '../shortestPath.ts';
 import type { CityNetwork } from './cityNetwork.ts';
-import type { CityTrafficModel } from './cityModel.ts';
+import type { CityTrafficModel } from './cityTrafficModel.ts';
 import { doublyConstrainedGravity, type GammaFriction, gammaFriction } from './gravity.ts';
 import { zoneOfPoint } from './zones.ts';
 

@@ -8,7 +8,7 @@ import { InputError } from '../../../core/errors.ts';
 import { ROAD_CLASS_DEFAULTS } from '../../../data/pipeline/roadClasses.ts';
 import type { RoadClass } from '../../../core/vocabulary.ts';
 import type { TrafficLink, TrafficNetwork } from '../network.ts';
-import type { CityTrafficModel } from './cityModel.ts';
+import type { CityTrafficModel } from './cityTrafficModel.ts';
 
 /** Capacity of a centroid connector, PCU/h (large: connectors stand for many local streets). */
 export const CONNECTOR_CAPACITY_PCU_PER_HOUR = 100_000;

@@ -1,11 +1,11 @@
 /**
  * Benchmark: builds a tileset of synthetic buildings (rotated rectangles 6–30 m, 3–60 m high, seeded,
  * spread over a 16 × 14 km city) and prints build time and sizes. Run:
- *   npx tsx src/data/tiles3d/benchmarkTileset.ts
+ *   npx tsx bench/tilesetBench.ts
  */
-import { seededRandom } from '../../core/random.ts';
-import { buildTileset } from './buildTileset.ts';
-import type { BuildingRecord } from './types.ts';
+import { seededRandom } from '../src/core/random.ts';
+import { buildTileset } from '../src/data/tiles3d/buildTileset.ts';
+import type { BuildingRecord } from '../src/data/tiles3d/types.ts';
 
 const USES = ['residential', 'commercial', 'industrial', 'mixed', 'education', 'health', 'public'];
 
