@@ -126,13 +126,16 @@ describe('floorSpaceChanges', () => {
 });
 
 describe('scenarioLayersOf', () => {
-  it('copies flood depth, link volumes and the proposed floor space, leaving the stage results intact', () => {
+  it('copies flood depth and its frames, link volumes and the proposed floor space, leaving the stage results intact', () => {
     const flood: FloodStageResult = {
       maxDepthMetres: Float32Array.of(0, 1, 2, 3),
       grid,
       impassableLinkIds: [],
       assignedHour: MORNING_PEAK_HOUR,
       closedInAssignedHourLinkIds: [],
+      depthFramesMetres: [Float32Array.of(0, 0, 0, 0), Float32Array.of(0, 0.5, 1, 0)],
+      frameTimesSeconds: [0, 1800],
+      frameTideLevelsMetres: [0.4, 1.2],
       kpis: {},
     };
     const traffic = {
@@ -157,14 +160,23 @@ describe('scenarioLayersOf', () => {
     });
     expect([...layers.flood!.maxDepthMetres]).toEqual([0, 1, 2, 3]);
     expect(layers.flood!.maxDepthMetres.buffer).not.toBe(flood.maxDepthMetres.buffer);
+    expect(layers.flood!.frames.depthMetres.map((f) => [...f])).toEqual([
+      [0, 0, 0, 0],
+      [0, 0.5, 1, 0],
+    ]);
+    expect(layers.flood!.frames.depthMetres[1]!.buffer).not.toBe(flood.depthFramesMetres[1]!.buffer);
+    expect(layers.flood!.frames.timesSeconds).toEqual([0, 1800]);
+    expect(layers.flood!.frames.tideLevelsMetres).toEqual([0.4, 1.2]);
     expect([...layers.traffic!.linkVolumePcuPerHour]).toEqual([10, 20]);
     expect([...layers.newBuildings!.eastMetres]).toEqual([2, 3]);
     expect([...layers.newBuildings!.grossFloorAreaM2]).toEqual([200, 300]);
     expect([...layers.newBuildings!.use]).toEqual([1, 2]);
-    expect(transferables).toHaveLength(6);
+    expect(transferables).toHaveLength(8); // the frames are transferred too
     // transferring detaches the copies, not the cached results
     structuredClone(layers, { transfer: transferables });
+    expect(layers.flood!.frames.depthMetres[0]!.length).toBe(0);
     expect(flood.maxDepthMetres.length).toBe(4);
+    expect(flood.depthFramesMetres.map((f) => f.length)).toEqual([4, 4]);
     expect(landuse.floorSpace.eastMetres.length).toBe(3);
   });
 

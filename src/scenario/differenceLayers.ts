@@ -12,8 +12,22 @@ import type { FloodStageResult, LanduseStageResult, TrafficStageResult } from '.
 
 /** The map layers of one scenario run that the comparison view draws and exports. */
 export interface ScenarioLayers {
-  /** Maximum flood depth, metres, on the flood grid (present when the flood stage ran). */
-  flood?: { maxDepthMetres: Float32Array; grid: FloodStageResult['grid'] };
+  /**
+   * Maximum flood depth, metres, on the flood grid (present when the flood stage ran), and the
+   * depth frames of the water rising and receding (the flood panel's time slider).
+   */
+  flood?: {
+    maxDepthMetres: Float32Array;
+    grid: FloodStageResult['grid'];
+    frames: {
+      /** Depth per cell at each time, metres (0 on held river cells). */
+      depthMetres: Float32Array[];
+      /** Event-clock times, s (increasing; 0 first, the event's end last). */
+      timesSeconds: number[];
+      /** River (tide) level at each time, m above MSL. */
+      tideLevelsMetres: number[];
+    };
+  };
   /** PCU/h per roads.json link (present when the traffic stage ran). */
   traffic?: { linkVolumePcuPerHour: Float32Array };
   /** Proposed floor space (build-out and growth), scene metres (present when land use ran). */
@@ -28,7 +42,8 @@ export interface ScenarioLayers {
 
 /**
  * Picks the comparison layers out of a pipeline run's stage results, as copies (the stage
- * results stay intact in the worker's cache), with the list of buffers to transfer.
+ * results stay intact in the worker's cache), with the list of buffers to transfer (the depth
+ * frames too: up to ~100 MB a run, moved to the main thread, never cloned).
  */
 export function scenarioLayersOf(results: Partial<Record<StageId, unknown>>): {
   layers: ScenarioLayers;
@@ -36,7 +51,16 @@ export function scenarioLayersOf(results: Partial<Record<StageId, unknown>>): {
 } {
   const layers: ScenarioLayers = {};
   const flood = results.flood as FloodStageResult | undefined;
-  if (flood) layers.flood = { maxDepthMetres: flood.maxDepthMetres.slice(), grid: { ...flood.grid } };
+  if (flood)
+    layers.flood = {
+      maxDepthMetres: flood.maxDepthMetres.slice(),
+      grid: { ...flood.grid },
+      frames: {
+        depthMetres: flood.depthFramesMetres.map((frame) => frame.slice()),
+        timesSeconds: [...flood.frameTimesSeconds],
+        tideLevelsMetres: [...flood.frameTideLevelsMetres],
+      },
+    };
   const traffic = results.traffic as TrafficStageResult | undefined;
   if (traffic) layers.traffic = { linkVolumePcuPerHour: traffic.linkVolumePcuPerHour.slice() };
   const landuse = results.landuse as LanduseStageResult | undefined;
@@ -59,7 +83,10 @@ export function scenarioLayersOf(results: Partial<Record<StageId, unknown>>): {
     };
   }
   const transferables: ArrayBuffer[] = [];
-  if (layers.flood) transferables.push(layers.flood.maxDepthMetres.buffer as ArrayBuffer);
+  if (layers.flood) {
+    transferables.push(layers.flood.maxDepthMetres.buffer as ArrayBuffer);
+    for (const frame of layers.flood.frames.depthMetres) transferables.push(frame.buffer as ArrayBuffer);
+  }
   if (layers.traffic) transferables.push(layers.traffic.linkVolumePcuPerHour.buffer as ArrayBuffer);
   if (layers.newBuildings) {
     const b = layers.newBuildings;
@@ -69,14 +96,14 @@ export function scenarioLayersOf(results: Partial<Record<StageId, unknown>>): {
   return { layers, transferables };
 }
 
+/** The maximum depth of a run's flood layer and its grid (what the difference reads). */
+type FloodDepthLayer = Pick<NonNullable<ScenarioLayers['flood']>, 'maxDepthMetres' | 'grid'>;
+
 /**
  * Flood depth difference B − A per cell, metres, on the common flood grid (row 0 north,
  * EPSG:32648). NaN where either depth is NaN. Throws when the two grids differ.
  */
-export function floodDepthDifference(
-  a: NonNullable<ScenarioLayers['flood']>,
-  b: NonNullable<ScenarioLayers['flood']>,
-): RasterGrid {
+export function floodDepthDifference(a: FloodDepthLayer, b: FloodDepthLayer): RasterGrid {
   const ga = a.grid;
   const gb = b.grid;
   if (
@@ -97,10 +124,7 @@ export function floodDepthDifference(
 const DEPTH_DIGITS = 4;
 
 /** The flood depth difference B − A as ESRI ASCII grid text (metres, NaN as -9999, EPSG:32648). */
-export function floodDifferenceEsriAscii(
-  a: NonNullable<ScenarioLayers['flood']>,
-  b: NonNullable<ScenarioLayers['flood']>,
-): string {
+export function floodDifferenceEsriAscii(a: FloodDepthLayer, b: FloodDepthLayer): string {
   return formatEsriAscii(floodDepthDifference(a, b), { precision: DEPTH_DIGITS });
 }
 

@@ -29,6 +29,15 @@ export interface FloodStageResult {
   closedInAssignedHourLinkIds: string[];
   /** Maximum depth per cell of the flood grid, metres. */
   maxDepthMetres: Float32Array;
+  /**
+   * The water rising and receding: depth per cell of the flood grid, metres, at each of
+   * `frameTimesSeconds` (0 on held river cells, which are a boundary, not a flood result).
+   */
+  depthFramesMetres: Float32Array[];
+  /** Event-clock times of `depthFramesMetres`, s: 0, every frame interval, the event's end (increasing). */
+  frameTimesSeconds: number[];
+  /** River (tide) level at each of `frameTimesSeconds`, m above MSL. */
+  frameTideLevelsMetres: number[];
   /** The flood grid's frame (EPSG:32648, row 0 north). */
   grid: {
     xllCornerMetres: number;

@@ -27,6 +27,35 @@ export const STAGE_CELL_SIZE_METRES = 80;
 /** Interval at which the stage updates the drains' outfall control and samples depths, s. */
 export const CONTROL_INTERVAL_SECONDS = 300;
 
+/**
+ * Interval between the depth frames the stage keeps (the flood panel's time slider), s: 30 min,
+ * 49 frames over a day. A whole multiple of {@link CONTROL_INTERVAL_SECONDS}, so frames are taken
+ * at the run's control pauses and keeping them changes nothing in the run.
+ */
+export const FRAME_INTERVAL_SECONDS = 1800;
+
+/**
+ * Most bytes of depth frames one run keeps (about 100 MB): 80 m grid (55,692 cells × 4 B × 49
+ * frames over 24 h ≈ 11 MB) and 40 m (≈ 43 MB) keep every 30 min; a 24 h run at 20 m (887,167
+ * cells, 3.5 MB a frame) keeps every hour (25 frames ≈ 89 MB). See {@link frameIntervalSeconds}.
+ */
+export const FRAME_BUDGET_BYTES = 100e6;
+
+/**
+ * The frame interval of a run on `cellCount` grid cells lasting `durationSeconds`, s: the
+ * smallest whole multiple of {@link FRAME_INTERVAL_SECONDS} whose frames (t = 0, every interval,
+ * and the end: ⌈duration / interval⌉ + 1 Float32 grids) fit in {@link FRAME_BUDGET_BYTES}; never
+ * fewer than the two frames at the start and the end.
+ */
+export function frameIntervalSeconds(cellCount: number, durationSeconds: number): number {
+  const frameBytes = 4 * cellCount;
+  for (let multiple = 1; ; multiple++) {
+    const interval = multiple * FRAME_INTERVAL_SECONDS;
+    const frames = Math.ceil(durationSeconds / interval) + 1;
+    if (frames * frameBytes <= FRAME_BUDGET_BYTES || interval >= durationSeconds) return interval;
+  }
+}
+
 /** Options of the flood stage. */
 export interface FloodStageOptions {
   /** Flood grid cell, m (20, 40 or 80; default 80). */
@@ -37,7 +66,10 @@ export interface FloodStageOptions {
   assignedHour?: ClockHour;
 }
 
-/** The stage's result: the pipeline contract plus the volume account of the run. */
+/**
+ * The stage's result: the pipeline contract (maximum depth, depth frames, closures, KPIs) plus
+ * the volume account of the run.
+ */
 export interface CityFloodStageResult extends FloodStageResult {
   volume: FloodVolume;
   /** Engine time steps taken. */
@@ -81,8 +113,9 @@ function controlTimes(durationSeconds: number, hour: ClockHour): number[] {
  * The flood stage of the scenario pipeline (land use → flood → traffic): builds the city model
  * (cityFloodModel) with the land-use stage's imperviousness when it ran, runs the engine on this
  * thread pausing every {@link CONTROL_INTERVAL_SECONDS} to update the drains' outfall control from
- * the tide and to sample depths within the assigned hour, and measures the KPIs
- * (cityFloodMeasures). An assigned hour after the event's end sees the water left at the end.
+ * the tide, to sample depths within the assigned hour and to keep the depth frames (every
+ * {@link frameIntervalSeconds}), and measures the KPIs (cityFloodMeasures; frames add none). An
+ * assigned hour after the event's end sees the water left at the end.
  */
 export function createFloodStage(
   files: CityFloodData,
@@ -117,6 +150,19 @@ export function createFloodStage(
       };
       const inHour = (t: number) => t >= assignedHour.startSeconds && t <= assignedHour.endSeconds;
       if (inHour(0)) sampleHour();
+      // depth frames at 0, every frame interval (control pauses) and the end; held cells 0
+      const frameInterval = frameIntervalSeconds(state.depth.length, duration);
+      const depthFramesMetres: Float32Array[] = [];
+      const frameTimesSeconds: number[] = [];
+      const frameTideLevelsMetres: number[] = [];
+      const keepFrame = (t: number) => {
+        const frame = new Float32Array(state.depth.length);
+        for (let k = 0; k < frame.length; k++) if (!state.held[k]) frame[k] = state.depth[k]!;
+        depthFramesMetres.push(frame);
+        frameTimesSeconds.push(t);
+        frameTideLevelsMetres.push(valueAt(city.event.tideLevelMetres, t));
+      };
+      keepFrame(0);
       const times = controlTimes(duration, assignedHour);
       const threshold = state.solver.depthThreshold;
       const rain = city.event.rainMillimetresPerHour;
@@ -141,6 +187,7 @@ export function createFloodStage(
         );
         lossBefore = losses;
         if (inHour(t)) sampleHour();
+        if ((t % frameInterval === 0 || t === duration) && t > frameTimesSeconds.at(-1)!) keepFrame(t);
         context.onProgress((i + 1) / times.length);
       });
       if (assignedHour.startSeconds >= duration) sampleHour();
@@ -165,6 +212,9 @@ export function createFloodStage(
         assignedHour,
         closedInAssignedHourLinkIds: measures.closedInHourLinkIds,
         maxDepthMetres,
+        depthFramesMetres,
+        frameTimesSeconds,
+        frameTideLevelsMetres,
         grid: { xllCornerMetres, yllCornerMetres, cellSizeMetres, columns, rows },
         kpis: { ...measures.kpis, volumeRelativeError: volume.relativeError },
         volume,

@@ -1,0 +1,106 @@
+/**
+ * The flood stage's depth frames (the water rising and receding) on the tiny synthetic city of
+ * cityBehaviour.test.ts: a river held at the tide on the west, a canal, land rising from 0.5 m;
+ * a 6-hour king tide over the banks with a 10-year storm.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CELL,
+  LAND,
+  scenarioWith,
+  syntheticCity,
+  WATER,
+} from '../../../tests/fixtures/flood-city/syntheticCity.ts';
+import { valueAt } from '../../core/timeSeries.ts';
+import type { CityFloodEvent } from '../../sim/flood/city/cityEvent.ts';
+import { FloodSimulation } from '../../sim/flood/floodSimulation.ts';
+import { alternatingBlockHyetograph } from '../../sim/hydrology/designStorm.ts';
+import { runScenario } from '../pipeline.ts';
+import {
+  CONTROL_INTERVAL_SECONDS,
+  type CityFloodStageResult,
+  createFloodStage,
+  FRAME_BUDGET_BYTES,
+  FRAME_INTERVAL_SECONDS,
+  frameIntervalSeconds,
+} from './floodStage.ts';
+
+const ROWS = 20;
+const COLUMNS = 40;
+const city = syntheticCity(COLUMNS, ROWS, (r, c) => {
+  if (c < 12) return [-6, WATER];
+  if (r === 10 && c < 30) return [-2, WATER];
+  return [0.5 + 0.04 * (c - 12) + 0.02 * Math.abs(r - 10), LAND];
+});
+
+const DURATION = 6 * 3600;
+const event: CityFloodEvent = {
+  durationSeconds: DURATION,
+  tideLevelMetres: [
+    [0, 0],
+    [3 * 3600, 1.9],
+    [DURATION, 0],
+  ],
+  rainMillimetresPerHour: [
+    [0, 0],
+    ...alternatingBlockHyetograph(10, 180).map(([t, v]) => [t + 3600, v] as [number, number]),
+  ],
+};
+
+describe('flood stage depth frames', () => {
+  it('are taken every frame interval from 0 to the end, the last is the final depth, none exceeds the maximum', async () => {
+    const init = vi.spyOn(FloodSimulation.prototype, 'init');
+    const stage = createFloodStage(city, { cellSizeMetres: CELL, event });
+    const run = await runScenario(scenarioWith([]), [stage]);
+    const result = run.results.flood as CityFloodStageResult;
+    const sim = init.mock.contexts.at(-1) as FloodSimulation;
+    init.mockRestore();
+
+    // times: 0, every 30 min, the end; monotone; tide at each time
+    const times = result.frameTimesSeconds;
+    expect(times).toEqual(Array.from({ length: 13 }, (_, i) => i * FRAME_INTERVAL_SECONDS));
+    for (let i = 1; i < times.length; i++) expect(times[i]!).toBeGreaterThan(times[i - 1]!);
+    expect(result.frameTideLevelsMetres).toEqual(times.map((t) => valueAt(event.tideLevelMetres, t)));
+    expect(result.depthFramesMetres).toHaveLength(times.length);
+
+    // the last frame is the final depth state (held river cells 0)
+    const state = sim.state;
+    expect(sim.timeSeconds).toBe(DURATION);
+    const last = result.depthFramesMetres.at(-1)!;
+    expect(last).toHaveLength(COLUMNS * ROWS);
+    const final = Float32Array.from(state.depth, (h, k) => (state.held[k] ? 0 : h));
+    expect(last).toEqual(final);
+
+    // the maximum over the frames never exceeds the maximum depth grid; held cells stay 0
+    let wettest = 0;
+    for (let k = 0; k < last.length; k++) {
+      let most = 0;
+      for (const frame of result.depthFramesMetres) most = Math.max(most, frame[k]!);
+      expect(most).toBeLessThanOrEqual(result.maxDepthMetres[k]!);
+      if (state.held[k]) expect(most).toBe(0);
+      wettest = Math.max(wettest, most);
+    }
+    // the water rises over the banks and recedes: the first frame is dry land, the peak is wet
+    const volume = (frame: Float32Array) => frame.reduce((sum, h) => sum + h, 0);
+    const volumes = result.depthFramesMetres.map(volume);
+    expect(volumes[0]).toBe(0);
+    expect(wettest).toBeGreaterThan(0.1);
+    expect(Math.max(...volumes)).toBeGreaterThan(volumes.at(-1)!);
+  });
+
+  it('keeps 30-min frames at 80 m and 40 m and a longer interval at 20 m, within the budget', () => {
+    const cells = { 80: 252 * 221, 40: 504 * 441, 20: 1007 * 881 };
+    expect(frameIntervalSeconds(cells[80], 24 * 3600)).toBe(1800);
+    expect(frameIntervalSeconds(cells[40], 24 * 3600)).toBe(1800);
+    expect(frameIntervalSeconds(cells[20], 24 * 3600)).toBe(3600);
+    expect(frameIntervalSeconds(cells[20], 48 * 3600)).toBe(7200);
+    for (const n of Object.values(cells))
+      for (const hours of [1, 12, 24, 48]) {
+        const interval = frameIntervalSeconds(n, hours * 3600);
+        expect(interval % CONTROL_INTERVAL_SECONDS).toBe(0); // frames fall on control pauses
+        expect((Math.ceil((hours * 3600) / interval) + 1) * 4 * n).toBeLessThanOrEqual(FRAME_BUDGET_BYTES);
+      }
+    // an event shorter than the interval keeps its start and end
+    expect(frameIntervalSeconds(cells[80], 600)).toBe(1800);
+  });
+});
