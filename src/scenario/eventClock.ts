@@ -15,3 +15,15 @@ export interface ClockHour {
  * share of daily trips) and the hour the traffic stage assigns.
  */
 export const MORNING_PEAK_HOUR: ClockHour = { startSeconds: 7 * 3600, endSeconds: 8 * 3600 };
+
+/**
+ * An event-clock time as the clock shows it, to the minute: `hh:mm` of its day and the day
+ * (0 = the event's first day), e.g. 5,400 s → 01:30 day 0, 93,600 s → 02:00 day 1.
+ */
+export function clockTimeOf(seconds: number): { day: number; hhmm: string } {
+  const minutes = Math.round(seconds / 60);
+  const day = Math.floor(minutes / 1440);
+  const ofDay = minutes - day * 1440;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { day, hhmm: `${pad(Math.floor(ofDay / 60))}:${pad(ofDay % 60)}` };
+}

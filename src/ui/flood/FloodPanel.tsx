@@ -8,6 +8,7 @@ import { LegendView } from '../LegendView.tsx';
 import { RunStatus } from '../run/RunStatus.tsx';
 import { useCurrentRun, useScenarioRunState, useStartRun } from '../run/useRun.ts';
 import { FloodCellOption } from '../ScenarioRunPanel.tsx';
+import { FloodTimeline } from './FloodTimeline.tsx';
 
 const RETURN_PERIODS = [2, 5, 10, 25, 50, 100] as const;
 const RAIN_HOURS = [1, 3, 6, 12, 24] as const;
@@ -71,8 +72,10 @@ function stormEdit(id: string, e: DesignEvent): StormEventEdit {
  * The flood panel, a view and editor of the current scenario's run: it edits the scenario's
  * storm event (IDF design storm on a king tide; undoable like every edit) and the flood grid cell
  * (a run option), starts the scenario run (land use → flood → traffic in the scenario worker, with
- * progress and cancel), and shows the run's flood stage: the maximum-depth water surface on the
- * map (FloodLayer), its legend, the run's flood KPIs and the water account. It computes nothing.
+ * progress and cancel), and shows the run's flood stage: the water surface on the map
+ * (FloodLayer; the maximum depth, or a moment of the water rising and receding chosen with the
+ * time slider and play button of FloodTimeline, with the tide then), its legend, the run's flood
+ * KPIs and the water account. It computes nothing.
  */
 export function FloodPanel() {
   const t = useT();
@@ -98,6 +101,7 @@ export function FloodPanel() {
     value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits });
   const running = run?.status === 'running';
   const flood = shown?.views?.views.flood;
+  const frames = shown?.views?.layers.flood?.frames;
   const kpis = shown?.record?.kpis;
 
   const saveAndRun = () => {
@@ -199,6 +203,7 @@ export function FloodPanel() {
             {t('flood.legend')}
             <LegendView legend={FLOOD_DEPTH_LEGEND} />
           </div>
+          {frames && frames.depthMetres.length > 0 && <FloodTimeline frames={frames} />}
           <table className="flood-results" data-testid="flood-results">
             <caption>
               {t('flood.resultOf', { cell: flood.surface.cellSizeMetres, steps: flood.steps })}
