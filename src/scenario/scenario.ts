@@ -81,13 +81,17 @@ export interface StormEventEdit {
   tide?: TideSpec;
 }
 
-/** Urban growth to a horizon year (land-use model) and demand growth (traffic). At most one. */
+/** Urban growth to a horizon year (land-use model) and external traffic growth (traffic). At most one. */
 export interface GrowthEdit {
   type: 'growth';
   id: string;
   toYear: number;
   seed: number;
   excludeFloodProne: boolean;
+  /**
+   * Growth of the traffic entering and leaving at the gateways, % per year (external and through
+   * traffic). Trips inside the city grow only with new floor space, so growth is counted once.
+   */
   demandGrowthPercentPerYear: number;
 }
 
