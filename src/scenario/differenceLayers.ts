@@ -7,8 +7,8 @@
 import { fromSceneMetres } from '../core/geo.ts';
 import { formatEsriAscii } from '../data/grid/esriAscii.ts';
 import type { RasterGrid } from '../data/grid/rasterGrid.ts';
-import type { StageId } from './pipeline.ts';
-import type { FloodStageResult, LanduseStageResult, TrafficStageResult } from './stageResults.ts';
+import type { StageResults } from './pipeline.ts';
+import type { FloodStageResult } from './stageResults.ts';
 
 /** The map layers of one scenario run that the comparison view draws and exports. */
 export interface ScenarioLayers {
@@ -45,12 +45,12 @@ export interface ScenarioLayers {
  * results stay intact in the worker's cache), with the list of buffers to transfer (the depth
  * frames too: up to ~100 MB a run, moved to the main thread, never cloned).
  */
-export function scenarioLayersOf(results: Partial<Record<StageId, unknown>>): {
+export function scenarioLayersOf(results: Partial<StageResults>): {
   layers: ScenarioLayers;
   transferables: ArrayBuffer[];
 } {
   const layers: ScenarioLayers = {};
-  const flood = results.flood as FloodStageResult | undefined;
+  const { flood, traffic, landuse } = results;
   if (flood)
     layers.flood = {
       maxDepthMetres: flood.maxDepthMetres.slice(),
@@ -61,9 +61,7 @@ export function scenarioLayersOf(results: Partial<Record<StageId, unknown>>): {
         tideLevelsMetres: [...flood.frameTideLevelsMetres],
       },
     };
-  const traffic = results.traffic as TrafficStageResult | undefined;
   if (traffic) layers.traffic = { linkVolumePcuPerHour: traffic.linkVolumePcuPerHour.slice() };
-  const landuse = results.landuse as LanduseStageResult | undefined;
   if (landuse) {
     const f = landuse.floorSpace;
     const picked: number[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCancelToken } from '../core/cancel.ts';
 import { compareKpis, kpiDeltasCsv, kpisByStage } from './kpis.ts';
-import { runScenario, type Stage } from './pipeline.ts';
+import { runScenario, type Stage, type StageId, type StageResults } from './pipeline.ts';
 import type { Scenario } from './scenario.ts';
 
 const baseline: Scenario = {
@@ -29,6 +29,11 @@ const withPond: Scenario = {
   ],
 };
 
+/** The fake stages' results: only the numbers this test reads (the pipeline hands results on untouched). */
+type Fake = Record<string, number>;
+const fake = (value: Fake) => value as unknown as StageResults[StageId];
+const read = (value: unknown) => value as Fake | undefined;
+
 /**
  * Three small stages with real arithmetic: land use counts zoning edits, flood volume falls by
  * pond depth and rises with imperviousness, traffic delay grows with flooded share.
@@ -41,10 +46,10 @@ function stages(log: string[]): Stage[] {
       inputs: (s) => s.edits.filter((e) => e.type === 'roadClosure'),
       run: async ({ upstream }) => {
         log.push('traffic');
-        const flood = (upstream.flood as { floodedShare: number } | undefined)?.floodedShare ?? 0;
-        return { vht: 1000 * (1 + flood) };
+        const flood = read(upstream.flood)?.floodedShare ?? 0;
+        return fake({ vht: 1000 * (1 + flood) });
       },
-      kpis: (r) => ({ vehicleHoursTravelled: (r as { vht: number }).vht }),
+      kpis: (r) => ({ vehicleHoursTravelled: read(r)!.vht! }),
     },
     {
       id: 'landuse',
@@ -52,9 +57,9 @@ function stages(log: string[]): Stage[] {
       inputs: (s) => s.edits.filter((e) => e.type === 'zoning'),
       run: async () => {
         log.push('landuse');
-        return { imperviousShare: 0.5 };
+        return fake({ imperviousShare: 0.5 });
       },
-      kpis: (r) => ({ imperviousShare: (r as { imperviousShare: number }).imperviousShare }),
+      kpis: (r) => ({ imperviousShare: read(r)!.imperviousShare! }),
     },
     {
       id: 'flood',
@@ -63,11 +68,10 @@ function stages(log: string[]): Stage[] {
       run: async ({ scenario, upstream }) => {
         log.push('flood');
         const pondDepth = scenario.edits.reduce((d, e) => d + (e.type === 'pond' ? e.depthMetres : 0), 0);
-        const impervious =
-          (upstream.landuse as { imperviousShare: number } | undefined)?.imperviousShare ?? 0;
-        return { floodedShare: Math.max(0, 0.2 + 0.2 * impervious - 0.05 * pondDepth) };
+        const impervious = read(upstream.landuse)?.imperviousShare ?? 0;
+        return fake({ floodedShare: Math.max(0, 0.2 + 0.2 * impervious - 0.05 * pondDepth) });
       },
-      kpis: (r) => ({ floodedAreaKm2: 211.8 * (r as { floodedShare: number }).floodedShare }),
+      kpis: (r) => ({ floodedAreaKm2: 211.8 * read(r)!.floodedShare! }),
     },
   ];
 }

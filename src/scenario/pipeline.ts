@@ -3,15 +3,24 @@ import { CancelledError } from '../core/errors.ts';
 import { hashValue } from '../core/hash.ts';
 import { type Kpis, qualifyKpis } from './kpis.ts';
 import type { Scenario } from './scenario.ts';
+import type { FloodStageResult, LanduseStageResult, TrafficStageResult } from './stageResults.ts';
+
+/** What each stage hands on (the pipeline contract of stageResults.ts), by stage id. */
+export interface StageResults {
+  landuse: LanduseStageResult;
+  flood: FloodStageResult;
+  traffic: TrafficStageResult;
+}
 
 /** The simulations, in the order their results feed each other. */
-export const STAGE_ORDER = ['landuse', 'flood', 'traffic'] as const;
+export const STAGE_ORDER = ['landuse', 'flood', 'traffic'] as const satisfies readonly (keyof StageResults)[];
 export type StageId = (typeof STAGE_ORDER)[number];
 
 /** What a stage receives: the scenario, the results of the stages it needs, progress and cancel. */
 export interface StageContext {
   scenario: Scenario;
-  upstream: Partial<Record<StageId, unknown>>;
+  /** Results of the stages in `needs` that ran (or came from the cache), typed by stage id. */
+  upstream: Partial<StageResults>;
   onProgress(fractionDone: number): void;
   cancelBuffer?: SharedArrayBuffer;
 }
@@ -19,10 +28,11 @@ export interface StageContext {
 /**
  * One simulation of the scenario pipeline (land use → flood → traffic):
  * `inputs` picks the parts of the scenario that change its result (the cache key),
- * `needs` the stages whose results it reads.
+ * `needs` the stages whose results it reads. Its result is the contract of its id
+ * (StageResults) or a richer type extending it.
  */
-export interface Stage<Result = unknown> {
-  id: StageId;
+export interface Stage<Id extends StageId = StageId, Result extends StageResults[Id] = StageResults[Id]> {
+  id: Id;
   needs: readonly StageId[];
   /** Whether the scenario calls for this stage at all (default: always). */
   appliesTo?(scenario: Scenario): boolean;
@@ -40,7 +50,7 @@ export interface ResultCache {
 /** What running a scenario returns. */
 export interface ScenarioRun {
   kpis: Kpis;
-  results: Partial<Record<StageId, unknown>>;
+  results: Partial<StageResults>;
   /** Input hash per stage that ran (or came from the cache). */
   keys: Partial<Record<StageId, string>>;
   /** Stages served from the cache. */
@@ -68,16 +78,17 @@ export async function runScenario(
     const stage = stages.find((s) => s.id === id);
     if (!stage || (stage.appliesTo && !stage.appliesTo(scenario))) continue;
     if (isCancelled(options.cancelBuffer)) throw new CancelledError();
-    const upstream: Partial<Record<StageId, unknown>> = {};
+    const upstream: Partial<StageResults> = {};
     const upstreamKeys: Partial<Record<StageId, string>> = {};
     for (const need of stage.needs) {
       if (run.results[need] !== undefined) {
-        upstream[need] = run.results[need];
+        copyResult(upstream, run.results, need);
         upstreamKeys[need] = run.keys[need] ?? '';
       }
     }
     const key = `${id}:${hashValue({ inputs: stage.inputs(scenario), upstream: upstreamKeys })}`;
-    let result = options.cache?.get(key);
+    // the cache stores what this stage returned under this key
+    let result = options.cache?.get(key) as StageResults[StageId] | undefined;
     if (result === undefined) {
       const context: StageContext = {
         scenario,
@@ -91,9 +102,21 @@ export async function runScenario(
       run.cached.push(id);
       options.onStageProgress?.(id, 1);
     }
-    run.results[id] = result;
+    setResult(run.results, id, result);
     run.keys[id] = key;
     Object.assign(run.kpis, qualifyKpis(id, stage.kpis(result)));
   }
   return run;
+}
+
+function copyResult<Id extends StageId>(
+  to: Partial<StageResults>,
+  from: Partial<StageResults>,
+  id: Id,
+): void {
+  to[id] = from[id];
+}
+
+function setResult<Id extends StageId>(to: Partial<StageResults>, id: Id, result: StageResults[Id]): void {
+  to[id] = result;
 }

@@ -11,7 +11,7 @@ import {
   trafficLinksGeoJson,
 } from '../../scenario/runLayers.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
-import type { FloodStageResult, TrafficStageResult } from '../../scenario/stageResults.ts';
+import type { TrafficStageResult } from '../../scenario/stageResults.ts';
 import { cityGrid } from '../../sim/flood/city/cityGrid.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
 import { log, printJson, progressReporter } from '../io.ts';
@@ -60,7 +60,7 @@ async function writeLayers(
   files: CityFiles,
 ): Promise<string[]> {
   const written: string[] = [];
-  const flood = run.results.flood as FloodStageResult | undefined;
+  const flood = run.results.flood;
   if (flood) {
     // The flood grid's city mask: cells outside the city are walls of the engine (cityGrid).
     const inside = files.terrain

@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { toUtm48n } from '../../core/utm48n.ts';
-import type { FloodStageResult } from '../../scenario/stageResults.ts';
 import { cityFloodInput } from '../../scenario/stages/floodStage.ts';
 import { cityFloodModel } from '../../sim/flood/city/cityFloodModel.ts';
 import {
@@ -97,7 +96,7 @@ export const validateFloodSpotsCommand: Command = {
     }, dataset);
     const started = performance.now();
     const run = await runScenario(scenario, ['landuse', 'flood']);
-    const flood = run.results.flood as FloodStageResult | undefined;
+    const flood = run.results.flood;
     if (!flood) throw new Error('the flood stage did not run');
     log(`${scenario.id}: land use → flood in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const files = await dataset;

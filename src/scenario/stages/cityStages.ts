@@ -29,16 +29,16 @@ export function cityStages(
   models: CityModels = {},
 ): Stage[] {
   const { floodCellSizeMetres, trafficRelativeGap } = { ...DEFAULT_RUN_OPTIONS, ...options };
-  const landuse = createLanduseStage(files, models.landuse ? { model: models.landuse } : {}) as Stage;
-  const flood: Stage = {
-    ...(createFloodStage(files, { cellSizeMetres: floodCellSizeMetres }) as Stage),
+  const landuse = createLanduseStage(files, models.landuse ? { model: models.landuse } : {});
+  const flood: Stage<'flood'> = {
+    ...createFloodStage(files, { cellSizeMetres: floodCellSizeMetres }),
     appliesTo: (scenario) => scenario.edits.some((e) => e.type === 'stormEvent'),
   };
   const trafficBase = createTrafficStage(files, {
     relativeGap: trafficRelativeGap,
     ...(models.traffic ? { model: models.traffic } : {}),
-  }) as Stage;
-  const traffic: Stage = {
+  });
+  const traffic: Stage<'traffic'> = {
     ...trafficBase,
     inputs: (scenario) => ({ scenario: trafficBase.inputs(scenario), relativeGap: trafficRelativeGap }),
   };

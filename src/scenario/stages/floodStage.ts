@@ -15,7 +15,7 @@ import type { FloodVolume } from '../../sim/flood/floodVolume.ts';
 import { type ClockHour, MORNING_PEAK_HOUR } from '../eventClock.ts';
 import type { Stage } from '../pipeline.ts';
 import type { DikeEdit, PondEdit, Scenario, StormEventEdit } from '../scenario.ts';
-import type { FloodStageResult, LanduseStageResult } from '../stageResults.ts';
+import type { FloodStageResult } from '../stageResults.ts';
 
 /**
  * Default cell of the headless stage, m: 80 m runs the whole city through the 24-hour 100-year
@@ -120,7 +120,7 @@ function controlTimes(durationSeconds: number, hour: ClockHour): number[] {
 export function createFloodStage(
   files: CityFloodData,
   options: FloodStageOptions = {},
-): Stage<CityFloodStageResult> {
+): Stage<'flood', CityFloodStageResult> {
   const cellSizeMetres = options.cellSizeMetres ?? STAGE_CELL_SIZE_METRES;
   const assignedHour = options.assignedHour ?? MORNING_PEAK_HOUR;
   const targetsCache = new Map<unknown, CityFloodTargets>();
@@ -134,7 +134,7 @@ export function createFloodStage(
       assignedHour,
     }),
     async run(context) {
-      const upstream = context.upstream.landuse as LanduseStageResult | undefined;
+      const upstream = context.upstream.landuse;
       const city = cityFloodModel(files, cityFloodInput(context.scenario, options.event), {
         cellSizeMetres,
         ...(upstream?.imperviousness ? { imperviousness: upstream.imperviousness } : {}),

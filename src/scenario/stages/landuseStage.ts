@@ -111,7 +111,7 @@ export interface CityLanduseResult extends LanduseStageResult {
 export function createLanduseStage(
   files: CityFiles,
   options: LanduseStageOptions = {},
-): Stage<CityLanduseResult> {
+): Stage<'landuse', CityLanduseResult> {
   let model = options.model;
   return {
     id: 'landuse',

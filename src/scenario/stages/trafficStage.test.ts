@@ -34,7 +34,9 @@ async function run(
   const flood: Pick<FloodStageResult, 'closedInAssignedHourLinkIds' | 'assignedHour'> | undefined =
     closedByFlood && { closedInAssignedHourLinkIds: closedByFlood, assignedHour: MORNING_PEAK_HOUR };
   const stage = createTrafficStage(files, { model, relativeGap });
-  return stage.run({ scenario: scenario(edits), upstream: flood ? { flood } : {}, onProgress: () => {} });
+  // the stage reads only these two fields of the flood result
+  const upstream = flood ? { flood: flood as FloodStageResult } : {};
+  return stage.run({ scenario: scenario(edits), upstream, onProgress: () => {} });
 }
 
 /** Every link touching the connector nodes of internal zone 0: closing them cuts the zone off. */

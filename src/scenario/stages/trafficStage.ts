@@ -33,7 +33,7 @@ import { MORNING_PEAK_HOUR } from '../eventClock.ts';
 import type { Kpis } from '../kpis.ts';
 import type { Stage } from '../pipeline.ts';
 import type { GrowthEdit, NewRoadEdit, Scenario } from '../scenario.ts';
-import type { FloodStageResult, LanduseStageResult, TrafficStageResult } from '../stageResults.ts';
+import type { LanduseStageResult, TrafficStageResult } from '../stageResults.ts';
 
 /** Options of the traffic stage. */
 export interface TrafficStageOptions {
@@ -199,7 +199,7 @@ export function toRoadLinks(city: CityNetwork, perLink: ArrayLike<number>): Floa
 export function createTrafficStage(
   files: CityFiles,
   options: TrafficStageOptions = {},
-): Stage<CityTrafficResult> {
+): Stage<'traffic', CityTrafficResult> {
   let model = options.model;
   const baseYear = options.baseYear ?? 2025;
   return {
@@ -216,8 +216,7 @@ export function createTrafficStage(
       };
       model ??= prepareCityTraffic(files, options.network);
       const prepare = lap();
-      const landuse = context.upstream.landuse as LanduseStageResult | undefined;
-      const flood = context.upstream.flood as FloodStageResult | undefined;
+      const { landuse, flood } = context.upstream;
       const { planned, plannedTrips, city, demand, cutOffPcuPerHour } = prepareCityAssignment(
         model,
         trafficScenarioInputs(context.scenario, baseYear),
