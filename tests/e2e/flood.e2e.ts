@@ -17,7 +17,7 @@ const caption = () => page.textContent('[data-testid="flood-results"] caption');
 const area = () => page.getAttribute('[data-testid="flood-area"]', 'data-value');
 
 describe('flood panel in Chromium', () => {
-  it('adds a storm event to the scenario and runs it; a 40 m run is cached apart from the 80 m one; a 20 m run cancels', async () => {
+  it('adds a storm event to the scenario and runs it; the time slider and play show the water rising and receding; a 40 m run is cached apart from the 80 m one; a 20 m run cancels', async () => {
     ({ page, errors } = await openCityPage(chromium.browser, inject('appUrl')));
     await page.waitForTimeout(1000);
     const before = await canvasPixels(page, CANVAS);
@@ -36,6 +36,40 @@ describe('flood panel in Chromium', () => {
     const area80 = await area();
     expect(Number(area80)).toBeGreaterThanOrEqual(0);
     expect(await canvasChangeShare(page, CANVAS, before)).toBeGreaterThan(0.01);
+
+    // the water rising and receding: the maximum depth is the default view; the time slider
+    // (keyboard) moves through the run's frames (00:00, 00:30, 01:00) with the tide at each
+    const label = () => page.textContent('[data-testid="flood-time-label"]');
+    expect(await page.isChecked('[data-testid="flood-show-max"]')).toBe(true);
+    expect(await page.getAttribute('[data-testid="flood-time"]', 'max')).toBe('2');
+    const maxView = await canvasPixels(page, CANVAS);
+    await page.focus('[data-testid="flood-time"]');
+    await page.keyboard.press('Home'); // the event starts dry: no flood water drawn
+    await expect.poll(label).toBe('00:00');
+    expect(await page.isChecked('[data-testid="flood-show-max"]')).toBe(false);
+    expect(await page.textContent('[data-testid="flood-tide"]')).toMatch(/lúc 00:00: -?\d+,\d\d m/);
+    expect(await canvasChangeShare(page, CANVAS, maxView)).toBeGreaterThan(0.01); // measured 8.7 %
+    const startView = await canvasPixels(page, CANVAS);
+    // Space on the slider plays to the end and stops there
+    await page.keyboard.press(' ');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="flood-time-label"]')?.textContent === '01:00' &&
+        document.querySelector('[data-testid="flood-play"]')?.getAttribute('aria-pressed') === 'false',
+      null,
+      { timeout: 10_000 },
+    );
+    expect(await page.inputValue('[data-testid="flood-time"]')).toBe('2');
+    expect(await canvasChangeShare(page, CANVAS, startView)).toBeGreaterThan(0.01); // measured 8.4 %
+    // the play button (Enter) from the end plays from the start again; pause stops it
+    await page.focus('[data-testid="flood-play"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="flood-play"][aria-pressed="true"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="flood-play"][aria-pressed="false"]');
+    // back to the maximum depth
+    await page.check('[data-testid="flood-show-max"]');
+    await expect.poll(label).toBe('Độ sâu lớn nhất');
 
     // another cell size is another run: nothing shown at 40 m until it runs
     await page.selectOption('[data-testid="flood-cell"]', '40');
