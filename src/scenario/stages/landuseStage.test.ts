@@ -166,8 +166,12 @@ describe('land-use stage on the dataset', () => {
     // Each parcel obeys FAR 8 on its lot.
     for (const p of high.proposedParcels)
       expect(p.grossFloorArea).toBeLessThanOrEqual(8 * p.lotArea * (1 + 1e-9));
-    // Rebuilt parcels change the imperviousness grid only on their own cells.
-    expect(high.imperviousness).toBeDefined();
+    // The imperviousness grid covers the terrain, one fraction in [0, 1] per 20 m cell, and the
+    // rebuilt lots (FAR 8, dense cover) raise the city's mean impervious share.
+    const grid = high.imperviousness!;
+    expect(grid.length).toBe(files.terrain!.meta.columns * files.terrain!.meta.rows);
+    expect(grid.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(high.kpis.imperviousShare!).toBeGreaterThan(baseline.kpis.imperviousShare!);
   }, 60_000);
 
   it('growth is deterministic with its seed, monotone in time, and differs between seeds', async () => {

@@ -122,6 +122,10 @@ describe('flood engine: analytic wave front (Hunter et al. 2005; Bates et al. 20
     ]);
     mkdirSync('docs/img', { recursive: true });
     writeFileSync('docs/img/flood-wavefront.svg', svg);
-    expect(svg).toContain('<polyline');
+    // two curves, each with one vertex per cell of the profile
+    const curves = [...svg.matchAll(/<polyline[^>]*points="([^"]*)"/g)].map(
+      (m) => m[1]!.trim().split(/\s+/).length,
+    );
+    expect(curves).toEqual([x.length, x.length]);
   });
 });

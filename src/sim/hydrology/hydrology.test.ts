@@ -4,12 +4,12 @@ import { alternatingBlockHyetograph, idfDepthMm, idfIntensityMmPerHour } from '.
 import { kingTideLevels } from './tide.ts';
 
 describe('design storm (TCVN 7957:2008 IDF, alternating blocks)', () => {
-  it('evaluates the IDF formula by hand for P = 2 years, t = 180 min', () => {
-    // q = 11650 (1 + 0.58 lg 2) / (180 + 32)^0.95 l/(s·ha); × 0.36 mm/h
-    const q = (11650 * (1 + 0.58 * Math.log10(2))) / 212 ** 0.95;
-    expect(idfIntensityMmPerHour(2, 180)).toBeCloseTo(q * 0.36, 10);
-    expect(idfIntensityMmPerHour(2, 180)).toBeGreaterThan(25);
-    expect(idfIntensityMmPerHour(2, 180)).toBeLessThan(35);
+  it('matches a worked example for P = 2 years, t = 180 min', () => {
+    // Worked by hand from TCVN 7957:2008 Appendix B, HCMC row: 1 + 0.58 × 0.30103 = 1.17460;
+    // 212^0.95 = e^(0.95 × 5.35659) = 162.21; q = 11650 × 1.17460 / 162.21 = 84.36 l/(s·ha)
+    // = 30.37 mm/h, i.e. 91.1 mm in 3 hours.
+    expect(idfIntensityMmPerHour(2, 180)).toBeCloseTo(30.37, 2);
+    expect(idfDepthMm(2, 180)).toBeCloseTo(91.1, 1);
   });
 
   it('intensity falls with duration and rises with return period; depth rises with duration', () => {
