@@ -21,9 +21,9 @@ import {
 import { prepareCityTraffic } from '../sim/traffic/city/cityTrafficModel.ts';
 import type { CityTrafficResult } from './stages/trafficStage.ts';
 import { type OdShare, topOdPairsOnLink } from '../sim/traffic/pathSet.ts';
-import type { VehicleStart } from '../sim/traffic/trafficApi.ts';
+import { positionsOf, type VehicleStart, vehicleStartOf } from '../sim/traffic/trafficApi.ts';
 import { cityVehicleGeometry } from '../sim/traffic/vehicleGeometry.ts';
-import { createVehicleFleet, VEHICLE_STRIDE, type VehicleFleet } from '../sim/traffic/vehicles.ts';
+import { createVehicleFleet, type VehicleFleet } from '../sim/traffic/vehicles.ts';
 
 /** Progress of one stage: which, and the fraction done 0..1. */
 export type StageProgress = (stage: StageId, fractionDone: number) => void;
@@ -249,21 +249,15 @@ export function createScenarioApi() {
         ...(geometry ?? {}),
         ...(request.sampleFraction !== undefined ? { sampleFraction: request.sampleFraction } : {}),
       });
-      const positions = fleet.positions.slice(0, VEHICLE_STRIDE * fleet.count);
-      const start: VehicleStart = {
-        positions,
-        sampleFraction: fleet.sampleFraction,
-        mix: fleet.mix,
-        linksNotAnimated: fleet.linksNotAnimated,
-      };
-      return transfer(start, [positions.buffer]);
+      const start = vehicleStartOf(fleet);
+      return transfer(start, [start.positions.buffer]);
     },
 
     /** Advances the vehicles by `dtSeconds`; a copy of the positions on the road (VEHICLE_STRIDE floats each). */
     async stepVehicles(dtSeconds: number): Promise<Float32Array> {
       if (!fleet) return new Float32Array(0);
       fleet.step(dtSeconds);
-      const copy = fleet.positions.slice(0, VEHICLE_STRIDE * fleet.count);
+      const copy = positionsOf(fleet);
       return transfer(copy, [copy.buffer]);
     },
 

@@ -73,8 +73,19 @@ export interface VehicleStart {
 }
 
 /** The positions of the vehicles on the road, a copy ready to transfer. */
-function positionsOf(fleet: VehicleFleet): Float32Array {
+/** A copy of the positions of the vehicles on the road (VEHICLE_STRIDE floats each), to transfer. */
+export function positionsOf(fleet: VehicleFleet): Float32Array {
   return fleet.positions.slice(0, VEHICLE_STRIDE * fleet.count);
+}
+
+/** What a worker returns when the animation starts: positions (to transfer), sample and mix. */
+export function vehicleStartOf(fleet: VehicleFleet): VehicleStart {
+  return {
+    positions: positionsOf(fleet),
+    sampleFraction: fleet.sampleFraction,
+    mix: fleet.mix,
+    linksNotAnimated: fleet.linksNotAnimated,
+  };
 }
 
 /** Creates the API; it remembers the last assignment for link queries and vehicles. */
@@ -160,14 +171,8 @@ export function createTrafficApi() {
         linkVolumePcuPerHour: last.volume,
         linkSpeedKmh: last.speedKmh,
       });
-      const positions = positionsOf(fleet);
-      const start: VehicleStart = {
-        positions,
-        sampleFraction: fleet.sampleFraction,
-        mix: fleet.mix,
-        linksNotAnimated: fleet.linksNotAnimated,
-      };
-      return transfer(start, [positions.buffer]);
+      const start = vehicleStartOf(fleet);
+      return transfer(start, [start.positions.buffer]);
     },
 
     /**
