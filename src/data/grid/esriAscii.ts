@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { checkAtMost, MAX_GRID_CELLS } from '../../core/limits.ts';
 import type { RasterGrid } from './rasterGrid.ts';
 
 /**
@@ -58,6 +59,17 @@ export function parseEsriAscii(text: string): RasterGrid {
   const noData = header.get('nodata_value')?.value;
 
   const count = columns.value * rows.value;
+  const sizeLine = `line ${columns.line}`;
+  checkAtMost(count, MAX_GRID_CELLS, `ncols × nrows (${columns.value} × ${rows.value})`, sizeLine);
+  // Each value takes at least one character and one separator: a file too short for its header fails here.
+  const dataCharacters = text.length - lines.slice(0, lineIndex).join('\n').length;
+  if (count > (dataCharacters + 1) / 2)
+    throw new InputError([
+      {
+        path: sizeLine,
+        message: `ncols × nrows = ${count} values cannot fit in the ${dataCharacters} characters after the header`,
+      },
+    ]);
   const values = new Float64Array(count);
   let n = 0;
   let firstOddLine = 0;

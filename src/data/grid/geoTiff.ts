@@ -1,5 +1,6 @@
 import { fromArrayBuffer } from 'geotiff';
 import { InputError } from '../../core/errors.ts';
+import { checkAtMost, MAX_GRID_CELLS } from '../../core/limits.ts';
 import type { RasterGrid } from './rasterGrid.ts';
 
 /**
@@ -31,13 +32,23 @@ export async function readGeoTiff(bytes: ArrayBuffer): Promise<RasterGrid> {
   }
   const [xOrigin, yOrigin] = origin as [number, number];
   const [xSize, ySize] = resolution as [number, number];
+  if (![xOrigin, yOrigin, xSize, ySize].every(Number.isFinite))
+    throw new InputError(
+      `the georeferencing is not finite (origin ${xOrigin}, ${yOrigin}; pixel size ${xSize}, ${ySize})`,
+    );
   if (!(xSize > 0) || !(ySize < 0) || Math.abs(xSize + ySize) > 1e-9 * xSize)
     throw new InputError(
       `only north-up rasters with square cells are supported (pixel size ${xSize}, ${ySize})`,
     );
   const columns = image.getWidth();
   const rows = image.getHeight();
-  const raster = await image.readRasters({ samples: [0], interleave: true });
+  checkAtMost(columns * rows, MAX_GRID_CELLS, `width × height (${columns} × ${rows})`, 'TIFF header');
+  let raster: ArrayLike<number | bigint>;
+  try {
+    raster = (await image.readRasters({ samples: [0], interleave: true })) as ArrayLike<number | bigint>;
+  } catch (error) {
+    throw new InputError(`unreadable TIFF pixels: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const noData = image.getGDALNoData();
   const values = new Float64Array(columns * rows);
   for (let i = 0; i < values.length; i++) {

@@ -49,7 +49,7 @@ describe('TNTP network reader', () => {
   it('names the line of a node out of range and of a non-positive capacity', () => {
     const text = `${HEADER}1 9 100 1 1 0.15 4 0 0 1 ;\n3 2 0 1 1 0.15 4 0 0 1 ;\n`;
     expect(() => parseTntpNetwork(text)).toThrow(
-      /line 7: expected term_node in 1..3, got 9\nline 8: expected capacity > 0/,
+      /line 7: expected term_node in 1..3, got 9\nline 8: expected capacity in 1e-6..1e12, got 0/,
     );
   });
 
@@ -78,7 +78,9 @@ describe('TNTP trips reader', () => {
   it('names the line of a bad pair, of pairs before any Origin and of a bad origin', () => {
     const head = '<NUMBER OF ZONES> 2\n<END OF METADATA>\n';
     expect(() => parseTntpTrips(`${head}2 : 5;\n`)).toThrow(/line 3: expected "Origin N" before/);
-    expect(() => parseTntpTrips(`${head}Origin 1\n 2 : x;\n`)).toThrow(/line 4: expected a flow >= 0/);
+    expect(() => parseTntpTrips(`${head}Origin 1\n 2 : x;\n`)).toThrow(
+      /line 4: expected a flow in 0..1e8 for destination 2, got "x"/,
+    );
     expect(() => parseTntpTrips(`${head}Origin 1\n 7 : 1;\n`)).toThrow(
       /line 4: expected "destination : flow;"/,
     );

@@ -4,6 +4,7 @@
  * per line (format: https://github.com/bstabler/TransportationNetworks).
  */
 import { InputError, type InputProblem } from '../../core/errors.ts';
+import { checkAtMost, formatLimit, MAX_TNTP_ZONES, MAX_TRIPS_PER_PAIR } from '../../core/limits.ts';
 import type { TntpTrips } from './tntpTypes.ts';
 import { metadataInteger, metadataNumber, splitTntp } from './metadata.ts';
 
@@ -14,6 +15,8 @@ const TOTAL_TOLERANCE = 1e-3;
 export function parseTntpTrips(text: string): TntpTrips {
   const doc = splitTntp(text);
   const zoneCount = metadataInteger(doc, 'NUMBER OF ZONES');
+  const zonesLine = `line ${doc.metadata.get('NUMBER OF ZONES')?.lineNumber ?? 1}`;
+  checkAtMost(zoneCount, MAX_TNTP_ZONES, '<NUMBER OF ZONES>', zonesLine);
   const declaredTotal = metadataNumber(doc, 'TOTAL OD FLOW', Number.NaN);
   const flows = new Float64Array(zoneCount * zoneCount);
   const problems: InputProblem[] = [];
@@ -46,10 +49,10 @@ export function parseTntpTrips(text: string): TntpTrips {
           path,
           message: `expected "destination : flow;" with destination in 1..${zoneCount}, got "${pair.trim()}"`,
         });
-      } else if (!(Number.isFinite(flow) && flow >= 0)) {
+      } else if (!(flow >= 0 && flow <= MAX_TRIPS_PER_PAIR)) {
         problems.push({
           path,
-          message: `expected a flow >= 0 for destination ${destination}, got "${m[2]}"`,
+          message: `expected a flow in 0..${formatLimit(MAX_TRIPS_PER_PAIR)} for destination ${destination}, got "${m[2]}"`,
         });
       } else if (origin > 0) {
         flows[(origin - 1) * zoneCount + destination - 1]! += flow;
