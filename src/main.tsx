@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import baselineDocument from '../scenarios/baseline.json';
-import { decodeShareCode } from './scenario/shareLink.ts';
 import { parseScenario } from './scenario/validate.ts';
 import { createAppStore } from './state/appStore.ts';
 import { indexedDbScenarioStorage } from './state/indexedDbStorage.ts';
@@ -13,22 +12,28 @@ import './ui/styles.css';
 const store = createAppStore(window.localStorage);
 const scenarios = createScenarioStore([parseScenario(baselineDocument)]);
 
-/** A shared link (`#/workbench?s=CODE`) adds its scenario on top of the autosaved workspace. */
+/**
+ * A shared link (`#/workbench?s=CODE`) adds its scenario on top of the autosaved workspace (as a
+ * new copy when its id is taken), then leaves the address so a reload does not import it again.
+ */
 function importShareLink() {
-  const code = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('s');
+  const [route, query] = window.location.hash.split('?');
+  const params = new URLSearchParams(query ?? '');
+  const code = params.get('s');
   if (!code) return;
-  try {
-    scenarios.getState().importDocument(decodeShareCode(code));
-  } catch (error) {
-    scenarios.setState({ lastError: error instanceof Error ? error.message : String(error) });
-  }
+  scenarios.getState().importShareCode(code);
+  params.delete('s');
+  const rest = params.toString();
+  window.history.replaceState(
+    null,
+    '',
+    `${window.location.pathname}${window.location.search}${route}${rest ? `?${rest}` : ''}`,
+  );
 }
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-void persistScenarios(scenarios, indexedDbScenarioStorage())
-  .catch((error: unknown) => scenarios.setState({ lastError: `autosave unavailable: ${String(error)}` }))
-  .then(importShareLink);
+void persistScenarios(scenarios, indexedDbScenarioStorage()).then(importShareLink);
 createRoot(root).render(
   <StrictMode>
     <StoreContext.Provider value={store}>

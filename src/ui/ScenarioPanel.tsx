@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { parseJsonText } from '../core/json.ts';
 import { encodeShareCode } from '../scenario/shareLink.ts';
 import { useApp, useScenarioStore, useScenarios, useT } from './context.tsx';
 import { downloadText } from './download.ts';
 
 /**
  * Scenario picker and edit list with undo/redo (buttons and Ctrl+Z / Ctrl+Y), duplicate,
- * export/import as a file and a share link. A refused import shows its reason.
+ * export/import as a file and a share link. The store's notices (a refused import with where and
+ * why, an import added as a copy, autosave problems) are shown until dismissed; saved scenarios
+ * that no longer validate are listed with the reason, to download and fix or discard.
  */
 export function ScenarioPanel() {
   const t = useT();
@@ -17,7 +18,8 @@ export function ScenarioPanel() {
   const current = useScenarios((s) => s.scenarios[s.currentId]);
   const canUndo = useScenarios((s) => s.past.length > 0);
   const canRedo = useScenarios((s) => s.future.length > 0);
-  const lastError = useScenarios((s) => s.lastError);
+  const notices = useScenarios((s) => s.notices);
+  const invalidSaved = useScenarios((s) => s.invalidSaved);
   const fileInput = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState('');
 
@@ -45,14 +47,6 @@ export function ScenarioPanel() {
       en: `${current.name.en} (copy ${n})`,
     });
   };
-  const onImport = async (file: File) => {
-    const text = await file.text();
-    try {
-      store.getState().importDocument(parseJsonText(text, file.name));
-    } catch (error) {
-      store.setState({ lastError: error instanceof Error ? error.message : String(error) });
-    }
-  };
   const share = async () => {
     try {
       const url = `${window.location.origin}${window.location.pathname}#/workbench?s=${encodeShareCode(current)}`;
@@ -60,7 +54,8 @@ export function ScenarioPanel() {
       setNotice(t('scenario.shareCopied'));
       window.history.replaceState(null, '', url);
     } catch (error) {
-      store.setState({ lastError: error instanceof Error ? error.message : String(error) });
+      const detail = error instanceof Error ? error.message : String(error);
+      store.getState().notify({ key: 'notice.shareLinkRefused', detail, severity: 'error' });
     }
   };
 
@@ -122,7 +117,7 @@ export function ScenarioPanel() {
           hidden
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void onImport(file);
+            if (file) void store.getState().importFile(file);
             e.target.value = '';
           }}
         />
@@ -131,13 +126,47 @@ export function ScenarioPanel() {
         </button>
       </div>
       {notice && <p role="status">{notice}</p>}
-      {lastError && (
-        <div className="error" role="alert" data-testid="scenario-error">
-          {t('scenario.importRefused', { reason: lastError })}{' '}
-          <button type="button" onClick={() => store.getState().clearError()}>
+      {notices.map((notice, i) => (
+        <div
+          // biome-ignore lint/suspicious/noArrayIndexKey: notices have no identity; dismissing re-keys them
+          key={i}
+          className={notice.severity === 'error' ? 'error' : 'notice'}
+          role={notice.severity === 'error' ? 'alert' : 'status'}
+          data-testid={notice.severity === 'error' ? 'scenario-error' : 'scenario-notice'}
+        >
+          {t(notice.key, { detail: notice.detail })}{' '}
+          <button type="button" onClick={() => store.getState().dismissNotice(i)}>
             {t('scenario.dismiss')}
           </button>
         </div>
+      ))}
+      {invalidSaved.length > 0 && (
+        <>
+          <h3>{t('scenario.invalidSaved')}</h3>
+          <ul className="edit-list" data-testid="invalid-scenarios">
+            {invalidSaved.map((invalid, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: ids of invalid documents may repeat
+              <li key={i} className="error">
+                {t('scenario.invalidReason', { id: invalid.id, reason: invalid.reason })}{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    downloadText(
+                      `${invalid.id}.json`,
+                      `${JSON.stringify(invalid.document, null, 2)}\n`,
+                      'application/json',
+                    )
+                  }
+                >
+                  {t('scenario.exportInvalid')}
+                </button>{' '}
+                <button type="button" onClick={() => store.getState().discardInvalid(i)}>
+                  {t('scenario.discardInvalid', { id: invalid.id })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h3>{t('scenario.edits', { count: current.edits.length })}</h3>
       {current.edits.length === 0 ? (
