@@ -68,7 +68,9 @@ export const floodRun: Command = {
         flood.outputIntervalSeconds,
         gauges,
         progress,
-      );
+      ).catch((error: unknown) => {
+        throw error instanceof InputError && error.file === undefined ? error.inFile(file) : error;
+      });
       const seconds = (performance.now() - started) / 1000;
       const { losses: _losses, ...volume } = result.volume;
       const maxDepthFile = values['max-depth'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../core/errors.ts';
 import type { FloodModelInput } from '../../sim/flood/floodInput.ts';
 import { runFloodCase } from '../../sim/flood/floodRun.ts';
 import { createFloodEngine } from './threadedEngine.ts';
@@ -72,6 +73,21 @@ describe('threaded flood engine (worker_threads + SharedArrayBuffer)', () => {
       expect(many.depth).toEqual(one.depth);
       expect(many.maxDepth).toEqual(one.maxDepth);
       expect(many.result).toEqual(one.result);
+    }
+  });
+
+  it('stops every thread on the minimum time step and rejects with an InputError', async () => {
+    const input = valley();
+    input.boundaries = [{ edge: 'west', type: 'level', levelMetres: [[0, 1e12]] }];
+    const engine = createFloodEngine(input, 2);
+    try {
+      await expect(engine.advanceTo(3600)).rejects.toThrow(/too fast for the grid: .* at t = 0\.0 s/);
+      // A second advance fails the same way at once instead of deadlocking on the barrier.
+      const started = performance.now();
+      await expect(engine.advanceTo(3600)).rejects.toBeInstanceOf(InputError);
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      await engine.close();
     }
   });
 });

@@ -3,6 +3,19 @@ import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { TimeSeries } from '../../core/timeSeries.ts';
 import { cellAt, type RasterGrid, sameGridShape } from '../../data/grid/rasterGrid.ts';
 import {
+  LEVEL_MARGIN_METRES,
+  MANNING_RANGE,
+  MAX_ABS_ELEVATION_METRES,
+  MAX_ABS_LEVEL_METRES,
+  MAX_ABS_SERIES_SECONDS,
+  MAX_DURATION_SECONDS,
+  MAX_GAUGE_SAMPLES,
+  MAX_OUTPUT_SAMPLES,
+  MAX_RAIN_MILLIMETRES_PER_HOUR,
+  MAX_SERIES_POINTS,
+  MAX_SOURCE_FLOW_CUBIC_METRES_PER_SECOND,
+} from './floodLimits.ts';
+import {
   type FloodBoundary,
   type FloodEdge,
   FLOOD_EDGES,
@@ -43,10 +56,12 @@ export function parseFloodCase(doc: unknown): FloodCase {
   for (const key of Object.keys(root))
     if (![...known, ...described, 'boundaries', 'gauges', 'solver'].includes(key)) c.fail(key, 'unknown key');
   const dem = c.string(root.dem, 'dem');
-  const manning = numberOrFile(c, root.manning, 'manning', 1e-4, 1);
+  const manning = numberOrFile(c, root.manning, 'manning', ...MANNING_RANGE);
   const initialLevel =
-    root.initialLevel === undefined ? undefined : numberOrFile(c, root.initialLevel, 'initialLevel');
-  const duration = c.number(root.duration, 'duration', 0);
+    root.initialLevel === undefined
+      ? undefined
+      : numberOrFile(c, root.initialLevel, 'initialLevel', -MAX_ABS_LEVEL_METRES, MAX_ABS_LEVEL_METRES);
+  const duration = positive(c, root.duration, 'duration', MAX_DURATION_SECONDS);
   const outputInterval = positive(c, root.outputInterval, 'outputInterval');
   const sources: FloodCase['sources'] = [];
   (root.sources === undefined ? [] : (c.array(root.sources, 'sources') ?? [])).forEach((s, i) => {
@@ -55,13 +70,21 @@ export function parseFloodCase(doc: unknown): FloodCase {
     if (!o) return;
     const x = c.number(o.x, `${p}.x`);
     const y = c.number(o.y, `${p}.y`);
-    const flow = c.timeSeries(o.flow, `${p}.flow`);
+    const flow = boundedSeries(c, o.flow, `${p}.flow`, {
+      min: 0,
+      max: MAX_SOURCE_FLOW_CUBIC_METRES_PER_SECOND,
+      what: 'an inflow (m³/s; a source cannot remove water)',
+    });
     if (x !== undefined && y !== undefined && flow) sources.push({ x, y, flow });
   });
-  const rain = root.rain === undefined ? undefined : c.timeSeries(root.rain, 'rain');
-  rain?.forEach(([, v], i) => {
-    if (v < 0) c.fail(`rain[${i}][1]`, 'rain must not be negative');
-  });
+  const rain =
+    root.rain === undefined
+      ? undefined
+      : boundedSeries(c, root.rain, 'rain', {
+          min: 0,
+          max: MAX_RAIN_MILLIMETRES_PER_HOUR,
+          what: 'a rain rate (mm/h)',
+        });
   const boundaries: FloodBoundary[] = [];
   (root.boundaries === undefined ? [] : (c.array(root.boundaries, 'boundaries') ?? [])).forEach((b, i) => {
     const p = `boundaries[${i}]`;
@@ -72,7 +95,11 @@ export function parseFloodCase(doc: unknown): FloodCase {
     if (edge && boundaries.some((other) => other.edge === edge))
       c.fail(`${p}.edge`, `edge "${edge}" given twice`);
     if (type === 'level') {
-      const level = c.timeSeries(o.level, `${p}.level`);
+      const level = boundedSeries(c, o.level, `${p}.level`, {
+        min: -MAX_ABS_LEVEL_METRES,
+        max: MAX_ABS_LEVEL_METRES,
+        what: 'a water level (m)',
+      });
       if (edge && level) boundaries.push({ edge, type, levelMetres: level });
     } else if (type === 'free' && edge) boundaries.push({ edge, type });
   });
@@ -95,7 +122,7 @@ export function parseFloodCase(doc: unknown): FloodCase {
       for (const key of Object.keys(o))
         if (!['alpha', 'theta', 'depthThreshold'].includes(key)) c.fail(`solver.${key}`, 'unknown key');
       const alpha = o.alpha === undefined ? undefined : c.number(o.alpha, 'solver.alpha', 0.01, 1);
-      const theta = o.theta === undefined ? undefined : c.number(o.theta, 'solver.theta', 0, 1);
+      const theta = o.theta === undefined ? undefined : c.number(o.theta, 'solver.theta', 0.5, 1);
       const threshold =
         o.depthThreshold === undefined
           ? undefined
@@ -104,6 +131,19 @@ export function parseFloodCase(doc: unknown): FloodCase {
       if (theta !== undefined) solver.theta = theta;
       if (threshold !== undefined) solver.depthThreshold = threshold;
     }
+  }
+  if (duration !== undefined && outputInterval !== undefined) {
+    const samples = Math.floor(duration / outputInterval) + 1;
+    if (samples > MAX_OUTPUT_SAMPLES)
+      c.fail(
+        'outputInterval',
+        `${duration} s every ${outputInterval} s gives ${samples} gauge samples, more than the ${MAX_OUTPUT_SAMPLES} allowed`,
+      );
+    else if (samples * gauges.length > MAX_GAUGE_SAMPLES)
+      c.fail(
+        'gauges',
+        `${gauges.length} gauges × ${samples} samples is more than the ${MAX_GAUGE_SAMPLES} gauge samples allowed`,
+      );
   }
   if (c.problems.length > 0) throw new InputError(c.problems);
   const kase: FloodCase = {
@@ -121,11 +161,37 @@ export function parseFloodCase(doc: unknown): FloodCase {
   return kase;
 }
 
-/** A positive number, or a problem. */
-function positive(c: Checker, value: unknown, path: string): number | undefined {
+/** A positive number of at most `max`, or a problem. */
+function positive(c: Checker, value: unknown, path: string, max = Infinity): number | undefined {
   const n = c.number(value, path);
-  if (n !== undefined && n <= 0) return c.fail(path, `expected a positive number, got ${n}`);
+  if (n === undefined) return undefined;
+  if (n <= 0) return c.fail(path, `expected a positive number, got ${n}`);
+  if (n > max) return c.fail(path, `expected at most ${max}, got ${n}`);
   return n;
+}
+
+/**
+ * A time series of at most MAX_SERIES_POINTS points, times within ±MAX_ABS_SERIES_SECONDS and
+ * values in [min, max] (`what` names the value in messages), or a problem per bad point.
+ */
+function boundedSeries(
+  c: Checker,
+  value: unknown,
+  path: string,
+  range: { min: number; max: number; what: string },
+): TimeSeries | undefined {
+  const series = c.timeSeries(value, path);
+  if (!series) return undefined;
+  if (series.length > MAX_SERIES_POINTS)
+    return c.fail(path, `expected at most ${MAX_SERIES_POINTS} points, got ${series.length}`);
+  const before = c.problems.length;
+  series.forEach(([t, v], i) => {
+    if (Math.abs(t) > MAX_ABS_SERIES_SECONDS)
+      c.fail(`${path}[${i}][0]`, `expected a time within ±${MAX_ABS_SERIES_SECONDS} s, got ${t}`);
+    if (v < range.min || v > range.max)
+      c.fail(`${path}[${i}][1]`, `expected ${range.what} in [${range.min}, ${range.max}], got ${v}`);
+  });
+  return c.problems.length === before ? series : undefined;
 }
 
 function numberOrFile(c: Checker, value: unknown, path: string, min = -Infinity, max = Infinity) {
@@ -174,6 +240,7 @@ export function floodInputFromCase(
     }
     return g.values;
   };
+  problems.push(...physicalProblems(kase, grids));
   const input: FloodModelInput = {
     columns: dem.columns,
     rows: dem.rows,
@@ -200,4 +267,69 @@ export function floodInputFromCase(
   });
   if (problems.length > 0) throw new InputError(problems);
   return { input, gauges };
+}
+
+/**
+ * Problems that need the grids: a DEM cell beyond ±MAX_ABS_ELEVATION_METRES, a Manning cell
+ * outside MANNING_RANGE, and water levels (initial, boundary) outside the DEM's range widened
+ * by LEVEL_MARGIN_METRES. Grids of another shape are reported elsewhere and skipped here.
+ */
+function physicalProblems(kase: FloodCase, grids: FloodCaseGrids): InputProblem[] {
+  const { dem } = grids;
+  const problems: InputProblem[] = [];
+  const where = (k: number) => `row ${Math.floor(k / dem.columns)}, column ${k % dem.columns}`;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < dem.values.length; k++) {
+    const z = dem.values[k]!;
+    if (Number.isNaN(z)) continue;
+    if (!(Math.abs(z) <= MAX_ABS_ELEVATION_METRES)) {
+      problems.push({
+        path: 'dem',
+        message: `cell (${where(k)}) has elevation ${z} m, beyond ±${MAX_ABS_ELEVATION_METRES} m`,
+      });
+      return problems;
+    }
+    lowest = Math.min(lowest, z);
+    highest = Math.max(highest, z);
+  }
+  if (lowest > highest) return problems; // no data cell: the engine reports an empty domain
+  const low = lowest - LEVEL_MARGIN_METRES;
+  const high = highest + LEVEL_MARGIN_METRES;
+  const range = `[${low}, ${high}] m (the DEM's ${lowest} … ${highest} m, ± ${LEVEL_MARGIN_METRES} m)`;
+  const outside = (level: number) => !(level >= low && level <= high);
+  /** The first data cell of a same-shape grid whose value fails `bad`, as a problem at `path`. */
+  const checkGrid = (
+    g: RasterGrid | undefined,
+    path: string,
+    bad: (v: number) => boolean,
+    expected: string,
+  ) => {
+    if (!g || !sameGridShape(g, dem)) return;
+    for (let k = 0; k < g.values.length; k++) {
+      if (Number.isNaN(dem.values[k]!) || Number.isNaN(g.values[k]!)) continue;
+      if (bad(g.values[k]!)) {
+        problems.push({ path, message: `cell (${where(k)}) holds ${g.values[k]}, expected ${expected}` });
+        return;
+      }
+    }
+  };
+  const [minN, maxN] = MANNING_RANGE;
+  checkGrid(
+    grids.manning,
+    'manning',
+    (n) => !(n >= minN && n <= maxN),
+    `a Manning's n in [${minN}, ${maxN}]`,
+  );
+  checkGrid(grids.initialLevel, 'initialLevel', outside, `a water level in ${range}`);
+  if (typeof kase.initialLevel === 'number' && outside(kase.initialLevel))
+    problems.push({ path: 'initialLevel', message: `${kase.initialLevel} m is outside ${range}` });
+  kase.boundaries.forEach((b, i) => {
+    if (b.type !== 'level') return;
+    b.levelMetres.forEach(([, level], j) => {
+      if (outside(level))
+        problems.push({ path: `boundaries[${i}].level[${j}][1]`, message: `${level} m is outside ${range}` });
+    });
+  });
+  return problems;
 }

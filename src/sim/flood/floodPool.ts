@@ -1,6 +1,6 @@
 import type { FloodEngine } from './floodRun.ts';
 import type { FloodState } from './floodState.ts';
-import { advanceRows, atomicsBarrier, splitRows } from './floodStepper.ts';
+import { advanceRows, atomicsBarrier, splitRows, stalledStepError } from './floodStepper.ts';
 
 /**
  * Running one flood state on several workers (Node worker_threads in the CLI, Web Workers in the
@@ -66,7 +66,10 @@ export function pooledFloodEngine(
     port.onReply(
       () => {
         pending--;
-        if (pending === 0) settle?.resolve();
+        if (pending > 0) return;
+        const stalled = stalledStepError(state);
+        if (stalled) settle?.reject(stalled);
+        else settle?.resolve();
       },
       (error) => {
         failure = error;

@@ -1,5 +1,6 @@
+import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { PlacedGauge } from './floodCase.ts';
-import { advanceRows } from './floodStepper.ts';
+import { advanceRows, stalledStepError } from './floodStepper.ts';
 import { CONTROL_STEPS, type FloodState } from './floodState.ts';
 import { type FloodVolume, storedVolume, volumeAccount } from './floodVolume.ts';
 
@@ -13,7 +14,14 @@ export interface FloodEngine {
 /** An engine running the kernel on the calling thread over all rows. */
 export function singleThreadEngine(state: FloodState): FloodEngine {
   const range = { thread: 0, rowStart: 0, rowEnd: state.rows, barrier: () => {} };
-  return { state, advanceTo: (target) => advanceRows(state, range, target) };
+  return {
+    state,
+    advanceTo(target) {
+      advanceRows(state, range, target);
+      const stalled = stalledStepError(state);
+      if (stalled) throw stalled;
+    },
+  };
 }
 
 /** Result of {@link runFloodCase}: the spec's output apart from timings. */
@@ -56,10 +64,28 @@ export async function runFloodCase(
   }
   await engine.advanceTo(durationSeconds);
   const steps = s.control[CONTROL_STEPS]!;
-  return {
+  const result = {
     gauges: series,
     volume: volumeAccount(s, initialVolume),
     steps,
     cellUpdates: steps * s.activeCells,
   };
+  const problem = nonFiniteFigure(result);
+  if (problem) throw new InputError([problem]);
+  return result;
+}
+
+/**
+ * The first figure of a result that is not a finite number (NaN or ±Infinity would print as
+ * `null`), as a problem naming it, or undefined when every figure is finite.
+ */
+export function nonFiniteFigure(result: FloodCaseResult): InputProblem | undefined {
+  const message =
+    'the run produced a figure that is not a finite number: the input is beyond what the model can compute';
+  for (const [name, samples] of Object.entries(result.gauges))
+    for (let i = 0; i < samples.length; i++)
+      if (!samples[i]!.every(Number.isFinite)) return { path: `gauges.${name}[${i}]`, message };
+  for (const [key, value] of Object.entries(result.volume))
+    if (!Number.isFinite(value)) return { path: `volume.${key}`, message };
+  return undefined;
 }

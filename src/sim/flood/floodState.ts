@@ -17,6 +17,11 @@ export const CONTROL_STEPS = 1;
 export const CONTROL_SOURCE_VOLUME = 2;
 /** Slot of the cumulative rain volume, m³. */
 export const CONTROL_RAIN_VOLUME = 3;
+/**
+ * Slot of the time step (s) that fell below MIN_TIME_STEP_SECONDS and stopped the stepper
+ * (0 while it runs normally); CONTROL_TIME then holds when it stopped.
+ */
+export const CONTROL_STALLED_STEP = 4;
 /** First per-thread slot of the maximum depth (m) found in the last continuity pass. */
 export const CONTROL_HMAX = 8;
 

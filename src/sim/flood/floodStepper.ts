@@ -1,9 +1,11 @@
+import { InputError } from '../../core/errors.ts';
 import { valueAt, type TimeSeries } from '../../core/timeSeries.ts';
 import { continuityPhase, fluxPhase, type StepForcing } from './floodKernel.ts';
 import {
   CONTROL_HMAX,
   CONTROL_RAIN_VOLUME,
   CONTROL_SOURCE_VOLUME,
+  CONTROL_STALLED_STEP,
   CONTROL_STEPS,
   CONTROL_TIME,
   EDGE_LEVEL,
@@ -12,6 +14,13 @@ import {
 } from './floodState.ts';
 
 const GRAVITY = 9.81;
+
+/**
+ * Smallest adaptive time step, s. A shorter step means water deeper than about
+ * `(α dx / MIN_TIME_STEP_SECONDS)² / g` (14 000 km on a 20 m grid): the input is absurd, and
+ * going on would crawl for hours. The stepper stops instead (see {@link stalledStepError}).
+ */
+export const MIN_TIME_STEP_SECONDS = 1e-3;
 
 /** The part of the grid one thread works on, and how threads wait for each other. */
 export interface RowRange {
@@ -97,6 +106,11 @@ export function advanceRows(s: FloodState, range: RowRange, targetSeconds: numbe
       if (bank > hmax) hmax = bank;
     }
     let dt = (courant * dx) / Math.sqrt(GRAVITY * hmax);
+    if (!(dt >= MIN_TIME_STEP_SECONDS)) {
+      // Every thread computes the same dt from the shared depths, so all stop here together.
+      if (range.thread === 0) control[CONTROL_STALLED_STEP] = Number.isNaN(dt) ? -1 : dt;
+      break;
+    }
     const last = t + dt >= targetSeconds;
     if (last) dt = targetSeconds - t;
     const tAfter = last ? targetSeconds : t + dt;
@@ -125,6 +139,21 @@ export function advanceRows(s: FloodState, range: RowRange, targetSeconds: numbe
     range.barrier();
   }
   if (range.thread === 0) control[CONTROL_TIME] = t;
+}
+
+/**
+ * The error to raise after an advance when the stepper stopped on a step shorter than
+ * MIN_TIME_STEP_SECONDS, or undefined when it did not.
+ */
+export function stalledStepError(s: FloodState): InputError | undefined {
+  const dt = s.control[CONTROL_STALLED_STEP]!;
+  if (dt === 0) return undefined;
+  const step = dt > 0 ? `${dt.toExponential(2)} s` : 'not a number';
+  return new InputError(
+    `the flow became too fast for the grid: time step ${step} < ${MIN_TIME_STEP_SECONDS} s ` +
+      `at t = ${s.control[CONTROL_TIME]!.toFixed(1)} s (water levels, sources or rain far beyond ` +
+      'anything physical)',
+  );
 }
 
 /**
