@@ -1,13 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FloodModelInput } from '../../sim/flood/floodInput.ts';
 import { pooledFloodEngine, type RowWorkerPort } from '../../sim/flood/floodPool.ts';
 import { type FloodEngine, singleThreadEngine } from '../../sim/flood/floodRun.ts';
-import { createFloodState, sharedBuffers } from '../../sim/flood/floodState.ts';
+import { createFloodState, plainBuffers, sharedBuffers } from '../../sim/flood/floodState.ts';
+import { placeInWasmMemory, wasmFloodKernel, wasmKernelAvailable } from '../../sim/flood/wasmKernel.ts';
 
 /** A flood engine that may own worker threads; `close()` ends them. */
 export interface ClosableFloodEngine extends FloodEngine {
   close(): Promise<void>;
 }
+
+/** Which kernel runs the steps: WebAssembly SIMD (default in Node) or JavaScript. */
+export type FloodKernelName = 'wasm' | 'js';
 
 /** Starts one Node row worker (TypeScript loaded through tsx by floodThreadBoot.mjs). */
 export function nodeRowWorker(): RowWorkerPort {
@@ -22,22 +27,45 @@ export function nodeRowWorker(): RowWorkerPort {
   };
 }
 
+let compiledKernel: WebAssembly.Module | undefined;
+
+/** The compiled WebAssembly flood kernel (src/sim/flood/floodKernel.wasm, read once per process). */
+export function floodKernelModule(): WebAssembly.Module {
+  compiledKernel ??= new WebAssembly.Module(
+    readFileSync(new URL('../../sim/flood/floodKernel.wasm', import.meta.url)),
+  );
+  return compiledKernel;
+}
+
 /**
- * Builds a flood engine on `threads` Node worker threads sharing the state through
- * SharedArrayBuffers (rows split evenly; one Atomics barrier after the flux phase and one
- * after the continuity phase of every step). `threads` = 1 runs on the calling thread.
- * Results are bit-identical for any thread count: each cell and face is computed by the
- * same arithmetic, and volume accounts are kept per row and summed in row order.
+ * Builds a flood engine on `threads` Node worker threads sharing the state (rows split evenly;
+ * one Atomics barrier after the flux phase and one after the continuity phase of every step).
+ * `threads` = 1 runs on the calling thread. The WebAssembly kernel keeps the state in one shared
+ * WebAssembly memory; the JavaScript kernel in SharedArrayBuffers. Results are bit-identical for
+ * any thread count: each cell and face is computed by the same arithmetic, and volume accounts
+ * are kept per row and summed in row order.
  */
-export function createFloodEngine(input: FloodModelInput, threads: number): ClosableFloodEngine {
+export function createFloodEngine(
+  input: FloodModelInput,
+  threads: number,
+  kernel: FloodKernelName = 'wasm',
+): ClosableFloodEngine {
   const count = Math.max(1, Math.min(threads, input.rows));
+  const workers = () => Array.from({ length: count }, () => nodeRowWorker());
+  if (kernel === 'wasm' && wasmKernelAvailable()) {
+    const { state, wasm } = placeInWasmMemory(
+      createFloodState(input, count, plainBuffers),
+      floodKernelModule(),
+    );
+    if (count === 1) {
+      const engine = singleThreadEngine(state, wasmFloodKernel(state, wasm));
+      return { ...engine, close: async () => {} };
+    }
+    return pooledFloodEngine(state, workers(), wasm);
+  }
   if (count === 1) {
     const engine = singleThreadEngine(createFloodState(input));
     return { ...engine, close: async () => {} };
   }
-  const state = createFloodState(input, count, sharedBuffers);
-  return pooledFloodEngine(
-    state,
-    Array.from({ length: count }, () => nodeRowWorker()),
-  );
+  return pooledFloodEngine(createFloodState(input, count, sharedBuffers), workers());
 }

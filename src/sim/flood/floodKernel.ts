@@ -36,6 +36,17 @@ export interface StepForcing {
   heldLevel: number;
 }
 
+/**
+ * The two phases of a step on a row range: this file's JavaScript kernel, or the WebAssembly
+ * kernel of wasmKernel.ts working on the same state in a WebAssembly memory.
+ */
+export interface FloodKernel {
+  /** Face fluxes and outflow limiter of rows [rowStart, rowEnd). */
+  fluxPhase(s: FloodState, rowStart: number, rowEnd: number, f: StepForcing): void;
+  /** Continuity of rows [rowStart, rowEnd); returns the largest ordinary depth there, m. */
+  continuityPhase(s: FloodState, rowStart: number, rowEnd: number, f: StepForcing): number;
+}
+
 /** A face flux from the two cells' depths and beds (interior or level-boundary face), m²/s. */
 function faceFlux(
   hA: number,
@@ -325,3 +336,6 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
   }
   return hmax;
 }
+
+/** The JavaScript kernel (runs wherever JavaScript runs; the fallback where WebAssembly is not). */
+export const jsFloodKernel: FloodKernel = { fluxPhase, continuityPhase };

@@ -1,6 +1,8 @@
+import { type FloodKernel, jsFloodKernel } from './floodKernel.ts';
 import type { FloodEngine } from './floodRun.ts';
 import type { FloodState } from './floodState.ts';
 import { advanceRows, atomicsBarrier, splitRows, stalledStepError } from './floodStepper.ts';
+import { type WasmFloodMemory, wasmFloodKernel } from './wasmKernel.ts';
 
 /**
  * Running one flood state on several workers (Node worker_threads in the CLI, Web Workers in the
@@ -16,6 +18,8 @@ export interface RowWorkerInit {
   thread: number;
   rowStart: number;
   rowEnd: number;
+  /** The WebAssembly kernel and the memory holding `state` (absent: the JavaScript kernel). */
+  wasm?: WasmFloodMemory;
 }
 
 /** A row worker as seen from the coordinating thread (adapters wrap Node and Web workers). */
@@ -35,6 +39,7 @@ export function createRowWorkerHandler(
 ): (message: RowWorkerInit | number) => void {
   let range: Parameters<typeof advanceRows>[1] | undefined;
   let state: FloodState | undefined;
+  let kernel: FloodKernel = jsFloodKernel;
   return (message) => {
     if (typeof message !== 'number') {
       state = message.state;
@@ -44,18 +49,23 @@ export function createRowWorkerHandler(
         rowEnd: message.rowEnd,
         barrier: atomicsBarrier(state.barrier, state.threads),
       };
+      kernel = message.wasm ? wasmFloodKernel(state, message.wasm) : jsFloodKernel;
       return;
     }
     if (!state || !range) throw new Error('row worker: target time before init');
-    advanceRows(state, range, message);
+    advanceRows(state, range, message, kernel);
     reply('done');
   };
 }
 
-/** A flood engine over `ports.length` row workers sharing `state` (built with sharedBuffers and that many threads). */
+/**
+ * A flood engine over `ports.length` row workers sharing `state` (built with sharedBuffers and
+ * that many threads, or placed in `wasm`'s memory to run the WebAssembly kernel).
+ */
 export function pooledFloodEngine(
   state: FloodState,
   ports: readonly RowWorkerPort[],
+  wasm?: WasmFloodMemory,
 ): FloodEngine & { close(): Promise<void> } {
   if (ports.length !== state.threads) throw new Error('pooledFloodEngine: one port per state thread');
   let pending = 0;
@@ -76,7 +86,7 @@ export function pooledFloodEngine(
         settle?.reject(error);
       },
     );
-    port.postMessage({ state, thread, rowStart, rowEnd });
+    port.postMessage(wasm ? { state, thread, rowStart, rowEnd, wasm } : { state, thread, rowStart, rowEnd });
   });
   return {
     state,

@@ -1,5 +1,6 @@
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { PlacedGauge } from './floodCase.ts';
+import { type FloodKernel, jsFloodKernel } from './floodKernel.ts';
 import { advanceRows, stalledStepError } from './floodStepper.ts';
 import { CONTROL_STEPS, type FloodState } from './floodState.ts';
 import { type FloodVolume, storedVolume, volumeAccount } from './floodVolume.ts';
@@ -11,13 +12,13 @@ export interface FloodEngine {
   advanceTo(targetSeconds: number): void | Promise<void>;
 }
 
-/** An engine running the kernel on the calling thread over all rows. */
-export function singleThreadEngine(state: FloodState): FloodEngine {
+/** An engine running `kernel` (JavaScript by default) on the calling thread over all rows. */
+export function singleThreadEngine(state: FloodState, kernel: FloodKernel = jsFloodKernel): FloodEngine {
   const range = { thread: 0, rowStart: 0, rowEnd: state.rows, barrier: () => {} };
   return {
     state,
     advanceTo(target) {
-      advanceRows(state, range, target);
+      advanceRows(state, range, target, kernel);
       const stalled = stalledStepError(state);
       if (stalled) throw stalled;
     },
