@@ -1,6 +1,7 @@
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { cesiumStaticPath } from './tools/vite/cesiumStaticPath.ts';
 
 /**
  * Cross-origin isolation (COOP/COEP) so SharedArrayBuffer works in the simulation workers.
@@ -11,6 +12,55 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * Content-Security-Policy of the app's pages (the workbench and the `#/viewer` public viewer,
+ * both index.html): nothing from other origins and no string evaluation. Relaxations, each
+ * needed: `'wasm-unsafe-eval'` compiles WebAssembly (Cesium's and loaders.gl's Draco and KTX2
+ * decoders; it does not allow `eval`); `blob:` workers (Cesium may start its task workers from a
+ * blob); `'unsafe-inline'` styles (React `style` attributes, Cesium's widgets and Vite's CSS
+ * injection in dev; styles cannot run code); `data:`/`blob:` images (textures decoded in
+ * memory); `ws:`/`http:` to 127.0.0.1 for the dev server's hot reload. The same policy holds in
+ * dev, in `vite preview` and in the build (a <meta> without `frame-ancestors`, which a meta
+ * cannot carry; a static host adds the header for that one).
+ */
+const CSP_DIRECTIVES: Record<string, string> = {
+  'default-src': "'self'",
+  'script-src': "'self' 'wasm-unsafe-eval'",
+  'worker-src': "'self' blob:",
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data: blob:",
+  'connect-src': "'self' ws://127.0.0.1:* http://127.0.0.1:*",
+  'object-src': "'none'",
+  'base-uri': "'self'",
+  'frame-ancestors': "'none'",
+};
+
+/** The policy as a header value, without the directives in `omit`. */
+function cspOf(omit: readonly string[] = []): string {
+  return Object.entries(CSP_DIRECTIVES)
+    .filter(([name]) => !omit.includes(name))
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+}
+
+/** Headers of the dev server and `vite preview`: cross-origin isolation and the CSP. */
+const pageHeaders = { ...isolationHeaders, 'Content-Security-Policy': cspOf() };
+
+/** Writes the CSP into the built index.html as a <meta> (frame-ancestors is not allowed there). */
+function cspMeta(): Plugin {
+  return {
+    name: 'twin-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: cspOf(['frame-ancestors']) },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 const CESIUM_BUILD = resolve('node_modules/cesium/Build/Cesium');
 const CESIUM_FOLDERS = ['Workers', 'Assets', 'Widgets', 'ThirdParty'];
@@ -32,10 +82,16 @@ function cesiumStatic(): Plugin {
     name: 'twin-cesium-static',
     configureServer(server) {
       server.middlewares.use('/cesium', (req, res, next) => {
-        const file = join(CESIUM_BUILD, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
-        if (!file.startsWith(CESIUM_BUILD) || !existsSync(file) || !statSync(file).isFile()) return next();
+        const path = cesiumStaticPath(CESIUM_BUILD, req.url ?? '/');
+        if (path.kind !== 'file') {
+          res.statusCode = path.kind === 'bad-request' ? 400 : 404;
+          res.end();
+          return;
+        }
+        const { file } = path;
+        if (!existsSync(file) || !statSync(file).isFile()) return next();
         res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
-        for (const [k, v] of Object.entries(isolationHeaders)) res.setHeader(k, v);
+        for (const [k, v] of Object.entries(pageHeaders)) res.setHeader(k, v);
         createReadStream(file).pipe(res);
       });
     },
@@ -51,9 +107,9 @@ function cesiumStatic(): Plugin {
 export default defineConfig({
   base: './',
   define: { CESIUM_BASE_URL: JSON.stringify('./cesium/') },
-  plugins: [cesiumStatic()],
-  server: { headers: isolationHeaders, host: '127.0.0.1', port: 5173 },
-  preview: { headers: isolationHeaders, host: '127.0.0.1', port: 4173 },
+  plugins: [cesiumStatic(), cspMeta()],
+  server: { headers: pageHeaders, host: '127.0.0.1', port: 5173 },
+  preview: { headers: pageHeaders, host: '127.0.0.1', port: 4173 },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000, sourcemap: false },
 });
