@@ -150,6 +150,10 @@ export const vi = {
   'layer.buildings': 'Công trình',
   'layer.admin': 'Ranh giới hành chính',
   'layer.pois': 'Điểm quan trọng',
+  'layer.city': 'Thành phố',
+  'layer.flood': 'Độ sâu ngập (m)',
+  'layer.traffic': 'Lưu lượng giao thông (V/C)',
+  'layer.zoning': 'Quy hoạch và tăng trưởng đô thị',
   'city.loading': 'Đang tải dữ liệu thành phố…',
   'city.loadError':
     'Không tải được dữ liệu thành phố ({file}): {message}. Chạy "npm run twin -- data build" để tạo public/data/thuduc/.',
@@ -425,6 +429,10 @@ export const en: Record<MessageKey, string> = {
   'layer.buildings': 'Buildings',
   'layer.admin': 'Administrative boundaries',
   'layer.pois': 'Points of interest',
+  'layer.city': 'City',
+  'layer.flood': 'Flood depth (m)',
+  'layer.traffic': 'Traffic flow (V/C)',
+  'layer.zoning': 'Zoning and urban growth',
   'city.loading': 'Loading the city data…',
   'city.loadError':
     'Could not load the city data ({file}): {message}. Run "npm run twin -- data build" to create public/data/thuduc/.',

@@ -2,17 +2,14 @@ import { MapControls } from '@react-three/drei';
 import { Canvas, useFrame } from '@react-three/fiber';
 import type { CameraLink } from '../render/cameraLink.ts';
 import { CameraRig } from './CameraRig.tsx';
-import { CityLayers } from './city/CityLayers.tsx';
 import { CityStatus } from './city/CityStatus.tsx';
-import { DifferenceLayers } from './compare/DifferenceLayers.tsx';
 import { ScaleBar, ScaleBarUpdater } from './city/ScaleBar.tsx';
-import { FloodLayer } from './flood/FloodLayer.tsx';
 import { useCityDataset } from './city/useCityDataset.ts';
 import { useRef } from 'react';
-import { useApp, useScenarios, useT } from './context.tsx';
+import { useApp, useT } from './context.tsx';
+import { MapLayers } from './layers/MapLayers.tsx';
+import type { MapViewRole } from './layers/mapLayer.ts';
 import { LinkedCamera } from './LinkedCamera.tsx';
-import { LanduseLayers } from './landuse/LanduseLayers.tsx';
-import { TrafficLayer } from './traffic/TrafficLayer.tsx';
 
 /** Half-width of the modelled area around the scene origin, metres (Thủ Đức spans ~20 km). */
 const CITY_HALF_WIDTH_METRES = 15_000;
@@ -35,14 +32,15 @@ function CameraReadout({ target }: { target: React.RefObject<HTMLSpanElement | n
 
 /**
  * The full-window 3D view of the city: a map-style camera (drag to pan, right-drag to
- * rotate, wheel to zoom) over the ground plane. Data layers mount inside it.
+ * rotate, wheel to zoom) over the ground plane. The map layers of the view mount inside it
+ * (layers/MapLayers).
  */
 export function CityView({
   cameraReadout,
   cameraLink,
   viewIndex = 0,
   testId = 'city-canvas',
-  differenceLayers = false,
+  view = 'main',
   scenarioId,
 }: {
   cameraReadout?: React.RefObject<HTMLSpanElement | null>;
@@ -50,12 +48,11 @@ export function CityView({
   cameraLink?: CameraLink;
   viewIndex?: number;
   testId?: string;
-  /** Draw the difference layers of comparison scenario B against A (view B of the comparison). */
-  differenceLayers?: boolean;
+  /** Which view: the main one (workbench, presentation), or the comparison's A or B (B draws B − A). */
+  view?: MapViewRole;
   /** The scenario whose run results the view draws (default: the current scenario). */
   scenarioId?: string;
 }) {
-  const currentId = useScenarios((s) => s.currentId);
   const gridVisible = useApp((s) => s.layerVisible.grid ?? true);
   const groundVisible = useApp((s) => s.layerVisible.ground ?? true);
   const dataset = useCityDataset();
@@ -85,13 +82,9 @@ export function CityView({
         {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
         {cameraReadout && <CameraReadout target={cameraReadout} />}
         <ScaleBarUpdater target={scaleBar} />
-        <FloodLayer state={dataset} scenarioId={scenarioId ?? currentId} />
         {dataset.status === 'ready' && (
-          <CityLayers dataset={dataset.dataset} testHook={testId === 'city-canvas'} />
+          <MapLayers dataset={dataset.dataset} role={view} scenarioId={scenarioId} />
         )}
-        <LanduseLayers state={dataset} enabled={testId === 'city-canvas'} />
-        <TrafficLayer enabled={testId === 'city-canvas'} />
-        {differenceLayers && <DifferenceLayers state={dataset} />}
       </Canvas>
       <CityStatus state={dataset} />
       <ScaleBar target={scaleBar} />

@@ -22,7 +22,13 @@ export function CompareView() {
     <div className={swipe ? 'compare swipe' : 'compare split'} data-testid="compare-view">
       <div className="compare-pane">
         <span className="pane-label">A · {nameA}</span>
-        <CityView cameraLink={link} viewIndex={0} testId="compare-canvas-a" scenarioId={idA} />
+        <CityView
+          cameraLink={link}
+          viewIndex={0}
+          testId="compare-canvas-a"
+          view="compareA"
+          scenarioId={idA}
+        />
       </div>
       <div className="compare-pane" style={swipe ? { clipPath: `inset(0 0 0 ${swipePercent}%)` } : undefined}>
         <span className="pane-label pane-label-b">B · {nameB}</span>
@@ -30,8 +36,8 @@ export function CompareView() {
           cameraLink={link}
           viewIndex={1}
           testId="compare-canvas-b"
+          view="compareB"
           scenarioId={idB}
-          differenceLayers
         />
       </div>
       {swipe && (

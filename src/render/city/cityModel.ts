@@ -16,7 +16,7 @@ import type { SceneRay } from './pickGeometry.ts';
 import { createPoiPoints } from './poiLayer.ts';
 import { RoadsLayer } from './roadsLayer.ts';
 import type { FeatureCollection } from './sceneGeoJson.ts';
-import { type TerrainGrid, terrainGridOf } from './terrainGrid.ts';
+import type { TerrainGrid } from './terrainGrid.ts';
 import { createTerrainMesh } from './terrainMesh.ts';
 import { createWaterMesh } from './waterLayer.ts';
 
@@ -58,10 +58,10 @@ export class CityModel {
   readonly lineMaterials: LineMaterial[] = [];
   private currentExaggeration = 1;
 
-  constructor(data: CityData) {
-    this.terrain = terrainGridOf(data.terrain);
-    if (this.terrain) this.layers.terrain = createTerrainMesh(this.terrain, TERRAIN_STRIDE);
-    const terrain = this.terrain;
+  /** `terrain` is the dataset's terrain grid (terrainGridOf(data.terrain)), shared with the other layers. */
+  constructor(data: CityData, terrain: TerrainGrid | undefined) {
+    this.terrain = terrain;
+    if (terrain) this.layers.terrain = createTerrainMesh(terrain, TERRAIN_STRIDE);
     if (data.water) this.layers.water = createWaterMesh(data.water, terrain);
     if (data.roads) {
       this.roads = new RoadsLayer(data.roads, terrain);

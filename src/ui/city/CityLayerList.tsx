@@ -1,28 +1,10 @@
 import { useContext } from 'react';
-import type { MessageKey } from '../../i18n/index.ts';
-import {
-  ADMIN_LEGEND,
-  BUILDING_HEIGHT_LEGEND,
-  BUILDING_USE_LEGEND,
-  LAND_USE_LEGEND,
-  POI_LEGEND,
-  ROAD_LEGEND,
-  WATER_LEGEND,
-} from '../../render/city/cityColours.ts';
-import type { CityLayerId } from '../../render/city/cityModel.ts';
+import { BUILDING_HEIGHT_LEGEND } from '../../render/city/cityColours.ts';
 import { cssColor, type Legend } from '../../render/legend.ts';
 import { StoreContext, useApp, useT } from '../context.tsx';
+import { CITY_PARTS } from '../layers/cityMapLayer.ts';
 import { LegendView } from '../LegendView.tsx';
 import { useCityDataset } from './useCityDataset.ts';
-
-const CITY_LAYERS: ReadonlyArray<{ id: CityLayerId; title: MessageKey; legend: Legend }> = [
-  { id: 'terrain', title: 'layer.terrain', legend: LAND_USE_LEGEND },
-  { id: 'water', title: 'layer.water', legend: WATER_LEGEND },
-  { id: 'roads', title: 'layer.roads', legend: ROAD_LEGEND },
-  { id: 'buildings', title: 'layer.buildings', legend: BUILDING_USE_LEGEND },
-  { id: 'admin', title: 'layer.admin', legend: ADMIN_LEGEND },
-  { id: 'pois', title: 'layer.pois', legend: POI_LEGEND },
-];
 
 function firstColour(legend: Legend): string {
   return legend.kind === 'categories' ? cssColor(legend.items[0]?.color ?? [0, 0, 0]) : '#888';
@@ -40,7 +22,7 @@ export function CityLayerList() {
   const buildingCounts = manifest.counts?.buildings;
   return (
     <>
-      {CITY_LAYERS.map((layer) => {
+      {CITY_PARTS.map((layer) => {
         const present =
           layer.id === 'terrain' ? data.terrain : layer.id === 'pois' ? data.pois : data[layer.id];
         if (!present) return null;
@@ -57,7 +39,7 @@ export function CityLayerList() {
                 onChange={() => store?.getState().toggleLayer(layer.id)}
               />
               <span className="swatch" style={{ background: firstColour(layer.legend) }} />
-              {t(layer.title)}
+              {t(layer.label)}
             </label>
             {on && layer.id === 'terrain' && data.terrain?.meta.synthetic && (
               <div className="legend-note" data-testid="synthetic-terrain-note">

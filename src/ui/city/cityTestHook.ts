@@ -9,11 +9,14 @@ import type { CityLayerId, CityModel } from '../../render/city/cityModel.ts';
 import type { LoadedDataset } from './cityDataset.ts';
 import { ringCentroid } from '../../core/geometry/centroid.ts';
 import { ringOfFlat } from '../../core/geometry/ring.ts';
+import { registerTestHook } from '../testHooks.ts';
 import { pickAtPixel } from './cityPointer.ts';
 
-/** The hook's internal handle. */
+/** The installed hook: mark the city drawn, or remove the hook. */
 export interface CityTestHook {
+  /** Publishes `window.__twin.cityReady` (now, ms since navigation start). */
   markReady(): void;
+  uninstall(): void;
 }
 
 /** What `window.__twin.city` offers. */
@@ -30,24 +33,15 @@ export interface CityTestApi {
   findPickableFeature(layer: 'roads' | 'landuse'): { layer: string; x: number; y: number } | null;
 }
 
-declare global {
-  interface Window {
-    __twin?: { cityReady?: number; city?: CityTestApi } & Record<string, unknown>;
-  }
-}
-
-/** Installs the hook; returns its uninstaller. */
+/** Publishes `window.__twin.city` for `model` drawn by `gl` through `camera`. */
 export function installCityTestHook(
   model: CityModel,
   gl: WebGLRenderer,
   camera: Camera,
   dataset: LoadedDataset,
   visible: (id: CityLayerId) => boolean,
-  handle: { current: CityTestHook | null },
   frameCount: () => number,
-): () => void {
-  window.__twin ??= {};
-  const twin = window.__twin;
+): CityTestHook {
   const point = new Vector3();
   const api: CityTestApi = {
     findPickableFeature: () => null,
@@ -115,14 +109,9 @@ export function installCityTestHook(
     }
     return null;
   };
-  twin.city = api;
-  handle.current = {
-    markReady: () => {
-      twin.cityReady = performance.now();
-    },
-  };
-  return () => {
-    handle.current = null;
-    if (twin.city === api) delete twin.city;
+  // cityReady stays after the view goes: it marks the page's first full city frame
+  return {
+    markReady: () => void registerTestHook('cityReady', performance.now()),
+    uninstall: registerTestHook('city', api),
   };
 }

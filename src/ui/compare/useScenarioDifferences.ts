@@ -30,6 +30,30 @@ export const DIFFERENCE_LAYER_IDS = {
   floorSpace: 'difference.floorSpace',
 } as const;
 
+/** The difference layers of run layers `b` against `a` (B − A), each absent when either lacks it. */
+export function scenarioDifferences(
+  a: ScenarioLayers | undefined,
+  b: ScenarioLayers | undefined,
+): ScenarioDifferences {
+  const out: ScenarioDifferences = { a, b };
+  if (!a || !b) return out;
+  try {
+    if (a.flood && b.flood) out.flood = floodDepthDifference(a.flood, b.flood);
+  } catch {
+    // different flood grids: no difference layer
+  }
+  const volumeA = a.traffic?.linkVolumePcuPerHour;
+  const volumeB = b.traffic?.linkVolumePcuPerHour;
+  if (volumeA && volumeB && volumeA.length === volumeB.length) {
+    out.traffic = {
+      differencePcuPerHour: trafficVolumeDifference(volumeA, volumeB),
+      volumeBPcuPerHour: volumeB,
+    };
+  }
+  if (a.newBuildings && b.newBuildings) out.floorSpace = floorSpaceChanges(a.newBuildings, b.newBuildings);
+  return out;
+}
+
 /**
  * The difference layers of the scenarios chosen as A and B, from their latest runs with the
  * current run options (the same for both), recomputed when a run finishes.
@@ -39,25 +63,8 @@ export function useScenarioDifferences(): ScenarioDifferences {
   const options = useApp((s) => s.runOptions);
   const version = useApp((s) => s.runViewsVersion);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks new runs in the run view store
-  return useMemo(() => {
-    const a = runViews(runKey(idA, options))?.layers;
-    const b = runViews(runKey(idB, options))?.layers;
-    const out: ScenarioDifferences = { a, b };
-    if (!a || !b) return out;
-    try {
-      if (a.flood && b.flood) out.flood = floodDepthDifference(a.flood, b.flood);
-    } catch {
-      // different flood grids: no difference layer
-    }
-    const volumeA = a.traffic?.linkVolumePcuPerHour;
-    const volumeB = b.traffic?.linkVolumePcuPerHour;
-    if (volumeA && volumeB && volumeA.length === volumeB.length) {
-      out.traffic = {
-        differencePcuPerHour: trafficVolumeDifference(volumeA, volumeB),
-        volumeBPcuPerHour: volumeB,
-      };
-    }
-    if (a.newBuildings && b.newBuildings) out.floorSpace = floorSpaceChanges(a.newBuildings, b.newBuildings);
-    return out;
-  }, [idA, idB, options, version]);
+  return useMemo(
+    () => scenarioDifferences(runViews(runKey(idA, options))?.layers, runViews(runKey(idB, options))?.layers),
+    [idA, idB, options, version],
+  );
 }

@@ -72,10 +72,10 @@ function stormEdit(id: string, e: DesignEvent): StormEventEdit {
  * The flood panel, a view and editor of the current scenario's run: it edits the scenario's
  * storm event (IDF design storm on a king tide; undoable like every edit) and the flood grid cell
  * (a run option), starts the scenario run (land use → flood → traffic in the scenario worker, with
- * progress and cancel), and shows the run's flood stage: the water surface on the map
- * (FloodLayer; the maximum depth, or a moment of the water rising and receding chosen with the
- * time slider and play button of FloodTimeline, with the tide then), its legend, the run's flood
- * KPIs and the water account. It computes nothing.
+ * progress and cancel), and shows the run's flood stage: the water surface on the map (the
+ * flood map layer, ui/layers/floodMapLayer; the maximum depth, or a moment of the water rising
+ * and receding chosen with the time slider and play button of FloodTimeline, with the tide then),
+ * its legend, the run's flood KPIs and the water account. It computes nothing.
  */
 export function FloodPanel() {
   const t = useT();

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { useStore } from 'zustand';
 import type { ScenarioLayers } from '../../scenario/differenceLayers.ts';
 import { clockTimeOf } from '../../scenario/eventClock.ts';
 import { useApp, useT } from '../context.tsx';
-import { floodPlayer, frameIndexAt } from './floodPlayer.ts';
+import { floodPlayer, frameIndexAt } from '../../state/floodPlayerStore.ts';
+import { useFloodPlayer } from '../storeHooks.ts';
 
 /** Milliseconds between frames when playing. */
 const PLAY_INTERVAL_MS = 400;
@@ -19,7 +19,8 @@ type Frames = NonNullable<ScenarioLayers['flood']>['frames'];
 export function FloodTimeline({ frames }: { frames: Frames }) {
   const t = useT();
   const language = useApp((s) => s.language);
-  const { frameSeconds, playing } = useStore(floodPlayer);
+  const frameSeconds = useFloodPlayer((s) => s.frameSeconds);
+  const playing = useFloodPlayer((s) => s.playing);
   const times = frames.timesSeconds;
   const last = times.length - 1;
   const index = frameSeconds === null ? last : frameIndexAt(times, frameSeconds);
@@ -27,29 +28,18 @@ export function FloodTimeline({ frames }: { frames: Frames }) {
   // a new run (or another run shown) starts on its maximum depth
   // biome-ignore lint/correctness/useExhaustiveDependencies: new frames mark another run shown
   useEffect(() => {
-    floodPlayer.setState({ frameSeconds: null, playing: false });
+    floodPlayer.getState().showMaximum();
   }, [frames]);
   // stop playing when the panel goes
-  useEffect(() => () => floodPlayer.setState({ playing: false }), []);
+  useEffect(() => () => floodPlayer.getState().pause(), []);
   useEffect(() => {
     if (!playing) return;
-    const timer = setInterval(() => {
-      const { frameSeconds: shown } = floodPlayer.getState();
-      const next = shown === null ? 0 : frameIndexAt(times, shown) + 1;
-      if (next >= last) floodPlayer.setState({ frameSeconds: times[last]!, playing: false });
-      else floodPlayer.setState({ frameSeconds: times[next]! });
-    }, PLAY_INTERVAL_MS);
+    const timer = setInterval(() => floodPlayer.getState().advance(times), PLAY_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [playing, times, last]);
+  }, [playing, times]);
 
-  const togglePlay = () => {
-    if (playing) floodPlayer.setState({ playing: false });
-    else {
-      // from the maximum-depth view or the end, play from the start
-      const fromStart = frameSeconds === null || index >= last;
-      floodPlayer.setState({ playing: true, ...(fromStart ? { frameSeconds: times[0]! } : {}) });
-    }
-  };
+  // from the maximum-depth view or the end, play plays from the start
+  const togglePlay = () => (playing ? floodPlayer.getState().pause() : floodPlayer.getState().play(times));
   const clock = (seconds: number) => {
     const { day, hhmm } = clockTimeOf(seconds);
     return day === 0 ? hhmm : t('flood.clockLaterDay', { time: hhmm, day: day + 1 });
@@ -76,7 +66,7 @@ export function FloodTimeline({ frames }: { frames: Frames }) {
           step={1}
           value={index}
           aria-valuetext={shownTime === undefined ? t('flood.showMax') : clock(shownTime)}
-          onChange={(e) => floodPlayer.setState({ frameSeconds: times[Number(e.target.value)] ?? 0 })}
+          onChange={(e) => floodPlayer.getState().showFrame(times[Number(e.target.value)] ?? 0)}
           onKeyDown={(e) => {
             if (e.key === ' ') {
               e.preventDefault();
@@ -94,12 +84,14 @@ export function FloodTimeline({ frames }: { frames: Frames }) {
             type="checkbox"
             data-testid="flood-show-max"
             checked={frameSeconds === null}
-            onChange={(e) =>
-              floodPlayer.setState({
-                playing: false,
-                frameSeconds: e.target.checked ? null : (times[index] ?? 0),
-              })
-            }
+            onChange={(e) => {
+              const player = floodPlayer.getState();
+              if (e.target.checked) player.showMaximum();
+              else {
+                player.pause();
+                player.showFrame(times[index] ?? 0);
+              }
+            }}
           />
           {t('flood.showMax')}
         </label>

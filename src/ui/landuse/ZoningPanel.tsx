@@ -9,7 +9,6 @@
  * scenario's run with the same options. It computes no KPIs of its own.
  */
 import { useState } from 'react';
-import { useStore } from 'zustand';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { GROWTH_LEGEND } from '../../render/landuse/growthLayer.ts';
 import type { GrowthEdit, ZoneRules } from '../../scenario/scenario.ts';
@@ -20,7 +19,9 @@ import { RunStatus } from '../run/RunStatus.tsx';
 import { useCurrentRun, useRunOf, useScenarioRunState, useStartRun } from '../run/useRun.ts';
 import { GrowthChart } from './GrowthChart.tsx';
 import { LanduseIndicators } from './LanduseIndicators.tsx';
-import { landuseUi, prepareParcels } from './landuseState.ts';
+import { zoningEditor } from '../../state/zoningEditorStore.ts';
+import { useZoningEditor } from '../storeHooks.ts';
+import { prepareParcels } from './prepareParcels.ts';
 
 const BASE_YEAR = 2025;
 
@@ -41,7 +42,7 @@ export function ZoningPanel() {
     const base = s.scenarios[s.currentId]?.base;
     return base ? (s.scenarios[base]?.name[language] ?? base) : '';
   });
-  const ui = useStore(landuseUi);
+  const ui = useZoningEditor((s) => s);
   const shown = useCurrentRun();
   const baseRun = useRunOf(scenario?.base ?? null);
   const run = useScenarioRunState();
@@ -77,7 +78,7 @@ export function ZoningPanel() {
         ? { polygon: [...ui.polygon!, ui.polygon![0]!].map(([e, nn]) => fromSceneMetres(e, nn)) }
         : { parcelIds: ui.selection.map((k) => ui.outlines!.ids[k]!) };
     scenarioStore.getState().putEdit({ type: 'zoning', id: `zoning-${n}`, ...where, zone, rules });
-    landuseUi.setState({ selection: [], polygon: undefined, drawing: [] });
+    zoningEditor.getState().clearTarget();
     void start();
   };
 
@@ -90,7 +91,7 @@ export function ZoningPanel() {
       excludeFloodProne,
       demandGrowthPercentPerYear: growth?.demandGrowthPercentPerYear ?? 0,
     });
-    landuseUi.setState({ growthYear: toYear });
+    zoningEditor.getState().setGrowthYear(toYear);
     void start();
   };
 
@@ -113,14 +114,7 @@ export function ZoningPanel() {
       type="button"
       aria-pressed={ui.tool === tool}
       data-testid={`zoning-tool-${tool}`}
-      onClick={() =>
-        landuseUi.setState({
-          tool: ui.tool === tool ? 'none' : tool,
-          selection: [],
-          drawing: [],
-          polygon: undefined,
-        })
-      }
+      onClick={() => zoningEditor.getState().toggleTool(tool)}
     >
       {t(labelKey)}
     </button>
@@ -201,11 +195,7 @@ export function ZoningPanel() {
             <button type="button" data-testid="zoning-apply" disabled={!target || running} onClick={apply}>
               {t('zoning.apply')}
             </button>
-            <button
-              type="button"
-              disabled={!target}
-              onClick={() => landuseUi.setState({ selection: [], polygon: undefined, drawing: [] })}
-            >
+            <button type="button" disabled={!target} onClick={() => zoningEditor.getState().clearTarget()}>
               {t('zoning.clear')}
             </button>
           </div>
@@ -255,7 +245,7 @@ export function ZoningPanel() {
                   max={growth?.toYear ?? 2045}
                   value={ui.growthYear}
                   onChange={(event) =>
-                    landuseUi.setState({ growthYear: Number.parseInt(event.target.value, 10) })
+                    zoningEditor.getState().setGrowthYear(Number.parseInt(event.target.value, 10))
                   }
                 />
               </label>

@@ -1,5 +1,4 @@
 import { useContext, useEffect, useState } from 'react';
-import { useStore } from 'zustand';
 import { VOLUME_CAPACITY_LEGEND, VOLUME_DIFFERENCE_LEGEND } from '../../render/traffic/linkFlowLayer.ts';
 import type { RoadClosureEdit } from '../../scenario/scenario.ts';
 import type { OdShare } from '../../sim/traffic/pathSet.ts';
@@ -10,7 +9,9 @@ import { RunStatus } from '../run/RunStatus.tsx';
 import { useCurrentRun, useRunOf, useScenarioRunState, useStartRun } from '../run/useRun.ts';
 import { gapText, TrafficGapOption } from '../ScenarioRunPanel.tsx';
 import { TrafficTotals } from './TrafficTotals.tsx';
-import { roadLinkIndex, topOdPairsOnRoadLink, trafficUi } from './trafficState.ts';
+import { type LinkColouring, trafficDisplay } from '../../state/trafficDisplayStore.ts';
+import { useTrafficDisplay } from '../storeHooks.ts';
+import { roadLinkIndex, topOdPairsOnRoadLink } from './trafficLinkQueries.ts';
 import { VehicleAnimationNote } from './VehicleAnimationNote.tsx';
 
 /** Id of the scenario edit that collects the roads closed from this panel. */
@@ -43,7 +44,8 @@ export function TrafficPanel() {
     const base = s.scenarios[s.currentId]?.base;
     return base ? (s.scenarios[base]?.name[language] ?? base) : '';
   });
-  const ui = useStore(trafficUi);
+  const colourBy = useTrafficDisplay((s) => s.colourBy);
+  const vehiclesOn = useTrafficDisplay((s) => s.vehiclesOn);
   const run = useScenarioRunState();
   const shown = useCurrentRun();
   const baseRun = useRunOf(scenario?.base ?? null);
@@ -87,7 +89,7 @@ export function TrafficPanel() {
     const existing = scenario.edits.find((e): e is RoadClosureEdit => e.id === TRAFFIC_CLOSURE_EDIT_ID);
     const ids = [...new Set([...(existing?.linkIds ?? []), ...bothDirections(roadId)])].sort();
     scenarioStore.getState().putEdit({ type: 'roadClosure', id: TRAFFIC_CLOSURE_EDIT_ID, linkIds: ids });
-    if (baseVolumes) trafficUi.setState({ colourBy: 'difference' });
+    if (baseVolumes) trafficDisplay.getState().setColourBy('difference');
     void start();
   };
 
@@ -144,8 +146,8 @@ export function TrafficPanel() {
             {t('traffic.colourBy')}
             <select
               data-testid="traffic-colour"
-              value={baseVolumes ? ui.colourBy : 'ratio'}
-              onChange={(e) => trafficUi.setState({ colourBy: e.target.value as 'ratio' | 'difference' })}
+              value={baseVolumes ? colourBy : 'ratio'}
+              onChange={(e) => trafficDisplay.getState().setColourBy(e.target.value as LinkColouring)}
             >
               <option value="ratio">{t('traffic.colour.ratio')}</option>
               <option value="difference" disabled={!baseVolumes}>
@@ -154,20 +156,18 @@ export function TrafficPanel() {
             </select>
           </label>
           <LegendView
-            legend={
-              ui.colourBy === 'ratio' || !baseVolumes ? VOLUME_CAPACITY_LEGEND : VOLUME_DIFFERENCE_LEGEND
-            }
+            legend={colourBy === 'ratio' || !baseVolumes ? VOLUME_CAPACITY_LEGEND : VOLUME_DIFFERENCE_LEGEND}
           />
           <label>
             <input
               type="checkbox"
               data-testid="traffic-vehicles"
-              checked={ui.vehiclesOn}
-              onChange={(e) => trafficUi.setState({ vehiclesOn: e.target.checked })}
+              checked={vehiclesOn}
+              onChange={(e) => trafficDisplay.getState().setVehiclesOn(e.target.checked)}
             />
             {t('traffic.vehicles')}
           </label>
-          {ui.vehiclesOn && <VehicleAnimationNote />}
+          {vehiclesOn && <VehicleAnimationNote />}
           <TrafficTotals current={kpis} base={baseKpis} baseName={baseName} number={number} />
         </>
       )}

@@ -1,23 +1,9 @@
 /**
- * State of the traffic panel shared by the panel (DOM) and its map layers (canvas): how links are
- * coloured and whether vehicles move. The assignment itself is the traffic stage of the current
- * scenario's run (scenario worker, ui/run); link queries go to that worker.
+ * Questions about one link of the current scenario's traffic run: the OD pairs on it (asked of
+ * the scenario worker, which holds the assignment) and its index in roads.json.
  */
-import { createStore } from 'zustand/vanilla';
 import type { OdShare } from '../../sim/traffic/pathSet.ts';
 import { scenarioWorker } from '../run/scenarioWorker.ts';
-
-/** The panel's state. */
-export interface TrafficUiState {
-  /** Links coloured by V/C, or by the volume difference to the base scenario's run (same options). */
-  colourBy: 'ratio' | 'difference';
-  vehiclesOn: boolean;
-}
-
-export const trafficUi = createStore<TrafficUiState>(() => ({
-  colourBy: 'ratio',
-  vehiclesOn: false,
-}));
 
 /** The OD pairs (zone numbers) with most flow on roads.json link `roadLink` in assignment `trafficKey`. */
 export function topOdPairsOnRoadLink(

@@ -1,0 +1,52 @@
+/**
+ * The flood water surface of the view's scenario's latest run with the current run options, with
+ * the vertical exaggeration: its maximum depth (the default) or its depth frame at the flood
+ * panel's time (the flood player).
+ */
+import { FLOOD_DEPTH_LEGEND, WaterSurface } from '../../render/flood/waterSurface.ts';
+import { frameIndexAt } from '../../state/floodPlayerStore.ts';
+import { Effect } from './effect.ts';
+import { type MapLayer, runViewsOf } from './mapLayer.ts';
+
+export const floodMapLayer: MapLayer = {
+  id: 'flood',
+  label: 'layer.flood',
+  legend: FLOOD_DEPTH_LEGEND,
+  views: ['main', 'compareA', 'compareB'],
+  mount({ root, terrain }) {
+    let surface: WaterSurface | null = null;
+    const surfaceEffect = new Effect();
+    const depthEffect = new Effect();
+    return {
+      update(state) {
+        const run = runViewsOf(state, state.scenarioId);
+        const surfaceGrid = run?.views.flood?.surface;
+        const frames = run?.layers.flood?.frames;
+        const { frameSeconds } = state.floodPlayer;
+        const shown =
+          frameSeconds === null || !frames?.depthMetres.length
+            ? run?.layers.flood?.maxDepthMetres
+            : frames.depthMetres[frameIndexAt(frames.timesSeconds, frameSeconds)];
+        surfaceEffect.run([surfaceGrid], () => {
+          if (!surfaceGrid || !terrain) return;
+          const made = new WaterSurface(surfaceGrid, terrain);
+          surface = made;
+          root.add(made.mesh);
+          return () => {
+            root.remove(made.mesh);
+            made.dispose();
+            surface = null;
+          };
+        });
+        depthEffect.run([surface, shown], () => {
+          if (surface && shown) surface.show(shown);
+        });
+        if (surface) {
+          surface.mesh.visible = shown !== undefined;
+          surface.mesh.scale.y = state.app.verticalExaggeration;
+        }
+      },
+      dispose: () => surfaceEffect.dispose(),
+    };
+  },
+};
