@@ -71,6 +71,16 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     load: async () => (await import('./dataTiles.ts')).dataTiles,
   },
   {
+    name: 'sensors serve',
+    summary: 'live-data service: SensorThings API 1.1 (HTTP) and MQTT, durable store, replay',
+    load: async () => (await import('./sensorsServe.ts')).sensorsServe,
+  },
+  {
+    name: 'publish',
+    summary: 'write a static public site of published scenarios (viewer, buildings, results)',
+    load: async () => (await import('./publish.ts')).publish,
+  },
+  {
     name: 'bench flood',
     summary: 'flood kernel speed: reference vs optimized on 1..N threads (cell updates/s)',
     load: async () => (await import('./benchFlood.ts')).benchFlood,
