@@ -51,13 +51,12 @@ export function benchModel(size: number): FloodModelInput {
 /** The same benchmark for the reference kernel. */
 export function benchReferenceModel(size: number): ReferenceModel {
   const bed = benchBed(size);
-  const rows = Array.from({ length: size }, (_, r) => Array.from(bed.subarray(r * size, (r + 1) * size)));
   return {
     columns: size,
     rows: size,
     cellSizeMetres: BENCH_CELL_SIZE_METRES,
-    bed: rows,
-    depth: rows.map((row) => row.map((z) => Math.max(0, 1.0 - z))),
+    bed,
+    depth: bed.map((z) => Math.max(0, 1.0 - z)),
     manningN: BENCH_MANNING_N,
     rainMillimetresPerHour: BENCH_RAIN_MM_PER_HOUR,
     sources: [

@@ -18,7 +18,7 @@ describe('reference kernel (bench baseline) against the optimized kernel', () =>
       for (let c = 0; c < size; c++) {
         const h = sim.state.depth[r * size + c]!;
         largest = Math.max(largest, h);
-        difference = Math.max(difference, Math.abs(h - reference.depth[r]![c]!));
+        difference = Math.max(difference, Math.abs(h - reference.depth[r * size + c]!));
       }
     expect(largest).toBeGreaterThan(0.5);
     expect(difference).toBeLessThan(1e-9);
