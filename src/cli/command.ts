@@ -38,6 +38,19 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
   }
 }
 
+/** Reads an integer option in `minimum..maximum`, or a usage error naming it and the range. */
+export function integerOption(
+  value: string | boolean | undefined,
+  name: string,
+  fallback: number,
+  [minimum, maximum]: readonly [number, number],
+): number {
+  const n = numberOption(value, name, fallback);
+  if (!Number.isInteger(n) || n < minimum || n > maximum)
+    throw new UsageError(`--${name} expects an integer in ${minimum}..${maximum}, got ${String(value)}`);
+  return n;
+}
+
 /** Reads a numeric option, or a usage error naming it. */
 export function numberOption(value: string | boolean | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;

@@ -1,19 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
 import { parseJsonText } from '../core/json.ts';
+import { readTextFile } from '../data/node/userFiles.ts';
 
-/** Reads a whole file as UTF-8; a missing file is an InputError naming it. */
-export async function readTextFile(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`,
-      file,
-    );
-  }
-}
+export {
+  makeFolder,
+  readArrayBufferFile,
+  readTextFile,
+  writeOutputFile,
+} from '../data/node/userFiles.ts';
 
 /** Reads and parses a JSON file, errors naming the file and line/column. */
 export async function readJsonFile(file: string): Promise<unknown> {

@@ -1,5 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError, UsageError } from '../core/errors.ts';
 import { COMMANDS } from './commands/index.ts';
+
+/** Exit code of an unexpected internal error (a bug): EX_SOFTWARE of sysexits.h. */
+export const INTERNAL_ERROR_EXIT_CODE = 70;
 
 const HELP = `twin — Thủ Đức Twin command line
 
@@ -9,7 +15,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(20)} ${c.summary}`).join('\n')}
 
 Every command takes --help, and --json to print exactly one JSON object on stdout.
-Exit codes: 0 success, 1 invalid input, 2 usage error.`;
+Exit codes: 0 success, 1 invalid input, 2 usage error, 70 internal error (a bug; details in a log file).`;
 
 /** Routes `argv` (without node and script) to a command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -44,6 +50,33 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`usage error: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    return reportInternalError(error, argv);
   }
+}
+
+/**
+ * Reports an unexpected error as ONE line on stderr, `internal error: <message> (details in
+ * <log>)`, with the stack written to `twin-error-<time>-<pid>.log` in the system's temporary
+ * folder; returns the exit code 70.
+ */
+export function reportInternalError(error: unknown, argv: readonly string[]): number {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const logFile = join(
+    tmpdir(),
+    `twin-error-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.log`,
+  );
+  const details = [
+    `twin ${argv.join(' ')}`,
+    `node ${process.version} on ${process.platform}`,
+    error instanceof Error ? (error.stack ?? error.message) : String(error),
+  ].join('\n');
+  let where: string;
+  try {
+    writeFileSync(logFile, `${details}\n`);
+    where = `details in ${logFile}`;
+  } catch (logError) {
+    where = `no log written: ${logError instanceof Error ? logError.message : String(logError)}`;
+  }
+  process.stderr.write(`internal error: ${message} (${where})\n`);
+  return INTERNAL_ERROR_EXIT_CODE;
 }

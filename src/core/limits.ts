@@ -10,7 +10,7 @@ export const MAX_INPUT_FILE_BYTES = 512 * 1024 * 1024;
 /** Largest raster (ESRI ASCII or GeoTIFF), cells: 400 MB of Float64 values; the city at 5 m is ~2.5e7. */
 export const MAX_GRID_CELLS = 5e7;
 
-/** Largest TNTP `<NUMBER OF NODES>`: the largest network of the TNTP collection has ~1.2e4 nodes. */
+/** Largest TNTP `<NUMBER OF NODES>`: the largest network of the TNTP collection has ~1.3e4. */
 export const MAX_TNTP_NODES = 1e6;
 
 /** Largest TNTP `<NUMBER OF LINKS>`. */
@@ -18,7 +18,7 @@ export const MAX_TNTP_LINKS = 5e6;
 
 /**
  * Largest TNTP `<NUMBER OF ZONES>`: the trip matrix is dense, 8·zones² bytes (800 MB here);
- * the largest zone count of the TNTP collection is 7,388 (Austin).
+ * the networks of the TNTP collection have at most a few thousand zones.
  */
 export const MAX_TNTP_ZONES = 1e4;
 
@@ -27,6 +27,15 @@ export const MAX_TRIPS_PER_PAIR = 1e8;
 
 /** Largest `twin bench flood --size` (cells per side): 8192² = 6.7e7 cells, ~2 GB of state. */
 export const MAX_BENCH_FLOOD_SIZE = 8192;
+
+/** Largest `twin bench flood --seconds` (simulated): one day. */
+export const MAX_BENCH_SIMULATED_SECONDS = 86_400;
+
+/** Largest `twin bench flood --repeat`: enough for a stable median. */
+export const MAX_BENCH_REPEATS = 100;
+
+/** Largest `--threads` (worker threads): more than any machine this runs on has cores. */
+export const MAX_THREADS = 256;
 
 /** A limit as people write it: 1e-6 and 1e12 rather than 0.000001 and 1000000000000. */
 export function formatLimit(n: number): string {

@@ -1,5 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../../core/errors.ts';
+import {
+  MAX_BENCH_FLOOD_SIZE,
+  MAX_BENCH_REPEATS,
+  MAX_BENCH_SIMULATED_SECONDS,
+  MAX_THREADS,
+} from '../../core/limits.ts';
 import { wasmKernelAvailable } from '../../sim/flood/wasmKernel.ts';
 import {
   benchSeries,
@@ -8,7 +14,7 @@ import {
   timeFloodEngine,
   timeReferenceFlood,
 } from '../../../bench/floodBench.ts';
-import { type Command, numberOption, parseCommandArgs } from '../command.ts';
+import { type Command, integerOption, numberOption, parseCommandArgs } from '../command.ts';
 import type { FloodKernelName } from '../flood/threadedEngine.ts';
 import { log, printJson } from '../io.ts';
 
@@ -51,15 +57,12 @@ export const benchFlood: Command = {
       },
       usage,
     );
-    const size = numberOption(values.size, 'size', 1024);
-    const maxThreads = numberOption(values.threads, 'threads', availableParallelism());
+    const size = integerOption(values.size, 'size', 1024, [8, MAX_BENCH_FLOOD_SIZE]);
+    const maxThreads = integerOption(values.threads, 'threads', availableParallelism(), [1, MAX_THREADS]);
     const simulatedSeconds = numberOption(values.seconds, 'seconds', 30);
-    const repeat = numberOption(values.repeat, 'repeat', 3);
-    if (!Number.isInteger(size) || size < 8) throw new UsageError('--size expects an integer ≥ 8');
-    if (!Number.isInteger(maxThreads) || maxThreads < 1)
-      throw new UsageError('--threads expects a positive integer');
-    if (!(simulatedSeconds > 0)) throw new UsageError('--seconds expects a positive number');
-    if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError('--repeat expects a positive integer');
+    const repeat = integerOption(values.repeat, 'repeat', 3, [1, MAX_BENCH_REPEATS]);
+    if (!(simulatedSeconds > 0 && simulatedSeconds <= MAX_BENCH_SIMULATED_SECONDS))
+      throw new UsageError(`--seconds expects a number in (0, ${MAX_BENCH_SIMULATED_SECONDS}]`);
 
     const kernels: FloodKernelName[] = wasmKernelAvailable() ? ['js', 'wasm'] : ['js'];
     const chosen = kernels[kernels.length - 1]!;

@@ -1,14 +1,22 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
+import { MAX_THREADS } from '../../core/limits.ts';
 import { formatEsriAscii } from '../../data/grid/esriAscii.ts';
 import type { RasterGrid } from '../../data/grid/rasterGrid.ts';
 import { readGrid } from '../../data/grid/readGrid.ts';
 import { type FloodCaseGrids, floodInputFromCase, parseFloodCase } from '../../sim/flood/floodCase.ts';
 import { runFloodCase } from '../../sim/flood/floodRun.ts';
-import { type Command, numberOption, parseCommandArgs } from '../command.ts';
+import { type Command, integerOption, parseCommandArgs } from '../command.ts';
 import { createFloodEngine } from '../flood/threadedEngine.ts';
-import { inFile, log, printJson, progressReporter, readJsonFile } from '../io.ts';
+import {
+  inFile,
+  log,
+  printJson,
+  progressReporter,
+  readArrayBufferFile,
+  readJsonFile,
+  writeOutputFile,
+} from '../io.ts';
 
 const usage = `Usage: twin flood run CASE.json [--threads N] [--max-depth OUT.asc] [--progress] --json
 
@@ -20,14 +28,7 @@ Runs a twin-flood-case/1 case (local-inertial shallow water, Bates et al. 2010) 
 /** Reads a grid file named in a case (path relative to the case file); errors name that file. */
 async function loadGrid(caseFile: string, name: string): Promise<RasterGrid> {
   const file = isAbsolute(name) ? name : join(dirname(caseFile), name);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, file);
-  }
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const buffer = await readArrayBufferFile(file);
   try {
     return await readGrid(buffer);
   } catch (error) {
@@ -49,9 +50,7 @@ export const floodRun: Command = {
     );
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(`expected one CASE.json\n\n${usage}`);
-    const threads = numberOption(values.threads, 'threads', 1);
-    if (!Number.isInteger(threads) || threads < 1)
-      throw new UsageError('--threads expects a positive integer');
+    const threads = integerOption(values.threads, 'threads', 1, [1, MAX_THREADS]);
     const parsed = await readJsonFile(file);
     const flood = inFile(file, () => parseFloodCase(parsed));
     const grids: FloodCaseGrids = { dem: await loadGrid(file, flood.dem) };
@@ -79,7 +78,7 @@ export const floodRun: Command = {
         engine.state.wall.forEach((w, k) => {
           if (w) maxDepth.values[k] = Number.NaN;
         });
-        await writeFile(maxDepthFile, formatEsriAscii(maxDepth));
+        await writeOutputFile(maxDepthFile, formatEsriAscii(maxDepth));
       }
       const output = {
         gauges: result.gauges,

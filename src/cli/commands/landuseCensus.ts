@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { DEFAULT_DATASET_DIR, readCityFolder } from '../../data/node/readCityFolder.ts';
 import { DEFAULT_INDICATOR_ASSUMPTIONS } from '../../sim/landuse/indicators.ts';
@@ -15,7 +13,7 @@ import {
 import { prepareCityLanduse } from '../../sim/landuse/city/cityLanduseModel.ts';
 import { runLanduse } from '../../scenario/stages/landuseStage.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
-import { log, printJson } from '../io.ts';
+import { log, printJson, writeOutputFile } from '../io.ts';
 
 const usage = `Usage: twin landuse census [--dataset DIR] [--md FILE] [--svg FILE] [--tolerance T] [--json]
 
@@ -78,8 +76,7 @@ export const landuseCensus: Command = {
     };
     const written: Record<string, number> = {};
     const write = async (file: string, text: string) => {
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, text);
+      await writeOutputFile(file, text, { createFolder: true });
       written[file] = Buffer.byteLength(text);
     };
     if (values.md) await write(values.md, censusReportMarkdown(input, GENERATED_BY));

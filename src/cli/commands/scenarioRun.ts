@@ -1,4 +1,3 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import type { CityFiles } from '../../data/dataset/cityFiles.ts';
@@ -14,7 +13,7 @@ import type { Scenario } from '../../scenario/scenario.ts';
 import type { TrafficStageResult } from '../../scenario/stageResults.ts';
 import { cityGrid } from '../../sim/flood/city/cityGrid.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
-import { log, printJson, progressReporter } from '../io.ts';
+import { log, makeFolder, printJson, progressReporter, writeOutputFile } from '../io.ts';
 import {
   createScenarioRunner,
   loadScenario,
@@ -40,18 +39,6 @@ under "layers" in the JSON:
                            speedKmh, closed (by a road-closure edit or flooded >= 0.30 m in the
                            assigned hour)`;
 
-/** Creates the layers folder, or an InputError naming it when it is a file or cannot be made. */
-async function prepareLayersDir(dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => undefined);
-  if (info && !info.isDirectory()) throw new InputError('--layers expects a folder, but this is a file', dir);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot create the layers folder (${code ?? String(error)})`, dir);
-  }
-}
-
 /** Writes the layers of the stages that ran; returns the paths written. */
 async function writeLayers(
   dir: string,
@@ -67,7 +54,7 @@ async function writeLayers(
       ? cityGrid(files.terrain, flood.grid.cellSizeMetres).bedMetres.map((z) => (Number.isNaN(z) ? 0 : 1))
       : undefined;
     const path = join(dir, FLOOD_MAX_DEPTH_FILE);
-    await writeFile(path, floodMaxDepthEsriAscii(flood, inside));
+    await writeOutputFile(path, floodMaxDepthEsriAscii(flood, inside));
     written.push(path);
   }
   const traffic = run.results.traffic as (TrafficStageResult & { linkSpeedKmh?: Float32Array }) | undefined;
@@ -80,7 +67,7 @@ async function writeLayers(
       closedLinkIdsOfRun(scenario, flood),
     );
     const path = join(dir, TRAFFIC_LINKS_FILE);
-    await writeFile(path, `${JSON.stringify(geojson)}\n`);
+    await writeOutputFile(path, `${JSON.stringify(geojson)}\n`);
     written.push(path);
   }
   return written;
@@ -102,7 +89,7 @@ export const scenarioRun: Command = {
     const layersDir = values.layers;
     if (layersDir === '') throw new UsageError(`--layers expects a folder\n\n${usage}`);
     const scenario = await loadScenario(file);
-    if (layersDir !== undefined) await prepareLayersDir(layersDir);
+    if (layersDir !== undefined) await makeFolder(layersDir);
     const report = progressReporter('', values.progress === true);
     const dataset = readDefaultDataset();
     const run = createScenarioRunner((_scenarioId, _stage, fraction) => report(fraction), dataset);

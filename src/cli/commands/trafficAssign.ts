@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { formatTntpFlows } from '../../data/tntp/flow.ts';
 import { parseTntpNetwork } from '../../data/tntp/net.ts';
@@ -7,7 +6,7 @@ import { solveUserEquilibrium } from '../../sim/traffic/equilibrium.ts';
 import { networkFromTntp } from '../../sim/traffic/network.ts';
 import { compileNetwork } from '../../sim/traffic/roadGraph.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
-import { inFile, log, printJson, progressReporter, readTextFile } from '../io.ts';
+import { inFile, log, printJson, progressReporter, readTextFile, writeOutputFile } from '../io.ts';
 
 const usage = `Usage: twin traffic assign --network NET.tntp --trips TRIPS.tntp [--gap 1e-4]
        [--max-iterations N] [--max-seconds S] [--flows OUT.tntp] [--progress] [--json]
@@ -74,7 +73,7 @@ export const trafficAssign: Command = {
         volume: result.volumes,
         cost: result.costs,
       });
-      await writeFile(values.flows, flows);
+      await writeOutputFile(values.flows, flows);
     }
     if (!result.converged) log(`relative gap ${result.relativeGap} did not reach --gap ${gap}`);
     const summary = {

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { toUtm48n } from '../../core/utm48n.ts';
@@ -19,7 +17,7 @@ import {
 } from '../../sim/flood/floodSpots.ts';
 import { floodSpotsMapSvg } from '../../sim/flood/floodSpotsMap.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
-import { inFile, log, printJson, progressReporter, readTextFile } from '../io.ts';
+import { inFile, log, printJson, progressReporter, readTextFile, writeOutputFile } from '../io.ts';
 import { createScenarioRunner, loadScenario, readDefaultDataset } from '../scenarioRunner.ts';
 
 export const DEFAULT_SCENARIO = 'scenarios/baseline-100yr-king-tide.json';
@@ -136,8 +134,7 @@ export const validateFloodSpotsCommand: Command = {
     const floodedLandShare = landKm2 && flooded !== undefined ? flooded / landKm2 : null;
 
     if (values.svg) {
-      await mkdir(dirname(values.svg), { recursive: true });
-      await writeFile(
+      await writeOutputFile(
         values.svg,
         floodSpotsMapSvg({
           layer,
@@ -148,6 +145,7 @@ export const validateFloodSpotsCommand: Command = {
           subtitle:
             'Spots: HCMC flood-spot lists 2024–2026 compiled by tantorrrr/SgFlood. Terrain is synthetic (docs/data.md).',
         }),
+        { createFolder: true },
       );
     }
     const sensitivity = values.sensitivity

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { scenarioEvent } from '../../scenario/stages/floodStage.ts';
 import { DEFAULT_BANK_CREST_METRES } from '../../sim/flood/city/embankments.ts';
@@ -10,7 +8,7 @@ import {
   tideValidationSvg,
 } from '../../sim/hydrology/tideObserved.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
-import { inFile, printJson, readTextFile } from '../io.ts';
+import { inFile, printJson, readTextFile, writeOutputFile } from '../io.ts';
 import { loadScenario } from '../scenarioRunner.ts';
 
 export const DEFAULT_OBSERVED = '../shared/data/sensors/phuan-tide-observed.csv';
@@ -74,8 +72,7 @@ export const validateTide: Command = {
       },
     };
     if (values.svg) {
-      await mkdir(dirname(values.svg), { recursive: true });
-      await writeFile(
+      await writeOutputFile(
         values.svg,
         tideValidationSvg({
           extremes,
@@ -89,6 +86,7 @@ export const validateTide: Command = {
           },
           subtitle: `${summary.highs} highs ${summary.first?.slice(0, 10)} to ${summary.last?.slice(0, 10)} (SRHMC bulletins via tantorrrr/SgFlood; gaps where no dots)`,
         }),
+        { createFolder: true },
       );
     }
     if (values.json) printJson(output);

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { DEFAULT_DATASET_DIR, readCityFolder } from '../../data/node/readCityFolder.ts';
@@ -6,7 +5,7 @@ import { baselineZoningRulesDocument } from '../../sim/landuse/city/baselineZone
 import { parcelsGeoJson } from '../../sim/landuse/city/baselineFiles.ts';
 import { prepareCityLanduse } from '../../sim/landuse/city/cityLanduseModel.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
-import { log, printJson } from '../io.ts';
+import { log, makeFolder, printJson, writeOutputFile } from '../io.ts';
 
 const usage = `Usage: twin zoning baseline --out DIR [--dataset DIR] [--json]
 
@@ -31,13 +30,13 @@ export const zoningBaseline: Command = {
     if (!values.out) throw new UsageError(`--out is required\n\n${usage}`);
     const started = performance.now();
     const model = prepareCityLanduse(await readCityFolder(values.dataset ?? DEFAULT_DATASET_DIR));
-    await mkdir(values.out, { recursive: true });
+    await makeFolder(values.out);
     const rulesText = `${JSON.stringify(baselineZoningRulesDocument(), null, 1)}\n`;
     const parcelsText = `${JSON.stringify(parcelsGeoJson(model.parcels))}\n`;
     const rulesFile = join(values.out, 'zoning-rules.json');
     const parcelsFile = join(values.out, 'parcels.geojson');
-    await writeFile(rulesFile, rulesText);
-    await writeFile(parcelsFile, parcelsText);
+    await writeOutputFile(rulesFile, rulesText);
+    await writeOutputFile(parcelsFile, parcelsText);
     const byZone: Record<string, { parcels: number; areaHectares: number }> = {};
     for (const p of model.parcels) {
       const z = byZone[p.zone] ?? { parcels: 0, areaHectares: 0 };

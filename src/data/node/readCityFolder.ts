@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CityFiles, readCityFiles } from '../dataset/cityFiles.ts';
+import { fileSystemError } from './userFiles.ts';
 
 /** Default dataset folder (committed, built by `twin data build`). */
 export const DEFAULT_DATASET_DIR = 'public/data/thuduc';
@@ -13,7 +14,7 @@ export function readCityFolder(dir = DEFAULT_DATASET_DIR): Promise<CityFiles> {
       return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+      throw fileSystemError(error, join(dir, file), 'read');
     }
   });
 }

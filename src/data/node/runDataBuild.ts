@@ -2,12 +2,18 @@
  * Node runner of `twin data build`: reads the inputs, runs the pure pipeline
  * (src/data/pipeline/buildDataset.ts) and writes the output folder.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { parseJsonText } from '../../core/json.ts';
 import { readGrid } from '../grid/readGrid.ts';
 import { buildDataset } from '../pipeline/buildDataset.ts';
+import {
+  makeFolder,
+  readArrayBufferFile,
+  readBytesFile,
+  readTextFile,
+  writeOutputFile,
+} from './userFiles.ts';
 
 /** Where to read and write. */
 export interface DataBuildOptions {
@@ -24,41 +30,25 @@ export interface DataBuildOptions {
   seed: number;
 }
 
-async function readBytes(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`,
-      file,
-    );
-  }
-}
-
 async function readJson(file: string): Promise<unknown> {
-  return parseJsonText(new TextDecoder().decode(await readBytes(file)), file);
+  return parseJsonText(await readTextFile(file), file);
 }
 
 /** Runs the pipeline; returns the counts, output sizes and run time. */
 export async function runDataBuild(options: DataBuildOptions, log: (stage: string) => void = () => {}) {
   const started = performance.now();
-  const osmPbf = await readBytes(options.osmFile);
+  const osmPbf = await readBytesFile(options.osmFile);
   const boundary = await readJson(options.boundaryFile);
   let districts: unknown;
   if (options.districtsFile !== undefined) districts = await readJson(options.districtsFile);
   const census = options.censusFile === undefined ? undefined : await readJson(options.censusFile);
   const censusTable =
-    options.censusTableFile === undefined
-      ? undefined
-      : new TextDecoder().decode(await readBytes(options.censusTableFile));
+    options.censusTableFile === undefined ? undefined : await readTextFile(options.censusTableFile);
   let dem: Awaited<ReturnType<typeof readGrid>> | undefined;
   if (options.demFile !== undefined) {
-    const bytes = await readBytes(options.demFile);
+    const bytes = await readArrayBufferFile(options.demFile);
     try {
-      dem = await readGrid(
-        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-      );
+      dem = await readGrid(bytes);
     } catch (error) {
       if (error instanceof InputError && error.file === undefined) throw error.inFile(options.demFile);
       throw error;
@@ -86,11 +76,11 @@ export async function runDataBuild(options: DataBuildOptions, log: (stage: strin
     },
     log,
   );
-  await mkdir(options.outDir, { recursive: true });
+  await makeFolder(options.outDir);
   let totalBytes = 0;
   const sizes: Record<string, number> = {};
   for (const [name, content] of files) {
-    await writeFile(join(options.outDir, name), content);
+    await writeOutputFile(join(options.outDir, name), content);
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
     sizes[name] = bytes;
     totalBytes += bytes;

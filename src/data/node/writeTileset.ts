@@ -1,7 +1,8 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { buildTileset, type TilesetOptions } from '../tiles3d/buildTileset.ts';
 import type { BuildingRecord } from '../tiles3d/types.ts';
+import { makeFolder, writeOutputFile } from './userFiles.ts';
 
 /** What writeTileset wrote: file count and total bytes (tileset.json + glb files). */
 export interface WrittenTileset {
@@ -23,18 +24,17 @@ export async function writeTileset(
   const { tilesetJson, tiles } = buildTileset(buildings, options);
   const tilesetPath = join(outDir, 'tileset.json');
   const text = `${JSON.stringify(tilesetJson)}\n`;
-  await mkdir(join(outDir, 'tiles'), { recursive: true });
+  await makeFolder(join(outDir, 'tiles'));
   let totalBytes = Buffer.byteLength(text);
   for (const tile of tiles) {
     const path = join(outDir, tile.uri);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, tile.glb);
+    await writeOutputFile(path, tile.glb, { createFolder: true });
     totalBytes += tile.glb.byteLength;
   }
   const written = new Set(tiles.map((tile) => tile.uri));
   for (const name of await readdir(join(outDir, 'tiles'))) {
     if (name.endsWith('.glb') && !written.has(`tiles/${name}`)) await rm(join(outDir, 'tiles', name));
   }
-  await writeFile(tilesetPath, text);
+  await writeOutputFile(tilesetPath, text);
   return { tilesetPath, tileCount: tiles.length, totalBytes };
 }

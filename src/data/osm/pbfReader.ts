@@ -164,7 +164,10 @@ function readBlob(bytes: Uint8Array): Uint8Array {
   }, result);
   if (result.raw) return result.raw;
   if (result.zlib) {
-    const out = unzlibSync(result.zlib);
+    // Inflate into at most MAX_BLOB_BYTES + 1 bytes, so a zip bomb cannot take the memory.
+    const limit = (result.rawSize >= 0 ? Math.min(result.rawSize, MAX_BLOB_BYTES) : MAX_BLOB_BYTES) + 1;
+    const out = unzlibSync(result.zlib, { out: new Uint8Array(limit) });
+    if (out.length > MAX_BLOB_BYTES) throw new Error(`a blob inflates beyond ${MAX_BLOB_BYTES} bytes`);
     if (result.rawSize >= 0 && out.length !== result.rawSize) {
       throw new Error(`inflated ${out.length} bytes, header says ${result.rawSize}`);
     }

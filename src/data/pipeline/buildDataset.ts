@@ -153,6 +153,17 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
     seed: input.seed,
     ...(input.dem ? { dem: input.dem } : {}),
   });
+  if (input.dem && terrain.demCoverage === 0) {
+    const d = input.dem;
+    const extent = (x0: number, y0: number, x1: number, y1: number) =>
+      `x ${Math.round(x0)}–${Math.round(x1)} m, y ${Math.round(y0)}–${Math.round(y1)} m`;
+    throw new InputError(
+      `the DEM does not cover the city: it spans ${extent(d.xllCornerMetres, d.yllCornerMetres, d.xllCornerMetres + d.columns * d.cellSizeMetres, d.yllCornerMetres + d.rows * d.cellSizeMetres)} ` +
+        `but the city's terrain grid spans ${extent(terrain.xllCornerMetres, terrain.yllCornerMetres, terrain.xllCornerMetres + terrain.columns * cellSizeMetres, terrain.yllCornerMetres + terrain.rows * cellSizeMetres)} ` +
+        '(EPSG:32648, UTM 48N metres; is it in another projection?)',
+      input.sourceNames.dem,
+    );
+  }
   const elevationDm = new Int16Array(terrain.elevationMetres.length);
   for (let i = 0; i < elevationDm.length; i++) elevationDm[i] = Math.round(terrain.elevationMetres[i]! * 10);
   files.set('terrain.i16', littleEndianBytes(elevationDm));
