@@ -1,4 +1,5 @@
 import { MeshoptDecoder } from 'meshoptimizer';
+// @ts-expect-error gltf-validator ships no type declarations
 import { validateBytes } from 'gltf-validator';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildTileset } from './buildTileset.ts';

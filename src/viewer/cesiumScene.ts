@@ -1,0 +1,78 @@
+import 'cesium/Build/Cesium/Widgets/CesiumWidget/CesiumWidget.css';
+import {
+  Cartesian3,
+  Cesium3DTileset,
+  Cesium3DTileStyle,
+  CesiumWidget,
+  Color,
+  Ion,
+  Math as CesiumMath,
+} from 'cesium';
+import { LAND_USE_COLOURS } from '../render/city/cityColours.ts';
+
+/** Options of {@link createOfflineWidget}. */
+export interface OfflineWidgetOptions {
+  /**
+   * Software rendering (tests, SwiftShader): no HDR, fog, FXAA or MSAA, so a frame draws in
+   * about a second and its pixels are stable.
+   */
+  plain: boolean;
+}
+
+/**
+ * CesiumJS on a plain globe that fetches nothing from the internet: CesiumWidget (not Viewer,
+ * whose Knockout widgets evaluate strings as code, refused under a strict CSP), no Ion token,
+ * no base imagery, ellipsoid terrain, no sky box, sun or moon; the globe is an offline colour.
+ * Keeps the last frame readable (screenshots, tests).
+ */
+export function createOfflineWidget(container: HTMLElement, options: OfflineWidgetOptions): CesiumWidget {
+  Ion.defaultAccessToken = '';
+  const widget = new CesiumWidget(container, {
+    baseLayer: false,
+    skyBox: false,
+    skyAtmosphere: false,
+    msaaSamples: options.plain ? 1 : 4,
+    contextOptions: { webgl: { preserveDrawingBuffer: true } },
+  });
+  const scene = widget.scene;
+  scene.highDynamicRange = false;
+  scene.fog.enabled = !options.plain;
+  scene.postProcessStages.fxaa.enabled = !options.plain;
+  scene.globe.baseColor = Color.fromCssColorString('#b9c9a3');
+  scene.backgroundColor = Color.fromCssColorString('#cfe3f0');
+  scene.globe.showGroundAtmosphere = false;
+  widget.camera.setView({
+    destination: Cartesian3.fromDegrees(106.755, 10.72, 9_000),
+    orientation: { heading: CesiumMath.toRadians(10), pitch: CesiumMath.toRadians(-35), roll: 0 },
+  });
+  return widget;
+}
+
+/** Cesium style: colour by `use` (the workbench's land-use colours), alpha 0.55 for synthetic buildings. */
+function buildingStyle(): Cesium3DTileStyle {
+  const conditions: Array<[string, string]> = [];
+  for (const [use, css] of Object.entries(LAND_USE_COLOURS)) {
+    conditions.push([`\${use} === '${use}' && \${source} === 'synthetic'`, `color('${css}', 0.55)`]);
+    conditions.push([`\${use} === '${use}'`, `color('${css}')`]);
+  }
+  conditions.push([`\${source} === 'synthetic'`, "color('#bbbbbb', 0.55)"], ['true', "color('#bbbbbb')"]);
+  return new Cesium3DTileStyle({ color: { conditions } });
+}
+
+/**
+ * Loads the buildings tileset at `url` into the widget's scene, styled by use. Marks
+ * `container.dataset.tilesLoaded` once the view's tiles are in (tests and screenshots).
+ */
+export async function addBuildings(
+  widget: CesiumWidget,
+  url: string,
+  container: HTMLElement,
+): Promise<Cesium3DTileset> {
+  const tileset = await Cesium3DTileset.fromUrl(url);
+  tileset.style = buildingStyle();
+  tileset.allTilesLoaded.addEventListener(() => {
+    container.dataset.tilesLoaded = String(tileset.tilesLoaded);
+  });
+  widget.scene.primitives.add(tileset);
+  return tileset;
+}

@@ -1,0 +1,332 @@
+import {
+  Cartographic,
+  Cesium3DTileFeature,
+  type CesiumWidget,
+  type ImageryLayer,
+  Math as CesiumMath,
+  type PrimitiveCollection,
+  Rectangle,
+  ScreenSpaceEventType,
+} from 'cesium';
+import { formatNumber, type Language, type MessageKey, translate } from '../../i18n/index.ts';
+import { LAND_USE_COLOURS } from '../../render/city/cityColours.ts';
+import type {
+  SiteDepthGrid,
+  SiteManifest,
+  SiteScenario,
+  SiteTrafficLines,
+  SiteTrafficProperties,
+} from '../../scenario/publishedSite.ts';
+import { addBuildings, createOfflineWidget } from '../cesiumScene.ts';
+import {
+  CLOSED_ROAD_COLOUR,
+  classLabel,
+  FLOOD_DEPTH_CLASSES,
+  TRAFFIC_VOLUME_CLASSES,
+} from './siteLegends.ts';
+import { depthAt, floodLayer, trafficPrimitives, type ZoningPlan, zoningLayer } from './siteLayers.ts';
+import { findWard, type Wards } from './wardSearch.ts';
+
+type LayerId = 'buildings' | 'zoning' | 'flood' | 'traffic';
+const LAYERS: readonly LayerId[] = ['buildings', 'zoning', 'flood', 'traffic'];
+const LANGUAGE_KEY = 'twin-site-language';
+
+/** Fetches a site file as JSON (site-relative URL). */
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** `document.createElement` with a class, attributes and children (text is set as text, never HTML). */
+function el(
+  tag: string,
+  attributes: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** A legend swatch of `colour`. */
+function swatch(colour: string, line = false): HTMLElement {
+  return el('span', { class: line ? 'swatch line' : 'swatch', style: `background:${colour}` });
+}
+
+/** Scenario layers loaded once per scenario, shown for the selected one. */
+interface ScenarioLayers {
+  flood?: { grid: SiteDepthGrid; layer: ImageryLayer };
+  traffic?: PrimitiveCollection;
+}
+
+/**
+ * The public site: a CesiumJS globe with today's buildings, the zoning plan, and the selected
+ * published scenario's flood depth and traffic volumes; beside it (below it on a phone) the
+ * scenario list, its description, assumptions and KPI cards, layer switches with legends, ward
+ * search and what was tapped on the map. `?test` draws without HDR, fog, FXAA or MSAA.
+ */
+export async function startSite(root: HTMLElement): Promise<void> {
+  const plain = new URLSearchParams(location.search).has('test');
+  let language: Language = localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'vi';
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+  const manifest = await fetchJson<SiteManifest>('data/site.json');
+  let selected: SiteScenario = manifest.scenarios[0]!;
+  const visible: Record<LayerId, boolean> = { buildings: true, zoning: false, flood: true, traffic: true };
+  let info = '';
+  let errorText = '';
+
+  const map = el('div', { class: 'site-map', 'data-testid': 'site-map' });
+  const attribution = el('div', { class: 'site-attribution', 'data-testid': 'attribution' });
+  const mapFrame = el('div', { class: 'site-map-frame' }, map, attribution);
+  const panel = el('div', { class: 'site-panel' });
+  const header = el('header', { class: 'site-header' });
+  root.replaceChildren(header, el('main', { class: 'site-main' }, mapFrame, panel));
+
+  const widget: CesiumWidget = createOfflineWidget(map, { plain });
+  const layers = new Map<string, Promise<ScenarioLayers>>();
+  let zoning: ImageryLayer | undefined;
+  let zoningLegend: Array<{ use: string; vi: string; en: string }> = [];
+  const report = (error: unknown) => {
+    errorText = String(error instanceof Error ? error.message : error);
+    render();
+  };
+  const buildings = addBuildings(widget, manifest.buildings, map);
+  buildings.catch(report);
+  void fetchJson<ZoningPlan>(manifest.zoning)
+    .then(async (plan) => {
+      const seen = new Map<string, { use: string; vi: string; en: string }>();
+      for (const f of plan.features) seen.set(f.properties.use, f.properties);
+      zoningLegend = [...seen.values()];
+      const layer = await zoningLayer(plan);
+      widget.imageryLayers.add(layer);
+      zoning = layer;
+      applyVisibility();
+      render();
+    })
+    .catch(report);
+  const wards = fetchJson<Wards>(manifest.wards);
+  wards.catch(report);
+
+  /** Loads (once) and returns the selected scenario's layers. */
+  function layersOf(scenario: SiteScenario): Promise<ScenarioLayers> {
+    let loaded = layers.get(scenario.id);
+    if (!loaded) {
+      loaded = (async () => {
+        const result: ScenarioLayers = {};
+        if (scenario.floodMaxDepth) {
+          const grid = await fetchJson<SiteDepthGrid>(scenario.floodMaxDepth);
+          const layer = await floodLayer(grid);
+          widget.imageryLayers.add(layer);
+          result.flood = { grid, layer };
+        }
+        if (scenario.trafficVolumes) {
+          const lines = await fetchJson<SiteTrafficLines>(scenario.trafficVolumes);
+          result.traffic = widget.scene.primitives.add(trafficPrimitives(lines)) as PrimitiveCollection;
+        }
+        return result;
+      })();
+      layers.set(scenario.id, loaded);
+    }
+    return loaded;
+  }
+
+  function applyVisibility(): void {
+    if (zoning) zoning.show = visible.zoning;
+    void buildings.then(
+      (tileset) => {
+        tileset.show = visible.buildings;
+      },
+      () => {},
+    );
+    for (const scenario of manifest.scenarios) {
+      void layersOf(scenario).then((loaded) => {
+        const current = scenario.id === selected.id;
+        if (loaded.flood) loaded.flood.layer.show = current && visible.flood;
+        if (loaded.traffic) loaded.traffic.show = current && visible.traffic;
+        widget.scene.requestRender();
+      }, report);
+    }
+  }
+
+  widget.screenSpaceEventHandler.setInputAction((click: { position: { x: number; y: number } }) => {
+    const picked = widget.scene.pick(click.position as never) as { id?: unknown } | undefined;
+    if (picked instanceof Cesium3DTileFeature) {
+      info = t('site.info.building', {
+        id: String(picked.getProperty('id')),
+        use: String(picked.getProperty('use')),
+        floors: String(picked.getProperty('floors')),
+        height: formatNumber(language, Number(picked.getProperty('heightMetres')), 1),
+      });
+    } else if (picked?.id && typeof picked.id === 'object' && 'volumePcuPerHour' in picked.id) {
+      const road = picked.id as SiteTrafficProperties;
+      info = road.closed
+        ? t('site.info.closed')
+        : t('site.info.traffic', {
+            volume: formatNumber(language, road.volumePcuPerHour),
+            capacity: formatNumber(language, road.capacityPcuPerHour),
+          });
+    } else {
+      const position = widget.camera.pickEllipsoid(click.position as never);
+      if (!position) return;
+      const point = Cartographic.fromCartesian(position);
+      void layersOf(selected).then((loaded) => {
+        const depth = loaded.flood
+          ? depthAt(
+              loaded.flood.grid,
+              CesiumMath.toDegrees(point.longitude),
+              CesiumMath.toDegrees(point.latitude),
+            )
+          : 0;
+        info =
+          depth > 0 ? t('site.info.flood', { depth: formatNumber(language, depth, 2) }) : t('site.info.dry');
+        render();
+      }, report);
+      return;
+    }
+    render();
+  }, ScreenSpaceEventType.LEFT_CLICK);
+
+  async function searchWard(query: string): Promise<void> {
+    const ward = findWard(await wards, query);
+    if (!ward) {
+      info = t('site.search.notFound', { query });
+    } else {
+      info = ward.name;
+      widget.camera.flyTo({ destination: Rectangle.fromDegrees(...ward.bounds), duration: plain ? 0 : 1.5 });
+    }
+    render();
+  }
+
+  function legendOf(layer: LayerId): HTMLElement {
+    const items = el('ul', { class: 'legend' });
+    const depth = (v: number) => formatNumber(language, v, 2);
+    const volume = (v: number) => formatNumber(language, v);
+    if (layer === 'buildings' || layer === 'zoning') {
+      for (const item of zoningLegend) {
+        const colour = LAND_USE_COLOURS[item.use as keyof typeof LAND_USE_COLOURS] ?? '#cccccc';
+        items.append(el('li', {}, swatch(colour), item[language]));
+      }
+    } else if (layer === 'flood') {
+      if (!selected.floodMaxDepth) return el('p', { class: 'legend-missing' }, t('site.legend.missing'));
+      items.append(el('li', { class: 'legend-unit' }, t('site.legend.depth')));
+      for (const [i, c] of FLOOD_DEPTH_CLASSES.entries())
+        items.append(el('li', {}, swatch(c.colour), classLabel(FLOOD_DEPTH_CLASSES, i, depth)));
+    } else {
+      if (!selected.trafficVolumes) return el('p', { class: 'legend-missing' }, t('site.legend.missing'));
+      items.append(el('li', { class: 'legend-unit' }, t('site.legend.volume')));
+      for (const [i, c] of TRAFFIC_VOLUME_CLASSES.entries())
+        items.append(el('li', {}, swatch(c.colour, true), classLabel(TRAFFIC_VOLUME_CLASSES, i, volume)));
+      items.append(el('li', {}, swatch(CLOSED_ROAD_COLOUR, true), t('site.legend.closed')));
+    }
+    return items;
+  }
+
+  function render(): void {
+    document.documentElement.lang = language;
+    const switchLanguage = el(
+      'button',
+      { type: 'button', 'data-testid': 'language-switch' },
+      t('app.switchLanguage'),
+    );
+    switchLanguage.addEventListener('click', () => {
+      language = language === 'vi' ? 'en' : 'vi';
+      localStorage.setItem(LANGUAGE_KEY, language);
+      info = '';
+      render();
+    });
+    header.replaceChildren(el('h1', {}, t('app.title'), el('small', {}, t('viewer.title'))), switchLanguage);
+    attribution.replaceChildren(`${t('attribution.osm')} · ${t('attribution.synthetic')} · CesiumJS`);
+
+    const list = el('ul', { class: 'scenario-list', 'data-testid': 'scenario-list' });
+    for (const scenario of manifest.scenarios) {
+      const button = el(
+        'button',
+        { type: 'button', 'aria-pressed': String(scenario.id === selected.id), 'data-scenario': scenario.id },
+        el('span', { class: 'name-vi' }, scenario.name.vi),
+        ...(language === 'en' ? [el('span', { class: 'name-en' }, scenario.name.en)] : []),
+      );
+      button.addEventListener('click', () => {
+        selected = scenario;
+        info = '';
+        applyVisibility();
+        render();
+      });
+      list.append(el('li', {}, button));
+    }
+
+    const assumptions = el('ul', { class: 'assumptions' });
+    for (const a of selected.assumptions) {
+      const kind = a.kind === 'year' ? 'site.assumption.year' : (`edit.${a.kind}` as MessageKey);
+      assumptions.append(el('li', {}, `${t(kind)}: ${a.detail}`));
+    }
+    const cards = el('div', { class: 'kpi-cards', 'data-testid': 'kpi-cards' });
+    for (const kpi of selected.kpis) {
+      const digits = Math.abs(kpi.value) >= 100 ? 0 : 2;
+      cards.append(
+        el(
+          'div',
+          { class: 'kpi-card' },
+          el('span', { class: 'kpi-label' }, kpi.label[language]),
+          el('strong', {}, formatNumber(language, kpi.value, digits)),
+          el('span', { class: 'kpi-unit' }, kpi.unit),
+        ),
+      );
+    }
+
+    const layerList = el('div', { class: 'layer-list' });
+    for (const layer of LAYERS) {
+      const box = el('input', { type: 'checkbox', 'data-layer': layer }) as HTMLInputElement;
+      box.checked = visible[layer];
+      box.addEventListener('change', () => {
+        visible[layer] = box.checked;
+        applyVisibility();
+      });
+      layerList.append(el('fieldset', {}, el('label', {}, box, t(`site.layer.${layer}`)), legendOf(layer)));
+    }
+
+    const search = el('form', { class: 'ward-search', role: 'search' }) as HTMLFormElement;
+    const input = el('input', {
+      type: 'search',
+      'aria-label': t('site.search'),
+      placeholder: t('site.search'),
+    }) as HTMLInputElement;
+    search.append(input, el('button', { type: 'submit' }, t('site.search.go')));
+    search.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (input.value.trim()) void searchWard(input.value.trim());
+    });
+
+    panel.replaceChildren(
+      search,
+      el('h2', {}, t('site.scenarios')),
+      list,
+      el(
+        'section',
+        { class: 'scenario-detail', 'data-testid': 'scenario-detail' },
+        el('h3', {}, selected.name[language]),
+        el('p', {}, selected.description[language]),
+        el('h4', {}, t('site.assumptions')),
+        assumptions,
+        el('h4', {}, t('site.kpis')),
+        cards,
+      ),
+      el('h2', {}, t('site.layers')),
+      layerList,
+      el(
+        'section',
+        { class: 'site-info', 'aria-live': 'polite' },
+        el('h4', {}, t('site.info')),
+        info || t('site.info.hint'),
+      ),
+      ...(errorText
+        ? [el('p', { class: 'error', role: 'alert' }, t('viewer.loadError', { message: errorText }))]
+        : []),
+    );
+  }
+
+  render();
+  applyVisibility();
+  root.dataset.siteReady = 'true';
+}

@@ -1,0 +1,147 @@
+import {
+  ArcType,
+  Cartesian3,
+  Color,
+  ColorGeometryInstanceAttribute,
+  GeometryInstance,
+  ImageryLayer,
+  PolylineColorAppearance,
+  PolylineGeometry,
+  Primitive,
+  PrimitiveCollection,
+  Rectangle,
+  SingleTileImageryProvider,
+} from 'cesium';
+import { LAND_USE_COLOURS } from '../../render/city/cityColours.ts';
+import type { SiteDepthGrid, SiteTrafficLines, SiteTrafficProperties } from '../../scenario/publishedSite.ts';
+import {
+  CLOSED_ROAD_COLOUR,
+  classIndexOf,
+  FLOOD_DEPTH_CLASSES,
+  TRAFFIC_VOLUME_CLASSES,
+} from './siteLegends.ts';
+
+/** Land-use polygons of the zoning plan (data/zoning.geojson). */
+export interface ZoningPlan {
+  features: Array<{
+    properties: { use: string; vi: string; en: string };
+    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+  }>;
+}
+
+/** Longest side of the zoning plan's image, pixels. */
+const ZONING_IMAGE_PIXELS = 2048;
+/** Opacity of the zoning plan and the flood depth on the globe. */
+const OVERLAY_ALPHA = 0.75;
+/** Height of the traffic lines above the ellipsoid, metres (above the draped layers). */
+const TRAFFIC_HEIGHT_METRES = 4;
+
+/** An image drawn in the browser (a canvas) as an imagery layer over `rectangle`. */
+async function canvasLayer(canvas: HTMLCanvasElement, rectangle: Rectangle): Promise<ImageryLayer> {
+  const provider = await SingleTileImageryProvider.fromUrl(canvas.toDataURL('image/png'), { rectangle });
+  return new ImageryLayer(provider, { alpha: OVERLAY_ALPHA });
+}
+
+/** Rings of a Polygon or MultiPolygon. */
+function ringsOf(geometry: ZoningPlan['features'][number]['geometry']): number[][][] {
+  return geometry.type === 'Polygon'
+    ? (geometry.coordinates as number[][][])
+    : (geometry.coordinates as number[][][][]).flat();
+}
+
+/** The zoning plan painted by land use (the workbench's colours) as an imagery layer. */
+export function zoningLayer(plan: ZoningPlan): Promise<ImageryLayer> {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const feature of plan.features)
+    for (const ring of ringsOf(feature.geometry))
+      for (const [lon, lat] of ring) {
+        west = Math.min(west, lon!);
+        east = Math.max(east, lon!);
+        south = Math.min(south, lat!);
+        north = Math.max(north, lat!);
+      }
+  const scale = ZONING_IMAGE_PIXELS / Math.max(east - west, north - south);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil((east - west) * scale);
+  canvas.height = Math.ceil((north - south) * scale);
+  const context = canvas.getContext('2d')!;
+  for (const feature of plan.features) {
+    context.fillStyle =
+      LAND_USE_COLOURS[feature.properties.use as keyof typeof LAND_USE_COLOURS] ?? '#cccccc';
+    context.beginPath();
+    for (const ring of ringsOf(feature.geometry))
+      ring.forEach(([lon, lat], i) => {
+        const x = (lon! - west) * scale;
+        const y = (north - lat!) * scale;
+        if (i === 0) context.moveTo(x, y);
+        else context.lineTo(x, y);
+      });
+    context.fill('evenodd');
+  }
+  return canvasLayer(canvas, Rectangle.fromDegrees(west, south, east, north));
+}
+
+/** The flood maximum depth by depth class as an imagery layer (cells under 0.05 m clear). */
+export function floodLayer(grid: SiteDepthGrid): Promise<ImageryLayer> {
+  const canvas = document.createElement('canvas');
+  canvas.width = grid.columns;
+  canvas.height = grid.rows;
+  const context = canvas.getContext('2d')!;
+  const image = context.createImageData(grid.columns, grid.rows);
+  const colours = FLOOD_DEPTH_CLASSES.map((c) => Color.fromCssColorString(c.colour));
+  grid.depthCentimetres.forEach((centimetres, k) => {
+    const index = classIndexOf(FLOOD_DEPTH_CLASSES, centimetres / 100);
+    if (index < 0) return;
+    const colour = colours[index]!;
+    image.data.set([colour.red * 255, colour.green * 255, colour.blue * 255, 255], k * 4);
+  });
+  context.putImageData(image, 0, 0);
+  return canvasLayer(canvas, Rectangle.fromDegrees(grid.west, grid.south, grid.east, grid.north));
+}
+
+/** The flood maximum depth at a point, metres (0 outside the grid or dry). */
+export function depthAt(grid: SiteDepthGrid, longitude: number, latitude: number): number {
+  const col = Math.floor(((longitude - grid.west) / (grid.east - grid.west)) * grid.columns);
+  const row = Math.floor(((grid.north - latitude) / (grid.north - grid.south)) * grid.rows);
+  if (col < 0 || col >= grid.columns || row < 0 || row >= grid.rows) return 0;
+  return (grid.depthCentimetres[row * grid.columns + col] ?? 0) / 100;
+}
+
+/**
+ * Traffic volumes as lines coloured and widened by volume class, closed roads dark; one
+ * primitive per class (few draw calls). Each line's pick id is its {@link SiteTrafficProperties}.
+ */
+export function trafficPrimitives(lines: SiteTrafficLines): PrimitiveCollection {
+  const byClass = new Map<number, GeometryInstance[]>(); // class index, -1 = closed
+  for (const feature of lines.features) {
+    const properties: SiteTrafficProperties = feature.properties;
+    const index = properties.closed
+      ? -1
+      : Math.max(0, classIndexOf(TRAFFIC_VOLUME_CLASSES, properties.volumePcuPerHour));
+    const colour = Color.fromCssColorString(
+      index < 0 ? CLOSED_ROAD_COLOUR : TRAFFIC_VOLUME_CLASSES[index]!.colour,
+    );
+    const positions = Cartesian3.fromDegreesArrayHeights(
+      feature.geometry.coordinates.flatMap(([lon, lat]) => [lon!, lat!, TRAFFIC_HEIGHT_METRES]),
+    );
+    if (positions.length < 2) continue;
+    const instance = new GeometryInstance({
+      geometry: new PolylineGeometry({
+        positions,
+        width: 2 + Math.max(0, index) * 1.5,
+        arcType: ArcType.NONE,
+      }),
+      attributes: { color: ColorGeometryInstanceAttribute.fromColor(colour) },
+      id: properties,
+    });
+    const group = byClass.get(index) ?? [];
+    group.push(instance);
+    byClass.set(index, group);
+  }
+  const collection = new PrimitiveCollection();
+  for (const instances of byClass.values())
+    collection.add(
+      new Primitive({ geometryInstances: instances, appearance: new PolylineColorAppearance() }),
+    );
+  return collection;
+}

@@ -1,0 +1,166 @@
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_CSP, SITE_LIMITS } from '../../src/scenario/publishedSite.ts';
+import { canvasColourStats, chromiumForTests, collectErrors } from './browser.ts';
+
+/** The two scenarios the acceptance script publishes: today and the dike + ponds plan. */
+const PUBLISHED = ['baseline', 'saigon-dike-and-ponds'];
+const NAMES_VI = PUBLISHED.map(
+  (id) => (JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')) as { name: { vi: string } }).name.vi,
+);
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.glb': 'model/gltf-binary',
+  '.png': 'image/png',
+  '.md': 'text/markdown',
+};
+
+/** Runs `twin publish … --json` as a user would (without blocking the test worker); returns its JSON. */
+function publishSite(
+  out: string,
+): Promise<{ out: string; files: number; bytes: number; scenarios: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [
+      'bin/twin.mjs',
+      'publish',
+      '--scenarios',
+      PUBLISHED.join(','),
+      '--out',
+      out,
+      '--json',
+    ]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`exit ${code}: ${stderr}`)),
+    );
+  });
+}
+
+/** A plain static server of `dir` on 127.0.0.1 that sends the content type and ONLY the site's CSP header. */
+function serve(dir: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': SITE_CSP,
+    });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Bytes of every file under `dir`. */
+function bytesUnder(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+const chromium = chromiumForTests();
+let dir: string;
+let server: Server;
+let url: string;
+let printed: Awaited<ReturnType<typeof publishSite>>;
+
+/** Opens the site at a viewport; records console errors, CSP violations and requests leaving 127.0.0.1. */
+async function openSite(width: number, height: number) {
+  const page: Page = await chromium.browser.newPage({ viewport: { width, height } });
+  const errors = collectErrors(page);
+  const external: string[] = [];
+  await page.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (target.protocol.startsWith('http') && target.hostname !== '127.0.0.1') {
+      external.push(target.href);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  await page.goto(`${url}index.html?test`);
+  await page.waitForSelector('[data-testid="site-map"][data-tiles-loaded="true"]', { timeout: 150_000 });
+  await page.waitForTimeout(1000);
+  const violations = await page.evaluate(
+    () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+  );
+  return { page, errors, external, violations };
+}
+
+describe('twin publish: the public site under a strict CSP', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'twin-site-'));
+    printed = await publishSite(dir);
+    server = await serve(dir);
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }, 600_000);
+
+  afterAll(() => {
+    server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints what it wrote; the buildings fit 25 MB and the site 60 MB', () => {
+    expect(printed.out).toBe(dir);
+    expect(printed.scenarios).toEqual(PUBLISHED);
+    expect(printed.bytes).toBe(bytesUnder(dir));
+    expect(printed.files).toBe(
+      readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length,
+    );
+    expect(bytesUnder(join(dir, 'data', 'buildings'))).toBeLessThanOrEqual(SITE_LIMITS.buildingsBytes);
+    expect(printed.bytes).toBeLessThanOrEqual(SITE_LIMITS.siteBytes);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`content="${SITE_CSP}"`);
+  });
+
+  it('draws the city on a phone (390×844) with both scenario names, no errors, nothing fetched from outside, no sideways scrolling', async () => {
+    const { page, errors, external, violations } = await openSite(390, 844);
+    const stats = await canvasColourStats(page, '[data-testid="site-map"] canvas');
+    expect(stats.distinctColours).toBeGreaterThan(10); // globe, sky, buildings by use, flood, traffic
+    const text = await page.textContent('body');
+    for (const name of NAMES_VI) expect(text).toContain(name);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(violations).toEqual([]);
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws on a desktop (1280×800); switching to the dike scenario and to English shows its KPIs', async () => {
+    const { page, errors, external, violations } = await openSite(1280, 800);
+    const stats = await canvasColourStats(page, '[data-testid="site-map"] canvas');
+    expect(stats.distinctColours).toBeGreaterThan(10);
+    await page.click('[data-scenario="saigon-dike-and-ponds"]');
+    await page.click('[data-testid="language-switch"]');
+    const detail = await page.textContent('[data-testid="scenario-detail"]');
+    expect(detail).toContain('Saigon River dike and retention ponds');
+    expect(detail).toContain('Flooded area');
+    const text = await page.textContent('body');
+    for (const name of NAMES_VI) expect(text).toContain(name); // Vietnamese names stay in the list
+    expect(violations).toEqual([]);
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
