@@ -78,7 +78,7 @@ export class SensorThingsService {
    * @param store the entity store
    * @param baseUrl `http://HOST:PORT` of the HTTP API (for `@iot.selfLink` and `Location`)
    * @param onObservation told of every Observation created by HTTP, by deep insert or by
-   *   `createObservation`, so the broker pushes it; MQTT ingestion returns its entity instead
+   *   `createObservations`, so the broker pushes it; MQTT ingestion returns its entity instead
    */
   constructor(
     readonly store: SensorStore,
@@ -99,14 +99,24 @@ export class SensorThingsService {
     return { ok: true, created: this.storeObservation(datastream!, check.props) };
   }
 
-  /** Stores an Observation the service makes itself (the replay) and pushes it. Throws on a bad one. */
-  createObservation(datastreamId: number, body: Record<string, unknown>): CreatedObservation {
-    const datastream = this.store.get('Datastreams', datastreamId);
-    const check = checkObservation(body, datastream);
-    if (!check.ok) throw new Error(`replay observation rejected: ${check.message}`);
-    const created = this.storeObservation(datastream!, check.props);
-    this.onObservation(created);
-    return created;
+  /**
+   * Stores Observations the service makes itself (the replay) in one log append, then pushes
+   * them to subscribers when `push`. Items that fail the checks are skipped (not counted as
+   * rejected messages). Returns how many were stored.
+   */
+  createObservations(
+    items: ReadonlyArray<{ datastreamId: number; body: Record<string, unknown> }>,
+    push: boolean,
+  ): number {
+    const created = this.store.batch(() =>
+      items.flatMap(({ datastreamId, body }) => {
+        const datastream = this.store.get('Datastreams', datastreamId);
+        const check = checkObservation(body, datastream);
+        return check.ok ? [this.storeObservation(datastream!, check.props)] : [];
+      }),
+    );
+    if (push) for (const observation of created) this.onObservation(observation);
+    return created.length;
   }
 
   /**

@@ -1,9 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { StoredEntity } from '../../sensors/entityModel.ts';
+import { isoTimeMillis } from '../../sensors/filterExpression.ts';
+import {
+  type HealthyAirStation,
+  healthyAirFeeds,
+  parseHealthyAirCsv,
+} from '../../sensors/replay/healthyAir.ts';
+import {
+  REPLAY_ACCELERATED_SECONDS,
+  REPLAY_HISTORY_SECONDS,
+  replayDataTime,
+  sampleTimes,
+} from '../../sensors/replay/replayClock.ts';
+import type { ReplayFeed, ReplayStream } from '../../sensors/replay/replayFeed.ts';
+import { riverLevelFeed } from '../../sensors/replay/riverLevel.ts';
+import { rainGaugeFeeds } from '../../sensors/replay/syntheticRain.ts';
 import type { SensorThingsService } from '../../sensors/sensorThingsService.ts';
+import { fitTideToExtremes } from '../../sim/hydrology/tideHarmonics.ts';
+import { parseTideExtremesCsv } from '../../sim/hydrology/tideObserved.ts';
 
+/** The shared sensor data, beside the repository (../shared/data/sensors). */
+export const SHARED_SENSOR_DATA_DIR = resolve(import.meta.dirname, '../../../../shared/data/sensors');
+
+const TICK_MILLISECONDS = 1000;
+const CHUNK = 5000;
+
+interface PlayedStream {
+  datastreamId: number;
+  stream: ReplayStream;
+  /** Data time of the last sample stored, Unix s. */
+  lastSeconds: number;
+}
+
+/** Reads the shared data and builds the feeds (HealthyAir replay, Phú An tide model, synthetic rain). */
+function readFeeds(dir: string, log: (message: string) => void): ReplayFeed[] {
+  const stations = (
+    JSON.parse(readFileSync(join(dir, 'stations.json'), 'utf8')) as { stations: HealthyAirStation[] }
+  ).stations;
+  const records = parseHealthyAirCsv(readFileSync(join(dir, 'healthyair-hcmc-hourly.csv'), 'utf8'));
+  const tideFile = join(dir, 'phuan-tide-observed.csv');
+  const fit = fitTideToExtremes(parseTideExtremesCsv(readFileSync(tideFile, 'utf8')));
+  log(
+    `replay: Phú An tide model, ${fit.model.constituents.length} constituents fitted to ${fit.count} observed highs and lows: ` +
+      `error RMS ${fit.rmsErrorMetres.toFixed(3)} m, max ${fit.maxErrorMetres.toFixed(3)} m`,
+  );
+  return [
+    ...healthyAirFeeds(stations, records),
+    riverLevelFeed(fit, 'data/sensors/phuan-tide-observed.csv'),
+    ...rainGaugeFeeds(),
+  ];
+}
+
+function replayKeyOf(entity: StoredEntity): unknown {
+  return (entity.props.properties as Record<string, unknown> | undefined)?.replayKey;
+}
+
+/** The feed's Thing (created on first start, found by its replay key afterwards) and its played streams. */
+function thingStreams(service: SensorThingsService, feed: ReplayFeed): PlayedStream[] {
+  const store = service.store;
+  const thing =
+    store.all('Things').find((t) => replayKeyOf(t) === feed.key) ??
+    service.createEntity('Things', feed.thing);
+  const datastreams = store.navigate(thing, 'Datastreams');
+  return feed.streams.flatMap((stream) => {
+    const datastream = datastreams.find((d) => replayKeyOf(d) === stream.key);
+    if (datastream === undefined) return [];
+    let lastMs = Number.NEGATIVE_INFINITY;
+    for (const o of store.navigate(datastream, 'Observations'))
+      lastMs = Math.max(lastMs, isoTimeMillis(o.props.phenomenonTime) ?? lastMs);
+    return [{ datastreamId: datastream.id, stream, lastSeconds: lastMs / 1000 }];
+  });
+}
+
+/** Stores every sample of the streams up to `untilSeconds`; returns how many were stored. */
+function playUntil(
+  service: SensorThingsService,
+  streams: PlayedStream[],
+  untilSeconds: number,
+  push: boolean,
+): number {
+  let items: Array<{ datastreamId: number; body: Record<string, unknown> }> = [];
+  let stored = 0;
+  for (const played of streams) {
+    for (const t of sampleTimes(played.stream.stepSeconds, played.lastSeconds, untilSeconds)) {
+      const result = played.stream.valueAt(t);
+      if (result !== undefined)
+        items.push({
+          datastreamId: played.datastreamId,
+          body: { phenomenonTime: new Date(t * 1000).toISOString(), result },
+        });
+      if (items.length >= CHUNK) {
+        stored += service.createObservations(items, push);
+        items = [];
+      }
+    }
+    played.lastSeconds = Math.max(played.lastSeconds, untilSeconds);
+  }
+  return stored + service.createObservations(items, push);
+}
+
+/**
+ * Starts the replay of ../shared/data/sensors (see src/sensors/replay/replayClock.ts for the
+ * clock). Without the shared data it logs a warning and plays nothing.
+ */
 export async function startReplay(
-  _service: SensorThingsService,
-  _speed: number,
-  _log: (message: string) => void,
+  service: SensorThingsService,
+  speed: number,
+  log: (message: string) => void,
+  dir = SHARED_SENSOR_DATA_DIR,
 ): Promise<{ stop(): void }> {
-  return { stop() {} };
+  if (!existsSync(join(dir, 'healthyair-hcmc-hourly.csv'))) {
+    log(`replay: warning: no shared sensor data in ${dir}; replay off (only posted data is served)`);
+    return { stop() {} };
+  }
+  const streams = readFeeds(dir, log).flatMap((feed) => thingStreams(service, feed));
+  const startWallSeconds = Date.now() / 1000;
+  for (const played of streams)
+    played.lastSeconds = Math.max(played.lastSeconds, startWallSeconds - REPLAY_HISTORY_SECONDS);
+  const backfilled = playUntil(service, streams, startWallSeconds - REPLAY_ACCELERATED_SECONDS, false);
+  log(
+    `replay: ${streams.length} Datastreams, ${backfilled} Observations filled in; playing the last ` +
+      `${REPLAY_ACCELERATED_SECONDS / 3600} h at ×${speed}, then live`,
+  );
+  const timer = setInterval(() => {
+    playUntil(service, streams, replayDataTime(Date.now() / 1000, startWallSeconds, speed), true);
+  }, TICK_MILLISECONDS);
+  return {
+    stop() {
+      clearInterval(timer);
+    },
+  };
 }
