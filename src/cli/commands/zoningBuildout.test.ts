@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { twin } from '../../../tests/helpers/twin.ts';
 
@@ -100,6 +103,38 @@ describe('twin zoning buildout', () => {
       `${dir}/bad-rules.json: zones.R1.maxCoverage: expected a number in [0, 1], got 1.6`,
     );
     expect(rules.stderr).toContain(`${dir}/bad-rules.json: zones.R1.setbacks.side: expected a number`);
+  });
+
+  it('exits 1 on absurd geometry and inherited zone names, naming each feature', () => {
+    const box = (lon: number, lat: number, side: number) => [
+      [lon, lat],
+      [lon + side, lat],
+      [lon + side, lat + side],
+      [lon, lat + side],
+      [lon, lat],
+    ];
+    const parcel = (id: string, zone: string, coordinates: unknown) => ({
+      type: 'Feature',
+      properties: { id, zone },
+      geometry: { type: 'Polygon', coordinates },
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'zoning-')), 'parcels.geojson');
+    const features = [
+      // A 11 m lot with a hole 100 m east of it.
+      parcel('hole-outside', 'R1', [box(106.77, 10.82, 0.0001), box(106.771, 10.82004, 0.00002)]),
+      parcel('paris', 'R1', [box(2.35, 48.85, 0.0001)]),
+      parcel('inherited', 'constructor', [box(106.77, 10.821, 0.0001)]),
+    ];
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+    const r = twin('zoning', 'buildout', '--parcels', file, '--rules', `${dir}/rules.json`, '--json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}: features[0].geometry.coordinates[1]: hole is not inside the lot`);
+    expect(r.stderr).toContain(
+      `${file}: features[1].geometry.coordinates[0][0]: position (2.35, 48.85) lies outside`,
+    );
+    expect(r.stderr).toContain(`${file}: features[2].properties.zone: unknown zone "constructor"`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('writes progress to stderr only, with --progress', () => {

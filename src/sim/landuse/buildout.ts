@@ -1,7 +1,7 @@
 import { area as geodesicArea } from '@turf/turf';
 import { InputError } from '../../core/errors.ts';
 import type { LandUse } from '../../core/vocabulary.ts';
-import type { ZoneRules } from './zoningRules.ts';
+import { ownZoneRules, type ZoneRules } from './zoningRules.ts';
 import { type EdgeRole, edgeNearestRoad, edgeRoles } from './edgeRoles.ts';
 import { buildableEnvelope, type EdgeSetback } from './envelope.ts';
 import { type LocalFrame, localFrameAbout } from './localFrame.ts';
@@ -73,7 +73,7 @@ export function buildOut(
   const envelopes: LonLat[][][][] = [];
   const totals: BuildOutTotals = { lotArea: 0, grossFloorArea: 0, byUse: {} };
   parcels.forEach((parcel, index) => {
-    const rules = zones[parcel.zone];
+    const rules = ownZoneRules(zones, parcel.zone);
     if (!rules) {
       throw new InputError([
         { path: `features[${index}].properties.zone`, message: `no rules for "${parcel.zone}"` },

@@ -1,5 +1,5 @@
 import type { LandUse } from '../../core/vocabulary.ts';
-import type { ZoneRules } from './zoningRules.ts';
+import { ownZoneRules, type ZoneRules } from './zoningRules.ts';
 import type { BuildOutResult } from './buildout.ts';
 
 /** What the indicators need to know about one parcel (from a build-out or from existing buildings). */
@@ -92,7 +92,7 @@ export function floorSpaceFromBuildOut(
   zones: Readonly<Record<string, ZoneRules>>,
 ): ParcelFloorSpace[] {
   return result.parcels.map((p) => ({
-    use: zones[p.zone]!.use,
+    use: ownZoneRules(zones, p.zone)!.use,
     lotAreaSquareMetres: p.lotArea,
     footprintSquareMetres: p.footprintArea,
     grossFloorAreaSquareMetres: p.grossFloorArea,

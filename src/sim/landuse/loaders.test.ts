@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
+import { buildOut } from './buildout.ts';
 import { parseParcels } from './parcels.ts';
 import { parseZoningRules } from './zoningRules.ts';
 
@@ -131,6 +132,110 @@ describe('parseParcels (GeoJSON)', () => {
     expect(problemsOf(() => parseParcels({ type: 'Feature' }, ['R1']))).toEqual([
       'type: expected "FeatureCollection", got "Feature"',
       'features: expected an array, got undefined',
+    ]);
+  });
+});
+
+describe('parcel geometry sanity', () => {
+  /** A closed square ring of side `side` degrees with its south-west corner at (lon, lat). */
+  const box = (lon: number, lat: number, side: number) => [
+    [lon, lat],
+    [lon + side, lat],
+    [lon + side, lat + side],
+    [lon, lat + side],
+    [lon, lat],
+  ];
+  const parse = (...rings: unknown[]) =>
+    problemsOf(() =>
+      parseParcels({ type: 'FeatureCollection', features: [feature({ id: 'p', zone: 'R1' }, rings)] }, [
+        'R1',
+      ]),
+    );
+
+  it('refuses a hole larger than its lot or outside it, naming the feature and ring', () => {
+    // The lot is 0.0001° (≈ 11 m) square; this hole is 0.0003° square around it: larger than the lot.
+    expect(parse(square, box(106.7699, 10.8199, 0.0003))).toEqual([
+      'features[0].geometry.coordinates[1]: hole is not inside the lot',
+    ]);
+    // A small hole 100 m away: outside the lot, so subtracting it would be wrong.
+    expect(parse(square, box(106.771, 10.82004, 0.00002))).toEqual([
+      'features[0].geometry.coordinates[1]: hole is not inside the lot',
+    ]);
+    // A hole that crosses the lot's edge (half in, half out).
+    expect(parse(square, box(106.77008, 10.82004, 0.00004))).toEqual([
+      'features[0].geometry.coordinates[1]: hole is not inside the lot',
+    ]);
+  });
+
+  it('refuses lots smaller than 1 m² or larger than 10 km²', () => {
+    // 0.000005° square at 10.82 N: 0.556 m north × 0.546 m east ≈ 0.30 m².
+    expect(parse(box(106.77, 10.82, 0.000005))).toEqual([
+      expect.stringMatching(
+        /^features\[0\]\.geometry\.coordinates: lot area 0\.30\d m² .* outside \[1, 10000000\] m²$/,
+      ),
+    ]);
+    // 0.05° square ≈ 5.56 km × 5.46 km ≈ 30 km².
+    expect(parse(box(106.75, 10.8, 0.05))).toEqual([
+      expect.stringMatching(/^features\[0\]\.geometry\.coordinates: lot area 3\.04e\+7 m²/),
+    ]);
+  });
+
+  it('refuses world-sized, antimeridian and far-away parcels', () => {
+    const world = [
+      [-170, -80],
+      [170, -80],
+      [170, 80],
+      [-170, 80],
+      [-170, -80],
+    ];
+    expect(parse(world)).toEqual([
+      'features[0].geometry.coordinates[0][0]: position (-170, -80) lies outside the city region (106.55…107.05 E, 10.6…11.05 N)',
+    ]);
+    const antimeridian = [
+      [179.9, 10.8],
+      [-179.9, 10.8],
+      [-179.9, 10.9],
+      [179.9, 10.9],
+      [179.9, 10.8],
+    ];
+    expect(parse(antimeridian)[0]).toMatch(
+      /^features\[0\]\.geometry\.coordinates\[0\]\[0\]: position \(179\.9, 10\.8\) lies outside/,
+    );
+    expect(parse(box(2.35, 48.85, 0.0001))[0]).toMatch(
+      /coordinates\[0\]\[0\]: position \(2\.35, 48\.85\) lies outside/,
+    );
+  });
+});
+
+describe('zone lookups and rule ranges', () => {
+  it('finds only zones the rules define as their own: "constructor" is no zone, "__proto__" can be one', () => {
+    const parcel = {
+      id: 'p',
+      zone: 'constructor',
+      exterior: square.slice(0, 4) as [number, number][],
+      holes: [],
+    };
+    expect(problemsOf(() => buildOut([parcel], { R1 } as never))).toEqual([
+      'features[0].properties.zone: no rules for "constructor"',
+    ]);
+    const rules = parseZoningRules(
+      JSON.parse(`{"format": "twin-zoning-rules/1", "zones": {"__proto__": ${JSON.stringify(R1)}}}`),
+    );
+    expect(Object.hasOwn(rules.zones, '__proto__')).toBe(true);
+    expect(Object.keys(rules.zones)).toEqual(['__proto__']);
+  });
+
+  it('needs a positive FAR and height', () => {
+    expect(
+      problemsOf(() =>
+        parseZoningRules({
+          format: 'twin-zoning-rules/1',
+          zones: { R1: { ...R1, maxFAR: 0, maxHeight: -1 } },
+        }),
+      ),
+    ).toEqual([
+      'zones.R1.maxFAR: expected a number in (0, 100], got 0',
+      'zones.R1.maxHeight: expected a number in (0, 1000], got -1',
     ]);
   });
 });

@@ -1,8 +1,16 @@
 import { Checker, describe } from '../../core/check.ts';
+import { CITY_REGION_TEXT, insideCityRegion } from '../../core/cityRegion.ts';
 import { InputError } from '../../core/errors.ts';
 import { localFrameAbout } from './localFrame.ts';
-import { ringSignedArea } from '../../core/geometry/area.ts';
+import { ringArea, ringSignedArea } from '../../core/geometry/area.ts';
+import { pointInRing } from '../../core/geometry/pointInPolygon.ts';
+import { segmentsIntersect } from '../../core/geometry/segments.ts';
 import { findSelfIntersection, type PointMetres } from './planeGeometry.ts';
+
+/** Smallest lot accepted, m² (exterior minus holes). */
+export const MIN_LOT_SQUARE_METRES = 1;
+/** Largest lot accepted, m² (10 km²: larger than any lot, smaller than the city). */
+export const MAX_LOT_SQUARE_METRES = 1e7;
 
 /** A WGS84 position [longitude, latitude] in degrees. */
 export type LonLat = [number, number];
@@ -105,13 +113,53 @@ function checkPolygonGeometry(c: Checker, value: unknown, path: string): LonLat[
   if (!ringList) return undefined;
   if (ringList.length === 0) return c.fail(`${path}.coordinates`, 'expected at least the exterior ring');
   const rings = ringList.map((ring, k) => checkRing(c, ring, `${path}.coordinates[${k}]`));
-  return rings.every((r) => r !== undefined) ? (rings as LonLat[][]) : undefined;
+  if (!rings.every((r) => r !== undefined)) return undefined;
+  return checkLot(c, rings as LonLat[][], `${path}.coordinates`);
+}
+
+/**
+ * Checks the rings of a lot together, in one local frame: each hole inside the exterior (its
+ * vertices inside, no edge crossing it) and the lot (exterior minus holes) between
+ * MIN_LOT_SQUARE_METRES and MAX_LOT_SQUARE_METRES.
+ */
+function checkLot(c: Checker, rings: LonLat[][], path: string): LonLat[][] | undefined {
+  const frame = localFrameAbout(rings[0]!);
+  const [exterior, ...holes] = rings.map((ring) => ring.map(([lon, lat]) => frame.toMetres(lon, lat)));
+  const before = c.problems.length;
+  let lotArea = ringArea(exterior!);
+  holes.forEach((hole, h) => {
+    const inside = hole.every(([x, y]) => pointInRing(x, y, exterior!)) && !ringsCross(hole, exterior!);
+    if (!inside) c.fail(`${path}[${h + 1}]`, 'hole is not inside the lot');
+    lotArea -= ringArea(hole);
+  });
+  if (c.problems.length > before) return undefined;
+  if (!(lotArea >= MIN_LOT_SQUARE_METRES && lotArea <= MAX_LOT_SQUARE_METRES))
+    return c.fail(
+      path,
+      `lot area ${lotArea.toPrecision(3)} m² (holes subtracted) is outside ` +
+        `[${MIN_LOT_SQUARE_METRES}, ${MAX_LOT_SQUARE_METRES}] m²`,
+    );
+  return rings;
+}
+
+/** True when an edge of ring `a` crosses or touches an edge of ring `b` (both open, metres). */
+function ringsCross(a: readonly PointMetres[], b: readonly PointMetres[]): boolean {
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++)
+      if (segmentsIntersect(a[i]!, a[(i + 1) % a.length]!, b[j]!, b[(j + 1) % b.length]!)) return true;
+  return false;
 }
 
 function checkRing(c: Checker, value: unknown, path: string): LonLat[] | undefined {
   const before = c.problems.length;
   const closed = c.positions(value, path, 4);
   if (!closed || c.problems.length > before) return undefined;
+  const outside = closed.findIndex(([lon, lat]) => !insideCityRegion(lon, lat));
+  if (outside >= 0)
+    return c.fail(
+      `${path}[${outside}]`,
+      `position (${closed[outside]!.join(', ')}) lies outside the city region (${CITY_REGION_TEXT})`,
+    );
   const first = closed[0]!;
   const last = closed[closed.length - 1]!;
   if (first[0] !== last[0] || first[1] !== last[1]) {

@@ -35,17 +35,18 @@ export function parseZoningRules(value: unknown): ZoningRules {
   if (!doc) throw new InputError(c.problems);
   if (doc.format !== ZONING_RULES_FORMAT) c.fail('format', `expected "${ZONING_RULES_FORMAT}"`);
   const zonesObject = c.object(doc.zones, 'zones');
-  const zones: Record<string, ZoneRules> = {};
+  const entries: Array<[string, ZoneRules]> = [];
   if (zonesObject) {
     const codes = Object.keys(zonesObject);
     if (codes.length === 0) c.fail('zones', 'expected at least one zone');
     for (const code of codes) {
       const rules = checkZoneRules(c, zonesObject[code], `zones.${code}`);
-      if (rules) zones[code] = rules;
+      if (rules) entries.push([code, rules]);
     }
   }
   if (c.problems.length > 0) throw new InputError(c.problems);
-  return { format: ZONING_RULES_FORMAT, zones };
+  // fromEntries defines own properties, so even a zone called "__proto__" stays a zone.
+  return { format: ZONING_RULES_FORMAT, zones: Object.fromEntries(entries) };
 }
 
 /** Checks one zone's rules (shared by the `twin-zoning-rules/1` loader and scenario validation). */
@@ -54,8 +55,8 @@ export function checkZoneRules(c: Checker, value: unknown, path: string): ZoneRu
   if (!r) return undefined;
   const use = c.oneOf(r.use, `${path}.use`, LAND_USES);
   const maxCoverage = c.number(r.maxCoverage, `${path}.maxCoverage`, 0, 1);
-  const maxFAR = c.number(r.maxFAR, `${path}.maxFAR`, 0, 100);
-  const maxHeight = c.number(r.maxHeight, `${path}.maxHeight`, 0, 1000);
+  const maxFAR = positiveAtMost(c, r.maxFAR, `${path}.maxFAR`, 100);
+  const maxHeight = positiveAtMost(c, r.maxHeight, `${path}.maxHeight`, 1000);
   const floorHeight = c.number(r.floorHeight, `${path}.floorHeight`, 2, 10);
   const s = c.object(r.setbacks, `${path}.setbacks`);
   const front = s ? c.number(s.front, `${path}.setbacks.front`, 0, 100) : undefined;
@@ -84,4 +85,17 @@ export function checkZoneRules(c: Checker, value: unknown, path: string): ZoneRu
     setbacks: { front, side, rear },
     ...(minGreenRatio !== undefined ? { minGreenRatio } : {}),
   };
+}
+
+/** A number in (0, max], or a problem. */
+function positiveAtMost(c: Checker, value: unknown, path: string, max: number): number | undefined {
+  const n = c.number(value, path);
+  if (n !== undefined && !(n > 0 && n <= max))
+    return c.fail(path, `expected a number in (0, ${max}], got ${n}`);
+  return n;
+}
+
+/** The rules of `zone` when `zones` defines it as its own property (never an inherited one such as `constructor`). */
+export function ownZoneRules<R>(zones: Readonly<Record<string, R>>, zone: string): R | undefined {
+  return Object.hasOwn(zones, zone) ? zones[zone] : undefined;
 }

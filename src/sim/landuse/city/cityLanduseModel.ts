@@ -7,6 +7,7 @@ import { decodeBuildings } from '../../../data/formats/buildings.ts';
 import { LAND_USES, type LandUse } from '../../../core/vocabulary.ts';
 import { type RoadGraph, type SnappedPoints, snapToNodes } from '../networkAccess.ts';
 import { APARTMENT_ZONE_MIN_FLOORS, BASELINE_ZONES } from './baselineZones.ts';
+import { ownZoneRules } from '../zoningRules.ts';
 import {
   type CityParcel,
   type CityParcelOptions,
@@ -238,7 +239,7 @@ export function prepareCityLanduse(files: CityFiles, options: CityParcelOptions 
     parcelIndexById: new Map(parcels.map((p, k) => [p.id, k])),
     parcelStats: stats,
     parcelLocate: locate,
-    zoneUse: (zone) => BASELINE_ZONES[zone]?.use,
+    zoneUse: (zone) => ownZoneRules(BASELINE_ZONES, zone)?.use,
     buildings,
     wards,
     wardLocate,

@@ -1,6 +1,6 @@
 import { toSceneMetres } from '../../../core/geo.ts';
 import { InputError } from '../../../core/errors.ts';
-import type { ZoneRules } from '../zoningRules.ts';
+import { ownZoneRules, type ZoneRules } from '../zoningRules.ts';
 import { BASELINE_ZONES } from './baselineZones.ts';
 import type { CityParcel } from './cityParcels.ts';
 import { bbox } from '../../../core/geometry/bbox.ts';
@@ -72,7 +72,7 @@ export function zoningChanges(
 ): Map<number, ParcelZoning> {
   const changes = new Map<number, ParcelZoning>();
   zonings.forEach((edit) => {
-    const rules = edit.rules ?? BASELINE_ZONES[edit.zone];
+    const rules = edit.rules ?? ownZoneRules(BASELINE_ZONES, edit.zone);
     if (!rules) {
       throw new InputError([
         {
