@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { encodeOsmPbf } from '../../../tests/fixtures/osm/encodeOsmPbf.ts';
 import { smallTownBoundary, smallTownExtract } from '../../../tests/fixtures/osm/smallTown.ts';
 import { townCensus } from '../../../tests/fixtures/census/townCensus.ts';
 import { sharedInput } from '../../../tests/helpers/shared.ts';
+import { runMain } from '../../../tests/helpers/runMain.ts';
 import { twin } from '../../../tests/helpers/twin.ts';
 
 const printed = (r: { stdout: string }) => JSON.parse(r.stdout);
@@ -92,6 +93,35 @@ describe('twin data build', () => {
     const elevation = new Int16Array(new Uint8Array(readFileSync(join(out, 'terrain.i16'))).buffer);
     expect(elevation.every((dm) => dm === 125)).toBe(true);
     expect(printed(r).files['wards.geojson']).toBeUndefined(); // --census none
+  });
+
+  it('exits 1 naming the DEM when it does not cover the city, instead of falling back to synthetic terrain', async () => {
+    // The same flat DEM, 100 km west of the town (x 590,000–593,000 m): no terrain cell inside it.
+    const rows = Array.from({ length: 30 }, () => Array(30).fill('12.5').join(' ')).join('\n');
+    const dem = join(dir, 'dem-elsewhere.asc');
+    writeFileSync(dem, `ncols 30\nnrows 30\nxllcorner 590000\nyllcorner 1193000\ncellsize 100\n${rows}\n`);
+    const out = join(dir, 'dem-elsewhere-out');
+    const r = await runMain(
+      'data',
+      'build',
+      '--osm',
+      osm,
+      '--boundary',
+      boundary,
+      '--dem',
+      dem,
+      '--census',
+      'none',
+      '--out',
+      out,
+      '--json',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^error: dem-elsewhere\.asc: the DEM does not cover the city: it spans x 590000–593000 m, y 1193000–1196000 m/,
+    );
+    expect(existsSync(join(out, 'terrain.json'))).toBe(false);
   });
 
   it('exits 1 naming the file for a corrupt PBF, and 2 for a bad option', () => {

@@ -74,3 +74,28 @@ describe('ESRI ASCII grid', () => {
     );
   });
 });
+
+describe('ESRI ASCII limits (docs/limits.md)', () => {
+  it('refuses ncols × nrows above 5e7 cells before allocating, naming the ncols line', () => {
+    const e = errorOf('ncols 100000\nnrows 1000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n');
+    expect(e.message).toBe(
+      'line 1: ncols × nrows (100000 × 1000) is 100000000, above the maximum of 5e7 (docs/limits.md)',
+    );
+  });
+  it('refuses a header whose cell count cannot fit in the rest of the file', () => {
+    // 1000 × 1000 values need at least 2 × 10⁶ − 1 characters; the file has 4 after the header.
+    const e = errorOf('ncols 1000\nnrows 1000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n');
+    expect(e.message).toMatch(
+      /^line 1: ncols × nrows = 1000000 values cannot fit in the 5 characters after the header/,
+    );
+  });
+  it('refuses non-finite and non-positive header numbers', () => {
+    expect(errorOf(SAMPLE.replace('cellsize 10', 'cellsize 1e400')).message).toMatch(
+      /cellsize: expected a number, got "1e400"/,
+    );
+    expect(errorOf(SAMPLE.replace('cellsize 10', 'cellsize -10')).message).toMatch(
+      /cellsize: expected a positive number/,
+    );
+    expect(errorOf(SAMPLE.replace('ncols 3', 'ncols 1e400')).message).toMatch(/ncols: expected a number/);
+  });
+});

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { PbfWriter } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { encodeOsmPbf, type FixtureExtract } from '../../../tests/fixtures/osm/encodeOsmPbf.ts';
 import { sharedInput } from '../../../tests/helpers/shared.ts';
@@ -92,5 +94,36 @@ describe.skipIf(!extractPath)('readOsmPbf on the 2018 Thủ Đức extract (need
     expect(osm.ways.filter((w) => w.tags.highway !== undefined)).toHaveLength(7_229);
     // Every way ref resolves: the extract was cut with complete ways.
     expect(osm.ways.every((w) => w.refs.every((r) => osm.nodeIndex.has(r)))).toBe(true);
+  });
+});
+
+/** One OSMHeader blob whose zlib data inflates to `inflatedBytes` zeros, declaring `rawSize` (or none). */
+function zipBombBlob(inflatedBytes: number, rawSize: number | undefined): Uint8Array {
+  const b = new PbfWriter();
+  if (rawSize !== undefined) b.writeVarintField(2, rawSize);
+  b.writeBytesField(3, deflateSync(new Uint8Array(inflatedBytes)));
+  const blobBytes = b.finish();
+  const h = new PbfWriter();
+  h.writeStringField(1, 'OSMHeader');
+  h.writeVarintField(3, blobBytes.length);
+  const headerBytes = h.finish();
+  const out = new Uint8Array(4 + headerBytes.length + blobBytes.length);
+  new DataView(out.buffer).setInt32(0, headerBytes.length, false);
+  out.set(headerBytes, 4);
+  out.set(blobBytes, 4 + headerBytes.length);
+  return out;
+}
+
+describe('readOsmPbf on a zip bomb', () => {
+  it('stops at the declared raw size instead of inflating everything', () => {
+    expect(() => readOsmPbf(zipBombBlob(1024 * 1024, 1000))).toThrow(
+      /blob 0 at byte 0: corrupt data \(inflated 1001 bytes, header says 1000\)/,
+    );
+  });
+  it('stops at 32 MiB when no raw size is declared', () => {
+    // 33 MiB of zeros deflate to ~33 KB; the format allows 32 MiB per blob once inflated.
+    expect(() => readOsmPbf(zipBombBlob(33 * 1024 * 1024, undefined))).toThrow(
+      /inflates beyond 33554432 bytes/,
+    );
   });
 });

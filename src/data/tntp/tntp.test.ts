@@ -138,3 +138,58 @@ describe.skipIf(!siouxNet || !siouxTrips || !siouxNodes)(
     });
   },
 );
+
+describe('TNTP limits (docs/limits.md)', () => {
+  const net = (meta: string, rows = '1 2 100 1 1 0.15 4 0 0 1 ;\n') => `${meta}<END OF METADATA>\n${rows}`;
+  it('refuses declared counts above the maxima, naming the metadata line', () => {
+    expect(() =>
+      parseTntpNetwork(net('<NUMBER OF ZONES> 2\n<NUMBER OF NODES> 2000001\n<NUMBER OF LINKS> 1\n')),
+    ).toThrow(/^line 2: <NUMBER OF NODES> is 2000001, above the maximum of 1e6/);
+    expect(() =>
+      parseTntpNetwork(net('<NUMBER OF ZONES> 20000\n<NUMBER OF NODES> 20000\n<NUMBER OF LINKS> 1\n')),
+    ).toThrow(/^line 1: <NUMBER OF ZONES> is 20000, above the maximum of 10000/);
+    expect(() =>
+      parseTntpNetwork(net('<NUMBER OF ZONES> 2\n<NUMBER OF NODES> 2\n<NUMBER OF LINKS> 6000000\n')),
+    ).toThrow(/^line 3: <NUMBER OF LINKS> is 6000000, above the maximum of 5e6/);
+    expect(() => parseTntpTrips('<NUMBER OF ZONES> 100000\n<END OF METADATA>\n')).toThrow(
+      /^line 1: <NUMBER OF ZONES> is 100000, above the maximum of 10000/,
+    );
+  });
+  it('refuses more zones than nodes and more nodes than the link rows can reach', () => {
+    expect(() =>
+      parseTntpNetwork(net('<NUMBER OF ZONES> 3\n<NUMBER OF NODES> 2\n<NUMBER OF LINKS> 1\n')),
+    ).toThrow(/line 1: <NUMBER OF ZONES> \(zones are nodes\) is 3, above the maximum of 2/);
+    // 1 zone + 2 × 1 row = 3 nodes at most; 3 is accepted, 4 is not.
+    expect(
+      parseTntpNetwork(
+        net(
+          '<NUMBER OF ZONES> 1\n<NUMBER OF NODES> 3\n<NUMBER OF LINKS> 1\n',
+          '2 3 100 1 1 0.15 4 0 0 1 ;\n',
+        ),
+      ).nodeCount,
+    ).toBe(3);
+    expect(() =>
+      parseTntpNetwork(net('<NUMBER OF ZONES> 1\n<NUMBER OF NODES> 4\n<NUMBER OF LINKS> 1\n')),
+    ).toThrow(/line 2: <NUMBER OF NODES> says 4 but 1 link rows can reach at most 3 nodes/);
+  });
+  it('refuses link fields that would make costs overflow, naming the line and range', () => {
+    const meta = '<NUMBER OF ZONES> 2\n<NUMBER OF NODES> 2\n<NUMBER OF LINKS> 1\n';
+    expect(() => parseTntpNetwork(net(meta, '1 2 1e-300 1 1 0.15 4 0 0 1 ;\n'))).toThrow(
+      /line 5: expected capacity in 1e-6\.\.1e12, got 1e-300/,
+    );
+    expect(() => parseTntpNetwork(net(meta, '1 2 100 1 1 0.15 400 0 0 1 ;\n'))).toThrow(
+      /line 5: expected power in 0\.\.10, got 400/,
+    );
+    expect(() => parseTntpNetwork(net(meta, '1 2 100 1 1e300 0.15 4 0 0 1 ;\n'))).toThrow(
+      /line 5: expected freeFlowTime in 0\.\.1e6, got 1e\+300/,
+    );
+  });
+  it('refuses a trip count above 1e8 per pair and accepts 1e8', () => {
+    const head = '<NUMBER OF ZONES> 2\n<END OF METADATA>\nOrigin 1\n';
+    expect(parseTntpTrips(`${head} 2 : 1e8;\n`).flows[1]).toBe(1e8);
+    expect(() => parseTntpTrips(`${head} 2 : 1.5e8;\n`)).toThrow(
+      /line 4: expected a flow in 0\.\.1e8 for destination 2, got "1\.5e8"/,
+    );
+    expect(() => parseTntpTrips(`${head} 2 : Infinity;\n`)).toThrow(/line 4: expected a flow in 0\.\.1e8/);
+  });
+});
