@@ -6,7 +6,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../../core/errors.ts';
-import { formatLimit, MAX_INPUT_FILE_BYTES } from '../../core/limits.ts';
+import { MAX_INPUT_FILE_BYTES } from '../../core/limits.ts';
 
 /** What the user is doing with the path, for the message. */
 type FileUse = 'read' | 'write' | 'folder';
@@ -46,9 +46,12 @@ export async function readBytesFile(file: string): Promise<Uint8Array> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    // A device or pipe (/dev/zero, /dev/stdin) may never end: only regular files are read.
+    if (!info.isFile()) throw new InputError('not a regular file (a device or a pipe?)', file);
     if (info.size > MAX_INPUT_FILE_BYTES) {
+      const mebibytes = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MiB`;
       throw new InputError(
-        `the file is ${formatLimit(info.size)} bytes, above the maximum of ${formatLimit(MAX_INPUT_FILE_BYTES)} (docs/limits.md)`,
+        `the file is ${mebibytes(info.size)}, above the maximum of ${mebibytes(MAX_INPUT_FILE_BYTES)} (docs/limits.md)`,
         file,
       );
     }
