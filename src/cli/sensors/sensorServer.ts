@@ -138,6 +138,21 @@ export async function startSensorServer(options: SensorServerOptions): Promise<R
     send(result.status, result.headers, result.body);
   }
 
+  /**
+   * Group commit: publishes that arrive together (one socket read holds many) are stored in one
+   * log append and fsync, and only then acknowledged and forwarded, in arrival order.
+   */
+  const waiting: Array<() => () => void> = [];
+  const groupCommit = (ingest: () => () => void) => {
+    waiting.push(ingest);
+    if (waiting.length === 1)
+      setImmediate(() => {
+        const batch = waiting.splice(0);
+        const acknowledge = store.batch(() => batch.map((work) => work()));
+        for (const done of acknowledge) done();
+      });
+  };
+
   const closers: Array<() => Promise<void>> = [];
   let mqttPort: number | undefined;
   if (options.broker === undefined) {
@@ -146,12 +161,16 @@ export async function startSensorServer(options: SensorServerOptions): Promise<R
         if (packet.topic.startsWith('$SYS/')) return callback(new Error('$SYS/ topics are reserved'));
         const datastreamId = datastreamIdOfTopic(packet.topic);
         if (datastreamId === undefined) return callback(null);
-        const { text, bytes } = payloadText(packet.payload);
-        const result = service.ingestMessage(datastreamId, text, bytes);
-        // what subscribers get is the stored entity; a rejected message is emptied and not forwarded
-        packet.payload = result.ok ? Buffer.from(JSON.stringify(result.created.entity)) : Buffer.alloc(0);
-        packet.retain = false;
-        callback(null);
+        groupCommit(() => {
+          const { text, bytes } = payloadText(packet.payload);
+          const result = service.ingestMessage(datastreamId, text, bytes);
+          return () => {
+            // what subscribers get is the stored entity; a rejected message is emptied and not forwarded
+            packet.payload = result.ok ? Buffer.from(JSON.stringify(result.created.entity)) : Buffer.alloc(0);
+            packet.retain = false;
+            callback(null);
+          };
+        });
       },
       authorizeForward(_client, packet) {
         if (datastreamIdOfTopic(packet.topic) !== undefined && payloadText(packet.payload).bytes === 0)
