@@ -17,6 +17,7 @@ import {
 } from '../compare/useScenarioDifferences.ts';
 import { Effect } from './effect.ts';
 import { type MapLayer, runViewsOf } from './mapLayer.ts';
+import { SceneSlot } from './sceneSlot.ts';
 
 export const differenceMapLayer: MapLayer = {
   id: 'difference',
@@ -30,9 +31,9 @@ export const differenceMapLayer: MapLayer = {
   mount({ root, dataset, terrain }) {
     const roads = dataset.data.roads;
     let differences: ScenarioDifferences = { a: undefined, b: undefined };
-    let flood: DepthDifferenceSurface | null = null;
-    let traffic: LinkFlowLayer | null = null;
-    let floorSpace: FloorSpaceChangeLayer | null = null;
+    const flood = new SceneSlot<DepthDifferenceSurface>(root, (layer) => layer.mesh);
+    const traffic = new SceneSlot<LinkFlowLayer>(root, (layer) => layer.group);
+    const floorSpace = new SceneSlot<FloorSpaceChangeLayer>(root, (layer) => layer.group);
     let widthPixels = 0;
     let heightPixels = 0;
     const effects = {
@@ -51,56 +52,48 @@ export const differenceMapLayer: MapLayer = {
           );
         });
         effects.flood.run([differences.flood], () => {
-          if (!differences.flood || !terrain) return;
-          const made = new DepthDifferenceSurface(differences.flood, terrain);
-          flood = made;
-          root.add(made.mesh);
-          return () => {
-            root.remove(made.mesh);
-            made.dispose();
-            flood = null;
-          };
+          flood.set(
+            differences.flood && terrain ? new DepthDifferenceSurface(differences.flood, terrain) : null,
+          );
         });
         effects.traffic.run([differences.traffic], () => {
           const d = differences.traffic;
-          if (!d || !roads || roads.links.ids.length !== d.differencePcuPerHour.length) return;
-          const made = new LinkFlowLayer(roads, terrain);
-          made.show({ volume: d.volumeBPcuPerHour, colourValue: d.differencePcuPerHour, mode: 'difference' });
-          made.setResolution(widthPixels, heightPixels);
-          traffic = made;
-          root.add(made.group);
-          return () => {
-            root.remove(made.group);
-            made.dispose();
-            traffic = null;
-          };
+          if (!d || !roads || roads.links.ids.length !== d.differencePcuPerHour.length) {
+            traffic.set(null);
+            return;
+          }
+          const layer = new LinkFlowLayer(roads, terrain);
+          layer.show({
+            volume: d.volumeBPcuPerHour,
+            colourValue: d.differencePcuPerHour,
+            mode: 'difference',
+          });
+          layer.setResolution(widthPixels, heightPixels);
+          traffic.set(layer);
         });
         effects.floorSpace.run([differences.floorSpace, verticalExaggeration], () => {
-          if (!differences.floorSpace) return;
-          const made = new FloorSpaceChangeLayer(differences.floorSpace, terrain, verticalExaggeration);
-          floorSpace = made;
-          root.add(made.group);
-          return () => {
-            root.remove(made.group);
-            made.dispose();
-            floorSpace = null;
-          };
+          floorSpace.set(
+            differences.floorSpace
+              ? new FloorSpaceChangeLayer(differences.floorSpace, terrain, verticalExaggeration)
+              : null,
+          );
         });
         const shown = (id: string) => layerVisible[id] ?? true;
-        if (flood) {
-          flood.mesh.visible = shown(DIFFERENCE_LAYER_IDS.flood);
-          flood.mesh.scale.y = verticalExaggeration;
+        const floodSurface = flood.current;
+        if (floodSurface) {
+          floodSurface.mesh.visible = shown(DIFFERENCE_LAYER_IDS.flood);
+          floodSurface.mesh.scale.y = verticalExaggeration;
         }
-        if (traffic) traffic.group.visible = shown(DIFFERENCE_LAYER_IDS.traffic);
-        if (floorSpace) floorSpace.group.visible = shown(DIFFERENCE_LAYER_IDS.floorSpace);
+        if (traffic.current) traffic.current.group.visible = shown(DIFFERENCE_LAYER_IDS.traffic);
+        if (floorSpace.current) floorSpace.current.group.visible = shown(DIFFERENCE_LAYER_IDS.floorSpace);
       },
       resize(width, height) {
         widthPixels = width;
         heightPixels = height;
-        traffic?.setResolution(width, height);
+        traffic.current?.setResolution(width, height);
       },
       dispose() {
-        for (const effect of Object.values(effects)) effect.dispose();
+        for (const slot of [flood, traffic, floorSpace]) slot.set(null);
       },
     };
   },

@@ -7,6 +7,7 @@ import { FLOOD_DEPTH_LEGEND, WaterSurface } from '../../render/flood/waterSurfac
 import { frameIndexAt } from '../../state/floodPlayerStore.ts';
 import { Effect } from './effect.ts';
 import { type MapLayer, runViewsOf } from './mapLayer.ts';
+import { SceneSlot } from './sceneSlot.ts';
 
 export const floodMapLayer: MapLayer = {
   id: 'flood',
@@ -14,7 +15,7 @@ export const floodMapLayer: MapLayer = {
   legend: FLOOD_DEPTH_LEGEND,
   views: ['main', 'compareA', 'compareB'],
   mount({ root, terrain }) {
-    let surface: WaterSurface | null = null;
+    const surface = new SceneSlot<WaterSurface>(root, (s) => s.mesh);
     const surfaceEffect = new Effect();
     const depthEffect = new Effect();
     return {
@@ -28,25 +29,18 @@ export const floodMapLayer: MapLayer = {
             ? run?.layers.flood?.maxDepthMetres
             : frames.depthMetres[frameIndexAt(frames.timesSeconds, frameSeconds)];
         surfaceEffect.run([surfaceGrid], () => {
-          if (!surfaceGrid || !terrain) return;
-          const made = new WaterSurface(surfaceGrid, terrain);
-          surface = made;
-          root.add(made.mesh);
-          return () => {
-            root.remove(made.mesh);
-            made.dispose();
-            surface = null;
-          };
+          surface.set(surfaceGrid && terrain ? new WaterSurface(surfaceGrid, terrain) : null);
         });
-        depthEffect.run([surface, shown], () => {
-          if (surface && shown) surface.show(shown);
+        const water = surface.current;
+        depthEffect.run([water, shown], () => {
+          if (water && shown) water.show(shown);
         });
-        if (surface) {
-          surface.mesh.visible = shown !== undefined;
-          surface.mesh.scale.y = state.app.verticalExaggeration;
+        if (water) {
+          water.mesh.visible = shown !== undefined;
+          water.mesh.scale.y = state.app.verticalExaggeration;
         }
       },
-      dispose: () => surfaceEffect.dispose(),
+      dispose: () => surface.set(null),
     };
   },
 };
