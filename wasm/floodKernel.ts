@@ -42,6 +42,10 @@ let pRowLoss: usize = 0;
 let pHeld: usize = 0;
 let pFlap: usize = 0;
 let pEdgeTypes: usize = 0;
+/** 1 per row holding a point source (their continuity waits for the caller to add the sources). */
+let pSourceRows: usize = 0;
+/** True when other threads share the grid (their boundary rows then wait for the barrier). */
+let sharedGrid = false;
 
 /** The grid, the solver settings and the byte offset of each state array in memory. */
 export function bind(
@@ -68,6 +72,8 @@ export function bind(
   held: usize,
   flap: usize,
   edgeTypes: usize,
+  sourceRows: usize,
+  threads: i32,
 ): void {
   nx = columns;
   ny = rows;
@@ -92,6 +98,8 @@ export function bind(
   pHeld = held;
   pFlap = flap;
   pEdgeTypes = edgeTypes;
+  pSourceRows = sourceRows;
+  sharedGrid = threads > 1;
 }
 
 // @ts-ignore: decorator
@@ -189,7 +197,8 @@ const SMALLEST_NORMAL: f64 = 2.2250738585072014e-308;
 ): bool {
   const eA = f64x2.add(zA, hA);
   const eB = f64x2.add(zB, hB);
-  const hf = f64x2.sub(f64x2.max(eA, eB), f64x2.max(zA, zB));
+  // pmax (one instruction) differs from max only in the sign of a zero, which leaves hf's value.
+  const hf = f64x2.sub(f64x2.pmax(eA, eB), f64x2.pmax(zA, zB));
   const wet = f64x2.gt(hf, f64x2.splat(thr));
   if (!v128.any_true(wet)) {
     v128.store(out, f64x2.splat(0));
@@ -381,9 +390,10 @@ function limiterRow(j: i32, dt: f64): void {
     const east = v128At(pQxRaw, xFace0 + i + 1);
     const north = v128At(pQyRaw, k);
     const south = v128At(pQyRaw, k + nx);
+    // pmax(-q, 0) may give -0 where the scalar path gives 0: the same sums and comparison.
     const outflow = f64x2.add(
-      f64x2.add(f64x2.add(f64x2.max(f64x2.neg(west), zero), f64x2.max(east, zero)), f64x2.max(f64x2.neg(north), zero)),
-      f64x2.max(south, zero),
+      f64x2.add(f64x2.add(f64x2.pmax(f64x2.neg(west), zero), f64x2.pmax(east, zero)), f64x2.pmax(f64x2.neg(north), zero)),
+      f64x2.pmax(south, zero),
     );
     const available = f64x2.mul(v128At(pDepth, k), ratio);
     const limited = f64x2.gt(outflow, available);
@@ -398,28 +408,6 @@ function limiterRow(j: i32, dt: f64): void {
     const outflow = (west < 0 ? -west : 0) + max(east, 0) + (north < 0 ? -north : 0) + max(south, 0);
     const available = f64At(pDepth, k) * dxOverDt;
     setF64(pScale, k, outflow > available ? available / outflow : 1);
-  }
-}
-
-/**
- * Flux phase for rows [rowStart, rowEnd) (see fluxPhase in floodKernel.ts); the levels are the
- * water-surface elevations outside the north, south, west and east edges during the step, m.
- */
-export function fluxPhase(
-  rowStart: i32,
-  rowEnd: i32,
-  dt: f64,
-  levelN: f64,
-  levelS: f64,
-  levelW: f64,
-  levelE: f64,
-): void {
-  const gdt = GRAVITY * dt;
-  yFaceRow(rowStart, gdt, levelN, levelS);
-  for (let j = rowStart; j < rowEnd; j++) {
-    xFaceRow(j, gdt, levelW, levelE);
-    yFaceRow(j + 1, gdt, levelN, levelS);
-    limiterRow(j, dt);
   }
 }
 
@@ -530,9 +518,99 @@ function continuityCell(k: i32, i: i32, j: i32, xFace0: i32): void {
   return depth;
 }
 
+/** Continuity of row j, its volume accounts and the running largest depth. */
+function continuityRow(j: i32): void {
+  const cell0 = j * nx;
+  const xFace0 = j * (nx + 1);
+  rowLoss = 0;
+  rowHeld = 0;
+  if (j == 0 || j == ny - 1) {
+    for (let i = 0; i < nx; i++) continuityCell(cell0 + i, i, j, xFace0);
+  } else {
+    continuityCell(cell0, 0, j, xFace0);
+    let i = 1;
+    let deepest = f64x2.splat(0);
+    for (; i + 2 < nx; i += 2) {
+      const k = cell0 + i;
+      if ((load<u16>(pWall + <usize>k) | load<u16>(pHeld + <usize>k)) == 0) {
+        deepest = f64x2.max(deepest, continuityPair(k, xFace0 + i));
+      } else {
+        continuityCell(k, i, j, xFace0);
+        continuityCell(k + 1, i + 1, j, xFace0);
+      }
+    }
+    for (; i < nx; i++) continuityCell(cell0 + i, i, j, xFace0);
+    hmax = max(hmax, max(f64x2.extract_lane(deepest, 0), f64x2.extract_lane(deepest, 1)));
+  }
+  const cellArea = dx * dx;
+  setF64(pRowLoss, j, f64At(pRowLoss, j) + rowLoss * cellArea);
+  let edgeIn = f64At(pQx, xFace0) - f64At(pQx, xFace0 + nx);
+  if (j == 0) for (let i = 0; i < nx; i++) edgeIn += f64At(pQy, i);
+  if (j == ny - 1) for (let i = 0; i < nx; i++) edgeIn -= f64At(pQy, ny * nx + i);
+  setF64(pRowBoundary, j, f64At(pRowBoundary, j) + edgeIn * stepDt * dx + rowHeld * cellArea);
+}
+
 /**
- * Continuity phase for rows [rowStart, rowEnd) (see continuityPhase in floodKernel.ts, apart from
- * point sources, which the caller adds first). Returns the largest ordinary depth in the range, m.
+ * True when the continuity of row j waits for {@link continuityPhase}: a row with a point source
+ * (the caller adds sources after the fluxes), and with other threads the first two and the last
+ * row of the range (a neighbour range still reads their old depths and fluxes, and the last row
+ * needs the neighbour's outflow scales).
+ */
+// @ts-ignore: decorator
+@inline function deferred(j: i32, rowStart: i32, rowEnd: i32): bool {
+  return load<u8>(pSourceRows + <usize>j) != 0 || (sharedGrid && (j <= rowStart + 1 || j == rowEnd - 1));
+}
+
+function setStep(dt: f64, timeAfter: f64, rainDepth: f64, heldLevel: f64, hasLosses: bool, hasHeld: bool): void {
+  stepDt = dt;
+  dtOverDx = dt / dx;
+  rain = rainDepth;
+  raining = rainDepth != 0;
+  losing = hasLosses;
+  holding = hasHeld;
+  heldLevelNow = heldLevel;
+  tAfter = timeAfter;
+}
+
+/**
+ * Flux phase for rows [rowStart, rowEnd) (see fluxPhase in floodKernel.ts), fused with the
+ * continuity of every row whose faces and scales are complete and whose old values nobody reads
+ * any more (row j - 1 once row j's fluxes and scales are done), so a row's arrays are reused
+ * while still in cache. The rows {@link deferred} are left to {@link continuityPhase}. Levels are
+ * the water-surface elevations outside the north, south, west and east edges, m; the rest is
+ * the step's forcing as in continuityPhase.
+ */
+export function fluxPhase(
+  rowStart: i32,
+  rowEnd: i32,
+  dt: f64,
+  levelN: f64,
+  levelS: f64,
+  levelW: f64,
+  levelE: f64,
+  timeAfter: f64,
+  rainDepth: f64,
+  heldLevel: f64,
+  hasLosses: bool,
+  hasHeld: bool,
+): void {
+  setStep(dt, timeAfter, rainDepth, heldLevel, hasLosses, hasHeld);
+  hmax = 0;
+  const gdt = GRAVITY * dt;
+  yFaceRow(rowStart, gdt, levelN, levelS);
+  for (let j = rowStart; j < rowEnd; j++) {
+    xFaceRow(j, gdt, levelW, levelE);
+    yFaceRow(j + 1, gdt, levelN, levelS);
+    limiterRow(j, dt);
+    if (j > rowStart && !deferred(j - 1, rowStart, rowEnd)) continuityRow(j - 1);
+  }
+  if (!deferred(rowEnd - 1, rowStart, rowEnd)) continuityRow(rowEnd - 1);
+}
+
+/**
+ * Continuity phase for the rows of [rowStart, rowEnd) that the flux phase deferred (see
+ * continuityPhase in floodKernel.ts; the caller adds point sources first). Returns the largest
+ * ordinary depth of the whole range, m.
  */
 export function continuityPhase(
   rowStart: i32,
@@ -544,44 +622,7 @@ export function continuityPhase(
   hasLosses: bool,
   hasHeld: bool,
 ): f64 {
-  stepDt = dt;
-  dtOverDx = dt / dx;
-  const cellArea = dx * dx;
-  rain = rainDepth;
-  raining = rainDepth != 0;
-  losing = hasLosses;
-  holding = hasHeld;
-  heldLevelNow = heldLevel;
-  tAfter = timeAfter;
-  hmax = 0;
-  for (let j = rowStart; j < rowEnd; j++) {
-    const cell0 = j * nx;
-    const xFace0 = j * (nx + 1);
-    rowLoss = 0;
-    rowHeld = 0;
-    if (j == 0 || j == ny - 1) {
-      for (let i = 0; i < nx; i++) continuityCell(cell0 + i, i, j, xFace0);
-    } else {
-      continuityCell(cell0, 0, j, xFace0);
-      let i = 1;
-      let deepest = f64x2.splat(0);
-      for (; i + 2 < nx; i += 2) {
-        const k = cell0 + i;
-        if ((load<u16>(pWall + <usize>k) | load<u16>(pHeld + <usize>k)) == 0) {
-          deepest = f64x2.max(deepest, continuityPair(k, xFace0 + i));
-        } else {
-          continuityCell(k, i, j, xFace0);
-          continuityCell(k + 1, i + 1, j, xFace0);
-        }
-      }
-      for (; i < nx; i++) continuityCell(cell0 + i, i, j, xFace0);
-      hmax = max(hmax, max(f64x2.extract_lane(deepest, 0), f64x2.extract_lane(deepest, 1)));
-    }
-    setF64(pRowLoss, j, f64At(pRowLoss, j) + rowLoss * cellArea);
-    let edgeIn = f64At(pQx, xFace0) - f64At(pQx, xFace0 + nx);
-    if (j == 0) for (let i = 0; i < nx; i++) edgeIn += f64At(pQy, i);
-    if (j == ny - 1) for (let i = 0; i < nx; i++) edgeIn -= f64At(pQy, ny * nx + i);
-    setF64(pRowBoundary, j, f64At(pRowBoundary, j) + edgeIn * dt * dx + rowHeld * cellArea);
-  }
+  setStep(dt, timeAfter, rainDepth, heldLevel, hasLosses, hasHeld);
+  for (let j = rowStart; j < rowEnd; j++) if (deferred(j, rowStart, rowEnd)) continuityRow(j);
   return hmax;
 }

@@ -13,6 +13,8 @@ import type { FloodState } from './floodState.ts';
 export interface WasmFloodMemory {
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
+  /** Byte offset of one byte per row: 1 where the row holds a point source. */
+  sourceRowsOffset: number;
 }
 
 /** Bytes per WebAssembly memory page. */
@@ -76,6 +78,8 @@ export function placeInWasmMemory(
     offsets.push(end);
     end += Math.ceil(state[field].byteLength / ALIGN_BYTES) * ALIGN_BYTES;
   }
+  const sourceRowsOffset = end;
+  end += state.rows;
   const pages = Math.max(1, Math.ceil(end / PAGE_BYTES));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const placed: FloodState = { ...state };
@@ -90,13 +94,28 @@ export function placeInWasmMemory(
     view.set(source);
     (placed as unknown as Record<string, StateArray>)[field] = view;
   });
-  return { state: placed, wasm: { module, memory } };
+  const sourceRows = new Uint8Array(memory.buffer, sourceRowsOffset, state.rows);
+  for (const source of state.sources) sourceRows[Math.floor(source.cell / state.columns)] = 1;
+  return { state: placed, wasm: { module, memory, sourceRowsOffset } };
 }
 
 /** The exports of floodKernel.wasm (see wasm/floodKernel.ts). */
 interface KernelExports {
   bind(...args: number[]): void;
-  fluxPhase(rowStart: number, rowEnd: number, dt: number, n: number, s: number, w: number, e: number): void;
+  fluxPhase(
+    rowStart: number,
+    rowEnd: number,
+    dt: number,
+    n: number,
+    s: number,
+    w: number,
+    e: number,
+    timeAfter: number,
+    rainDepth: number,
+    heldLevel: number,
+    losing: number,
+    holding: number,
+  ): void;
   continuityPhase(
     rowStart: number,
     rowEnd: number,
@@ -112,6 +131,8 @@ interface KernelExports {
 /**
  * The kernel phases on this thread for a state placed by {@link placeInWasmMemory} (the same
  * memory, possibly received from another thread). The `s` passed to the phases must be that state.
+ * The flux phase also updates every row whose fluxes are complete while they are in cache; the
+ * continuity phase adds the point sources and updates the rows left (see wasm/floodKernel.ts).
  */
 export function wasmFloodKernel(state: FloodState, wasm: WasmFloodMemory): FloodKernel {
   const instance = new WebAssembly.Instance(wasm.module, { env: { memory: wasm.memory } });
@@ -146,11 +167,26 @@ export function wasmFloodKernel(state: FloodState, wasm: WasmFloodMemory): Flood
     offset(state.held),
     offset(state.flap),
     offset(state.edgeTypes),
+    wasm.sourceRowsOffset,
+    state.threads,
   );
   return {
-    fluxPhase(_s, rowStart, rowEnd, f: StepForcing) {
+    fluxPhase(s, rowStart, rowEnd, f: StepForcing) {
       const levels = f.edgeLevels;
-      kernel.fluxPhase(rowStart, rowEnd, f.dt, levels[0]!, levels[1]!, levels[2]!, levels[3]!);
+      kernel.fluxPhase(
+        rowStart,
+        rowEnd,
+        f.dt,
+        levels[0]!,
+        levels[1]!,
+        levels[2]!,
+        levels[3]!,
+        f.timeAfter,
+        f.rainDepth,
+        f.heldLevel,
+        s.hasLosses ? 1 : 0,
+        s.hasHeld ? 1 : 0,
+      );
     },
     continuityPhase(s, rowStart, rowEnd, f: StepForcing) {
       const firstCell = rowStart * s.columns;
