@@ -9,6 +9,7 @@ import {
   type ScenarioRun,
 } from '../scenario/pipeline.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import { cityEditCheck } from '../scenario/cityReferences.ts';
 import { parseScenario } from '../scenario/validate.ts';
 import { cityStages } from '../scenario/stages/cityStages.ts';
 import { inFile, readJsonFile } from './io.ts';
@@ -25,17 +26,25 @@ export function parseOnly(value: string | undefined): StageId[] | undefined {
   return ids as StageId[];
 }
 
-/** Reads and validates a scenario file (errors name the file and JSON path). */
+/**
+ * Reads and validates a scenario file, its references too against the default dataset (road
+ * links, parcels, zones, geometry inside the city): every problem names the file and JSON path,
+ * so a run never meets an edit it cannot apply.
+ */
 export async function loadScenario(file: string): Promise<Scenario> {
   const doc = await readJsonFile(file);
-  return inFile(file, () => parseScenario(doc));
+  const checkInCity = cityEditCheck(await readDefaultDataset());
+  return inFile(file, () => parseScenario(doc, checkInCity));
 }
 
-/** Reads the default dataset (public/data/thuduc); errors name the dataset file. */
+let defaultDataset: Promise<CityFiles> | undefined;
+
+/** Reads the default dataset (public/data/thuduc) once per process; errors name the dataset file. */
 export function readDefaultDataset(): Promise<CityFiles> {
-  return readCityFolder().catch((error: unknown) => {
+  defaultDataset ??= readCityFolder().catch((error: unknown) => {
     throw error instanceof InputError ? error.inFile(`public/data/thuduc/${error.file ?? ''}`) : error;
   });
+  return defaultDataset;
 }
 
 /**

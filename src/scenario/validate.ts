@@ -1,6 +1,12 @@
 import { Checker } from '../core/check.ts';
+import { CITY_REGION_TEXT, insideCityRegion } from '../core/cityRegion.ts';
 import { InputError } from '../core/errors.ts';
+import { toSceneMetres } from '../core/geo.ts';
+import { ringSignedArea } from '../core/geometry/area.ts';
+import type { TimeSeries } from '../core/timeSeries.ts';
 import { ROAD_CLASSES } from '../core/vocabulary.ts';
+import { MAX_RAIN_MILLIMETRES_PER_HOUR, MAX_SERIES_POINTS } from '../sim/flood/floodLimits.ts';
+import { findSelfIntersection } from '../sim/landuse/planeGeometry.ts';
 import { checkZoneRules } from '../sim/landuse/zoningRules.ts';
 import {
   type BilingualText,
@@ -12,17 +18,40 @@ import {
 } from './scenario.ts';
 
 /**
+ * A check of one parsed edit against a city dataset (see cityReferences.ts): records a problem
+ * on `c` for each reference the city lacks. `path` is the edit's path, e.g. `edits[2]`.
+ */
+export type ScenarioEditCheck = (c: Checker, edit: ScenarioEdit, path: string) => void;
+
+/** Tide levels and dike crests must lie within ± this of mean sea level, m. */
+export const MAX_ABS_SCENARIO_LEVEL_METRES = 10;
+
+/** Most positions of one polygon or polyline (the simplicity check is quadratic). */
+export const MAX_EDIT_POSITIONS = 5000;
+
+/** Times of a storm's series must lie in [0, this], s (the longest storm event, 240 h). */
+export const MAX_STORM_SERIES_SECONDS = 240 * 3600;
+
+/**
  * Validates a parsed JSON value as a `twin-scenario/1` document and returns it typed.
+ * Physically impossible values (negative or extreme rain, tides and crests beyond ±10 m),
+ * self-intersecting polygons and positions outside the city region are problems too. With
+ * `checkInCity` (cityEditCheck of cityReferences.ts), the edits' references are checked against that dataset as well (road links, parcels,
+ * zones, geometry inside the city boundary), so a run never meets an edit it cannot apply.
  * Throws InputError listing every problem as `path: message`.
  */
-export function parseScenario(value: unknown): Scenario {
+export function parseScenario(value: unknown, checkInCity?: ScenarioEditCheck): Scenario {
   const c = new Checker();
-  const scenario = checkScenario(c, value);
+  const scenario = checkScenario(c, value, checkInCity);
   if (c.problems.length > 0 || !scenario) throw new InputError(c.problems);
   return scenario;
 }
 
-function checkScenario(c: Checker, value: unknown): Scenario | undefined {
+function checkScenario(
+  c: Checker,
+  value: unknown,
+  checkInCity: ScenarioEditCheck | undefined,
+): Scenario | undefined {
   const doc = c.object(value, '$');
   if (!doc) return undefined;
   if (doc.format !== SCENARIO_FORMAT) {
@@ -41,6 +70,9 @@ function checkScenario(c: Checker, value: unknown): Scenario | undefined {
   const year = c.integer(doc.year, 'year', 2000, 2100);
   const list = c.array(doc.edits, 'edits') ?? [];
   const edits = list.map((e, i) => checkEdit(c, e, `edits[${i}]`));
+  edits.forEach((e, i) => {
+    if (e && checkInCity) checkInCity(c, e, `edits[${i}]`);
+  });
   const seen = new Map<string, number>();
   edits.forEach((e, i) => {
     if (!e) return;
@@ -97,7 +129,7 @@ function checkEditBody(
       const hasPolygon = e.polygon !== undefined;
       if (hasParcels === hasPolygon) c.fail(path, 'give exactly one of "parcelIds" or "polygon"');
       const parcelIds = hasParcels ? stringList(c, e.parcelIds, `${path}.parcelIds`) : undefined;
-      const polygon = hasPolygon ? c.positions(e.polygon, `${path}.polygon`, 3) : undefined;
+      const polygon = hasPolygon ? simplePolygon(c, e.polygon, `${path}.polygon`) : undefined;
       const zone = c.string(e.zone, `${path}.zone`);
       const rules = e.rules === undefined ? undefined : checkZoneRules(c, e.rules, `${path}.rules`);
       return {
@@ -112,7 +144,7 @@ function checkEditBody(
     case 'roadClosure':
       return { type, id, linkIds: stringList(c, e.linkIds, `${path}.linkIds`) ?? [] };
     case 'newRoad': {
-      const coordinates = c.positions(e.coordinates, `${path}.coordinates`, 2) ?? [];
+      const coordinates = regionalLine(c, e.coordinates, `${path}.coordinates`) ?? [];
       const name = e.name === undefined ? undefined : bilingual(c, e.name, `${path}.name`);
       return {
         type,
@@ -129,21 +161,33 @@ function checkEditBody(
       return {
         type,
         id,
-        coordinates: c.positions(e.coordinates, `${path}.coordinates`, 2) ?? [],
-        crestHeightMetres: c.number(e.crestHeightMetres, `${path}.crestHeightMetres`, -5, 50) ?? 0,
+        coordinates: regionalLine(c, e.coordinates, `${path}.coordinates`) ?? [],
+        crestHeightMetres:
+          c.number(
+            e.crestHeightMetres,
+            `${path}.crestHeightMetres`,
+            -MAX_ABS_SCENARIO_LEVEL_METRES,
+            MAX_ABS_SCENARIO_LEVEL_METRES,
+          ) ?? 0,
       };
     case 'pond':
       return {
         type,
         id,
-        polygon: c.positions(e.polygon, `${path}.polygon`, 3) ?? [],
+        polygon: simplePolygon(c, e.polygon, `${path}.polygon`) ?? [],
         depthMetres: c.number(e.depthMetres, `${path}.depthMetres`, 0.1, 30) ?? 0,
       };
     case 'stormEvent': {
       const durationHours = c.number(e.durationHours, `${path}.durationHours`, 0.1, 240) ?? 0;
       const rain = e.rain === undefined ? undefined : checkRain(c, e.rain, `${path}.rain`);
       const tideObj = e.tide === undefined ? undefined : c.object(e.tide, `${path}.tide`);
-      const tide = tideObj ? c.timeSeries(tideObj.levelMetres, `${path}.tide.levelMetres`) : undefined;
+      const tide = tideObj
+        ? stormSeries(c, tideObj.levelMetres, `${path}.tide.levelMetres`, {
+            min: -MAX_ABS_SCENARIO_LEVEL_METRES,
+            max: MAX_ABS_SCENARIO_LEVEL_METRES,
+            what: 'a tide level (m above mean sea level)',
+          })
+        : undefined;
       if (e.rain === undefined && e.tide === undefined)
         c.fail(path, 'a storm event needs "rain", "tide" or both');
       return {
@@ -185,8 +229,84 @@ function checkRain(c: Checker, value: unknown, path: string): RainSpec | undefin
     return { kind, returnPeriodYears, durationHours };
   }
   if (kind === 'series') {
-    const intensityMmPerHour = c.timeSeries(r.intensityMmPerHour, `${path}.intensityMmPerHour`);
+    const intensityMmPerHour = stormSeries(c, r.intensityMmPerHour, `${path}.intensityMmPerHour`, {
+      min: 0,
+      max: MAX_RAIN_MILLIMETRES_PER_HOUR,
+      what: 'a rain rate (mm/h)',
+    });
     return intensityMmPerHour ? { kind, intensityMmPerHour } : undefined;
   }
   return undefined;
+}
+
+/**
+ * A storm's time series: at most MAX_SERIES_POINTS points, times in [0, MAX_STORM_SERIES_SECONDS]
+ * and values in [min, max] (`what` names the value in messages), or a problem per bad point.
+ */
+function stormSeries(
+  c: Checker,
+  value: unknown,
+  path: string,
+  range: { min: number; max: number; what: string },
+): TimeSeries | undefined {
+  const series = c.timeSeries(value, path);
+  if (!series) return undefined;
+  if (series.length > MAX_SERIES_POINTS)
+    return c.fail(path, `expected at most ${MAX_SERIES_POINTS} points, got ${series.length}`);
+  const before = c.problems.length;
+  series.forEach(([t, v], i) => {
+    if (t < 0 || t > MAX_STORM_SERIES_SECONDS)
+      c.fail(`${path}[${i}][0]`, `expected a time in [0, ${MAX_STORM_SERIES_SECONDS}] s, got ${t}`);
+    if (v < range.min || v > range.max)
+      c.fail(`${path}[${i}][1]`, `expected ${range.what} in [${range.min}, ${range.max}], got ${v}`);
+  });
+  return c.problems.length === before ? series : undefined;
+}
+
+/** At least `minPoints` positions, each inside the city region, or a problem. */
+function regionalPositions(
+  c: Checker,
+  value: unknown,
+  path: string,
+  minPoints: number,
+): Array<[number, number]> | undefined {
+  const before = c.problems.length;
+  const positions = c.positions(value, path, minPoints);
+  if (!positions || c.problems.length > before) return undefined;
+  if (positions.length > MAX_EDIT_POSITIONS)
+    return c.fail(path, `expected at most ${MAX_EDIT_POSITIONS} positions, got ${positions.length}`);
+  const outside = positions.findIndex(([lon, lat]) => !insideCityRegion(lon, lat));
+  if (outside >= 0)
+    return c.fail(
+      `${path}[${outside}]`,
+      `position (${positions[outside]!.join(', ')}) lies outside the city region (${CITY_REGION_TEXT})`,
+    );
+  return positions;
+}
+
+/** A polyline of at least two positions inside the city region, or a problem. */
+function regionalLine(c: Checker, value: unknown, path: string): Array<[number, number]> | undefined {
+  return regionalPositions(c, value, path, 2);
+}
+
+/**
+ * A polygon ring (open or closed, at least 3 corners) inside the city region that encloses an
+ * area and does not cross itself, or a problem.
+ */
+function simplePolygon(c: Checker, value: unknown, path: string): Array<[number, number]> | undefined {
+  const positions = regionalPositions(c, value, path, 3);
+  if (!positions) return undefined;
+  const first = positions[0]!;
+  const last = positions[positions.length - 1]!;
+  const open = first[0] === last[0] && first[1] === last[1] ? positions.slice(0, -1) : positions;
+  const ring = open.map(([lon, lat]) => toSceneMetres(lon, lat));
+  const crossing = ring.length >= 3 ? findSelfIntersection(ring) : undefined;
+  if (crossing)
+    return c.fail(
+      path,
+      `the polygon crosses itself (edges ${crossing[0]} and ${crossing[1]}): not a simple polygon`,
+    );
+  if (ring.length < 3 || Math.abs(ringSignedArea(ring)) < 1)
+    return c.fail(path, 'the polygon encloses no area (less than 1 m²)');
+  return positions;
 }
