@@ -178,6 +178,26 @@ describe('usage limits', () => {
   });
 });
 
+describe('option ranges that would hang', () => {
+  it('traffic assign --max-iterations 1e12 and validate flood-spots --random 1e12 are usage errors', async () => {
+    const iterations = await runMain(
+      'traffic',
+      'assign',
+      '--network',
+      NET,
+      '--trips',
+      TRIPS,
+      '--max-iterations',
+      '1e12',
+    );
+    expect(iterations.code).toBe(2);
+    expect(iterations.stderr).toMatch(/--max-iterations expects an integer in 1\.\.100000, got 1e12/);
+    const random = await runMain('validate', 'flood-spots', '--random', '1e12', '--json');
+    expect(random.code).toBe(2);
+    expect(random.stderr).toMatch(/--random expects an integer in 1\.\.1000000, got 1e12/);
+  });
+});
+
 describe('internal errors', () => {
   afterEach(() => vi.restoreAllMocks());
 

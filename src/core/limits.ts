@@ -34,6 +34,12 @@ export const MAX_BENCH_SIMULATED_SECONDS = 86_400;
 /** Largest `twin bench flood --repeat`: enough for a stable median. */
 export const MAX_BENCH_REPEATS = 100;
 
+/** Largest `twin traffic assign --max-iterations`: equilibria converge in hundreds. */
+export const MAX_ASSIGNMENT_ITERATIONS = 1e5;
+
+/** Largest `twin validate flood-spots --random` (random comparison points). */
+export const MAX_RANDOM_POINTS = 1e6;
+
 /** Largest `--threads` (worker threads): more than any machine this runs on has cores. */
 export const MAX_THREADS = 256;
 

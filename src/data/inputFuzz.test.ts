@@ -120,7 +120,7 @@ function* numbersIn(value: unknown, seen = new Set<unknown>()): Generator<number
   else {
     seen.add(value);
     if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-      for (const v of value as unknown as ArrayLike<number>) yield Number(v);
+      for (const v of value as unknown as Iterable<number | bigint>) yield Number(v);
     } else if (value instanceof Map) {
       for (const [k, v] of value) {
         yield* numbersIn(k, seen);

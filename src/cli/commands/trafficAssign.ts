@@ -1,11 +1,12 @@
 import { InputError, UsageError } from '../../core/errors.ts';
+import { MAX_ASSIGNMENT_ITERATIONS } from '../../core/limits.ts';
 import { formatTntpFlows } from '../../data/tntp/flow.ts';
 import { parseTntpNetwork } from '../../data/tntp/net.ts';
 import { parseTntpTrips } from '../../data/tntp/trips.ts';
 import { solveUserEquilibrium } from '../../sim/traffic/equilibrium.ts';
 import { networkFromTntp } from '../../sim/traffic/network.ts';
 import { compileNetwork } from '../../sim/traffic/roadGraph.ts';
-import { type Command, numberOption, parseCommandArgs } from '../command.ts';
+import { type Command, integerOption, numberOption, parseCommandArgs } from '../command.ts';
 import { inFile, log, printJson, progressReporter, readTextFile, writeOutputFile } from '../io.ts';
 
 const usage = `Usage: twin traffic assign --network NET.tntp --trips TRIPS.tntp [--gap 1e-4]
@@ -38,12 +39,12 @@ export const trafficAssign: Command = {
     if (!values.network || !values.trips)
       throw new UsageError(`--network and --trips are required\n\n${usage}`);
     const gap = numberOption(values.gap, 'gap', 1e-4);
-    const maxIterations = numberOption(values['max-iterations'], 'max-iterations', 500);
+    const maxIterations = integerOption(values['max-iterations'], 'max-iterations', 500, [
+      1,
+      MAX_ASSIGNMENT_ITERATIONS,
+    ]);
     const maxSeconds = numberOption(values['max-seconds'], 'max-seconds', Number.POSITIVE_INFINITY);
     if (!(gap >= 0)) throw new UsageError('--gap must be >= 0');
-    if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-      throw new UsageError('--max-iterations must be a positive integer');
-    }
     if (!(maxSeconds > 0)) throw new UsageError('--max-seconds must be > 0');
 
     const networkText = await readTextFile(values.network);

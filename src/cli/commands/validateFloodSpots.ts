@@ -1,4 +1,5 @@
 import { InputError, UsageError } from '../../core/errors.ts';
+import { MAX_RANDOM_POINTS } from '../../core/limits.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { toUtm48n } from '../../core/utm48n.ts';
 import { cityFloodInput } from '../../scenario/stages/floodStage.ts';
@@ -16,7 +17,7 @@ import {
   validateFloodSpots,
 } from '../../sim/flood/floodSpots.ts';
 import { floodSpotsMapSvg } from '../../sim/flood/floodSpotsMap.ts';
-import { type Command, numberOption, parseCommandArgs } from '../command.ts';
+import { type Command, integerOption, numberOption, parseCommandArgs } from '../command.ts';
 import { inFile, log, printJson, progressReporter, readTextFile, writeOutputFile } from '../io.ts';
 import { createScenarioRunner, loadScenario, readDefaultDataset } from '../scenarioRunner.ts';
 
@@ -70,9 +71,7 @@ export const validateFloodSpotsCommand: Command = {
       usage,
     );
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
-    const randomCount = numberOption(values.random, 'random', DEFAULT_RANDOM_POINTS);
-    if (!Number.isInteger(randomCount) || randomCount < 1)
-      throw new UsageError('--random expects a whole number of points >= 1');
+    const randomCount = integerOption(values.random, 'random', DEFAULT_RANDOM_POINTS, [1, MAX_RANDOM_POINTS]);
     const seed = numberOption(values.seed, 'seed', 1);
     if (!Number.isInteger(seed)) throw new UsageError('--seed expects a whole number');
     const radius = numberOption(values.radius, 'radius', SPOT_SEARCH_RADIUS_METRES);
