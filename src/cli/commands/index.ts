@@ -82,7 +82,12 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
   },
   {
     name: 'bench flood',
-    summary: 'flood kernel speed: reference vs optimized on 1..N threads (cell updates/s)',
+    summary: 'flood kernel speed: plain reference vs JS and WASM kernels on 1..N threads (cell updates/s)',
     load: async () => (await import('./benchFlood.ts')).benchFlood,
+  },
+  {
+    name: 'bench flood-city',
+    summary: 'whole-city flood event (100-year storm, king tide): wall time and volume error',
+    load: async () => (await import('./benchFloodCity.ts')).benchFloodCity,
   },
 ];
