@@ -1,11 +1,21 @@
-import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
+import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate';
 import { InputError } from '../core/errors.ts';
 import { parseJsonText } from '../core/json.ts';
 import type { Scenario } from './scenario.ts';
 import { parseScenario } from './validate.ts';
 
-/** Longest share code accepted (characters); larger scenarios are shared as files. */
+/** Longest share code accepted (characters), when encoding and before decoding; larger scenarios are shared as files. */
 export const MAX_SHARE_CODE_LENGTH = 6000;
+
+/**
+ * Most bytes a share code may inflate to (1 MiB). A code of MAX_SHARE_CODE_LENGTH characters
+ * holds ~4.5 kB of zlib data, which a crafted code can inflate ~1000-fold; real scenarios are
+ * a few kB of JSON.
+ */
+export const MAX_SHARE_JSON_BYTES = 1024 * 1024;
+
+/** Compressed bytes fed to the inflater at a time: each push inflates to at most ~1000× this. */
+const INFLATE_CHUNK_BYTES = 256;
 
 /**
  * Encodes a scenario as a URL-safe share code: JSON → zlib → base64url.
@@ -24,16 +34,58 @@ export function encodeShareCode(scenario: Scenario): string {
   return code;
 }
 
-/** Decodes and validates a share code; InputError says why a broken code is refused. */
-export function decodeShareCode(code: string): Scenario {
-  let json: string;
+/**
+ * Inflates zlib `bytes`, stopping with an InputError as soon as the output passes `maxBytes`
+ * (the input is fed in small chunks, so a zlib bomb never inflates much past the limit).
+ * Throws InputError for data that is not complete zlib.
+ */
+export function inflateAtMost(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let complete = false;
+  const stream = new Unzlib((chunk, final) => {
+    total += chunk.length;
+    if (total > maxBytes)
+      throw new InputError(
+        `share link inflates to more than ${maxBytes} bytes; export the scenario as a file`,
+      );
+    parts.push(chunk);
+    if (final) complete = true;
+  });
   try {
-    const binary = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    json = strFromU8(unzlibSync(bytes));
+    for (let at = 0; at < bytes.length; at += INFLATE_CHUNK_BYTES)
+      stream.push(bytes.subarray(at, at + INFLATE_CHUNK_BYTES), at + INFLATE_CHUNK_BYTES >= bytes.length);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    complete = false;
+  }
+  if (!complete) throw new InputError('share link is damaged (not a compressed scenario)');
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/**
+ * Decodes and validates a share code: its length is checked before decoding, the inflated size
+ * while inflating, then the scenario document. InputError says why a code is refused.
+ */
+export function decodeShareCode(code: string): Scenario {
+  if (code.length > MAX_SHARE_CODE_LENGTH)
+    throw new InputError(
+      `share link is too long (${code.length} characters; at most ${MAX_SHARE_CODE_LENGTH})`,
+    );
+  let binary: string;
+  try {
+    binary = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
   } catch {
     throw new InputError('share link is damaged (not a compressed scenario)');
   }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const json = strFromU8(inflateAtMost(bytes, MAX_SHARE_JSON_BYTES));
   return parseScenario(parseJsonText(json, 'share link'));
 }
