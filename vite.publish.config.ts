@@ -11,12 +11,16 @@ import { SITE_CSP } from './src/scenario/publishedSite.ts';
  */
 const CESIUM_BUILD = resolve('node_modules/cesium/Build/Cesium');
 
-/** Cesium files the site needs: geometry workers (not the KTX2 transcoder, which evaluates strings), credit images, ground heights. */
+/**
+ * Cesium files the site needs: geometry workers (not the KTX2 transcoder, which evaluates
+ * strings), credit images, ground heights, and the Earth orientation (ICRF) tables.
+ */
 const CESIUM_FILES = [
   ...readdirSync(join(CESIUM_BUILD, 'Workers'))
     .filter((name) => name.endsWith('.js') && name !== 'transcodeKTX2.js')
     .map((name) => `Workers/${name}`),
   'Assets/Images',
+  'Assets/IAU2006_XYS',
   'Assets/approximateTerrainHeights.json',
 ];
 

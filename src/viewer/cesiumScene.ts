@@ -6,9 +6,13 @@ import {
   CesiumWidget,
   Color,
   Ion,
+  JulianDate,
   Math as CesiumMath,
 } from 'cesium';
 import { LAND_USE_COLOURS } from '../render/city/cityColours.ts';
+
+/** The sun is placed at noon in June (05:00 UTC is 12:00 in Thủ Đức, UTC+7): lit walls, short shadows, same light every visit. */
+const SUN_TIME = '2025-06-21T05:00:00Z';
 
 /** Options of {@link createOfflineWidget}. */
 export interface OfflineWidgetOptions {
@@ -23,7 +27,8 @@ export interface OfflineWidgetOptions {
  * CesiumJS on a plain globe that fetches nothing from the internet: CesiumWidget (not Viewer,
  * whose Knockout widgets evaluate strings as code, refused under a strict CSP), no Ion token,
  * no base imagery, ellipsoid terrain, no sky box, sun or moon; the globe is an offline colour.
- * Keeps the last frame readable (screenshots, tests).
+ * Renders on demand (callers changing what is shown call `scene.requestRender()`) and keeps the
+ * last frame readable (screenshots, tests).
  */
 export function createOfflineWidget(container: HTMLElement, options: OfflineWidgetOptions): CesiumWidget {
   Ion.defaultAccessToken = '';
@@ -32,8 +37,13 @@ export function createOfflineWidget(container: HTMLElement, options: OfflineWidg
     skyBox: false,
     skyAtmosphere: false,
     msaaSamples: options.plain ? 1 : 4,
+    // draws only when something changes (camera, tiles, layers): idle phones and software GL stay free
+    requestRenderMode: true,
+    maximumRenderTimeChange: Number.POSITIVE_INFINITY,
     contextOptions: { webgl: { preserveDrawingBuffer: true } },
   });
+  widget.clock.currentTime = JulianDate.fromIso8601(SUN_TIME);
+  widget.clock.shouldAnimate = false;
   const scene = widget.scene;
   scene.highDynamicRange = false;
   scene.fog.enabled = !options.plain;

@@ -101,7 +101,7 @@ async function openSite(width: number, height: number) {
     );
   });
   await page.goto(`${url}index.html?test`);
-  await page.waitForSelector('[data-testid="site-map"][data-tiles-loaded="true"]', { timeout: 150_000 });
+  await page.waitForSelector('[data-testid="site-map"][data-tiles-loaded="true"]', { timeout: 240_000 });
   await page.waitForTimeout(1000);
   const violations = await page.evaluate(
     () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
@@ -146,7 +146,7 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, 300_000);
 
   it('draws on a desktop (1280×800); switching to the dike scenario and to English shows its KPIs', async () => {
     const { page, errors, external, violations } = await openSite(1280, 800);
@@ -162,5 +162,5 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, 300_000);
 });

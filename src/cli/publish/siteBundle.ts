@@ -15,13 +15,13 @@ const BUNDLE_SOURCES = [
   'package-lock.json',
 ];
 
-/** SHA-256 (hex) of the contents and relative names of `paths` (files or folders, recursively, sorted). */
+/** SHA-256 (hex, 16 digits) of the names and contents of `paths` (files or folders, recursively, sorted; tests left out). */
 export function hashSources(paths: readonly string[]): string {
   const hash = createHash('sha256');
   const add = (path: string) => {
     if (statSync(path).isDirectory()) {
       for (const name of readdirSync(path).sort()) add(join(path, name));
-    } else {
+    } else if (!/\.test\.tsx?$/.test(path)) {
       hash.update(path);
       hash.update(readFileSync(path));
     }

@@ -134,9 +134,11 @@ export async function startSite(root: HTMLElement): Promise<void> {
 
   function applyVisibility(): void {
     if (zoning) zoning.show = visible.zoning;
+    widget.scene.requestRender();
     void buildings.then(
       (tileset) => {
         tileset.show = visible.buildings;
+        widget.scene.requestRender();
       },
       () => {},
     );

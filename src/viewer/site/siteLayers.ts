@@ -128,7 +128,7 @@ export function trafficPrimitives(lines: SiteTrafficLines): PrimitiveCollection 
     const instance = new GeometryInstance({
       geometry: new PolylineGeometry({
         positions,
-        width: 2 + Math.max(0, index) * 1.5,
+        width: 1.5 + Math.max(0, index),
         arcType: ArcType.NONE,
       }),
       attributes: { color: ColorGeometryInstanceAttribute.fromColor(colour) },
