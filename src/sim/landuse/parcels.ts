@@ -11,6 +11,8 @@ import { findSelfIntersection, type PointMetres } from './planeGeometry.ts';
 export const MIN_LOT_SQUARE_METRES = 1;
 /** Largest lot accepted, m² (10 km²: larger than any lot, smaller than the city). */
 export const MAX_LOT_SQUARE_METRES = 1e7;
+/** Most positions of one ring (the self-intersection check is quadratic in them). */
+export const MAX_RING_POSITIONS = 10_000;
 
 /** A WGS84 position [longitude, latitude] in degrees. */
 export type LonLat = [number, number];
@@ -154,6 +156,8 @@ function checkRing(c: Checker, value: unknown, path: string): LonLat[] | undefin
   const before = c.problems.length;
   const closed = c.positions(value, path, 4);
   if (!closed || c.problems.length > before) return undefined;
+  if (closed.length > MAX_RING_POSITIONS)
+    return c.fail(path, `expected at most ${MAX_RING_POSITIONS} positions, got ${closed.length}`);
   const outside = closed.findIndex(([lon, lat]) => !insideCityRegion(lon, lat));
   if (outside >= 0)
     return c.fail(
