@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FloodModelInput } from '../../sim/flood/floodInput.ts';
+import { type FloodKernelPlacement, jsKernelPlacement } from '../../sim/flood/floodKernel.ts';
 import { pooledFloodEngine, type RowWorkerPort } from '../../sim/flood/floodPool.ts';
 import { type FloodEngine, singleThreadEngine } from '../../sim/flood/floodRun.ts';
 import { createFloodState, plainBuffers, sharedBuffers } from '../../sim/flood/floodState.ts';
@@ -38,6 +39,18 @@ export function floodKernelModule(): WebAssembly.Module {
 }
 
 /**
+ * The best kernel on this thread in Node: WebAssembly (the state copied into its memory) where
+ * the runtime has shared WebAssembly memory, else the JavaScript kernel.
+ */
+export function nodeFloodKernelPlacement(): FloodKernelPlacement {
+  if (!wasmKernelAvailable()) return jsKernelPlacement;
+  return (state) => {
+    const placed = placeInWasmMemory(state, floodKernelModule());
+    return { state: placed.state, kernel: wasmFloodKernel(placed.state, placed.wasm) };
+  };
+}
+
+/**
  * Builds a flood engine on `threads` Node worker threads sharing the state (rows split evenly;
  * one Atomics barrier after the flux phase and one after the continuity phase of every step).
  * `threads` = 1 runs on the calling thread. The WebAssembly kernel keeps the state in one shared
@@ -53,14 +66,14 @@ export function createFloodEngine(
   const count = Math.max(1, Math.min(threads, input.rows));
   const workers = () => Array.from({ length: count }, () => nodeRowWorker());
   if (kernel === 'wasm' && wasmKernelAvailable()) {
+    if (count === 1) {
+      const { state, kernel: wasmKernel } = nodeFloodKernelPlacement()(createFloodState(input));
+      return { ...singleThreadEngine(state, wasmKernel), close: async () => {} };
+    }
     const { state, wasm } = placeInWasmMemory(
       createFloodState(input, count, plainBuffers),
       floodKernelModule(),
     );
-    if (count === 1) {
-      const engine = singleThreadEngine(state, wasmFloodKernel(state, wasm));
-      return { ...engine, close: async () => {} };
-    }
     return pooledFloodEngine(state, workers(), wasm);
   }
   if (count === 1) {

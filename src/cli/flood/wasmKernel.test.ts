@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FloodModelInput } from '../../sim/flood/floodInput.ts';
 import { runFloodCase } from '../../sim/flood/floodRun.ts';
-import { createFloodEngine, type FloodKernelName } from './threadedEngine.ts';
+import { FloodSimulation } from '../../sim/flood/floodSimulation.ts';
+import { createFloodEngine, type FloodKernelName, nodeFloodKernelPlacement } from './threadedEngine.ts';
 
 const root = new URL('../../../', import.meta.url);
 
@@ -164,6 +165,22 @@ describe('WebAssembly flood kernel against the JavaScript kernel', () => {
       expect(wasm.result.volume.initial).toBeCloseTo(behindDam, 6);
       expect(wasm.result.volume.relativeError).toBeLessThanOrEqual(1e-12);
     }
+  });
+});
+
+describe('FloodSimulation (the scenario flood stage) with the WASM placement', () => {
+  it("runs in WebAssembly memory and gives the JavaScript run's depths and volumes", () => {
+    const js = new FloodSimulation();
+    js.init(heldTideWithFlapGates());
+    const wasm = new FloodSimulation();
+    wasm.init(heldTideWithFlapGates(), 0, nodeFloodKernelPlacement());
+    expect(wasm.state.depth.buffer).toBeInstanceOf(SharedArrayBuffer);
+    js.advance(1800);
+    wasm.advance(1800);
+    expect(wasm.steps).toBe(js.steps);
+    expect(largestDifference(wasm.state.depth, js.state.depth)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(wasm.volume().boundaryNet - js.volume().boundaryNet)).toBeLessThanOrEqual(1e-6);
+    expect(wasm.volume().relativeError).toBeLessThanOrEqual(1e-12);
   });
 });
 

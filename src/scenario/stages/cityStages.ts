@@ -1,4 +1,5 @@
 import type { CityFiles } from '../../data/dataset/cityFiles.ts';
+import type { FloodKernelPlacement } from '../../sim/flood/floodKernel.ts';
 import type { Stage } from '../pipeline.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runOptions.ts';
 import { createFloodStage } from './floodStage.ts';
@@ -21,17 +22,21 @@ export interface CityModels {
  * the traffic stage's relative gap), so runs with other options are cached separately. The flood
  * stage runs only for scenarios with a storm event: a scenario without one describes an ordinary
  * day (no flood KPIs, no flooded roads closed), so flood outcomes are compared between scenarios
- * that share an event.
+ * that share an event. `placeFloodKernel` picks the flood kernel (the CLI: WebAssembly).
  */
 export function cityStages(
   files: CityFiles,
   options: Partial<RunOptions> = {},
   models: CityModels = {},
+  placeFloodKernel?: FloodKernelPlacement,
 ): Stage[] {
   const { floodCellSizeMetres, trafficRelativeGap } = { ...DEFAULT_RUN_OPTIONS, ...options };
   const landuse = createLanduseStage(files, models.landuse ? { model: models.landuse } : {});
   const flood: Stage<'flood'> = {
-    ...createFloodStage(files, { cellSizeMetres: floodCellSizeMetres }),
+    ...createFloodStage(files, {
+      cellSizeMetres: floodCellSizeMetres,
+      ...(placeFloodKernel ? { placeKernel: placeFloodKernel } : {}),
+    }),
     appliesTo: (scenario) => scenario.edits.some((e) => e.type === 'stormEvent'),
   };
   const trafficBase = createTrafficStage(files, {

@@ -10,6 +10,7 @@ import {
 import { type CityFloodTargets, cityFloodTargets } from '../../sim/flood/city/cityTargets.ts';
 import { drainageLossAt, nextCanalLevel } from '../../sim/flood/city/drainage.ts';
 import { cityFloodMeasures } from '../../sim/flood/city/floodKpis.ts';
+import type { FloodKernelPlacement } from '../../sim/flood/floodKernel.ts';
 import { FloodSimulation } from '../../sim/flood/floodSimulation.ts';
 import type { FloodVolume } from '../../sim/flood/floodVolume.ts';
 import { type ClockHour, MORNING_PEAK_HOUR } from '../eventClock.ts';
@@ -64,6 +65,8 @@ export interface FloodStageOptions {
   event?: CityFloodEvent;
   /** The hour the traffic stage assigns (default the morning peak, 07:00–08:00). */
   assignedHour?: ClockHour;
+  /** Where and with which kernel the engine runs (default: the JavaScript kernel; same results). */
+  placeKernel?: FloodKernelPlacement;
 }
 
 /**
@@ -140,7 +143,7 @@ export function createFloodStage(
         ...(upstream?.imperviousness ? { imperviousness: upstream.imperviousness } : {}),
       });
       const sim = new FloodSimulation();
-      sim.init(city.model);
+      sim.init(city.model, 0, options.placeKernel);
       const duration = city.event.durationSeconds;
       const state = sim.state;
       const hourMaxDepth = new Float64Array(state.depth.length);

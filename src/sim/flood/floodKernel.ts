@@ -337,5 +337,14 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
   return hmax;
 }
 
+/**
+ * Puts a new state where a kernel can run it: returns the state to use from then on (the same
+ * one, or a copy in the kernel's memory) and the kernel bound to it.
+ */
+export type FloodKernelPlacement = (state: FloodState) => { state: FloodState; kernel: FloodKernel };
+
 /** The JavaScript kernel (runs wherever JavaScript runs; the fallback where WebAssembly is not). */
 export const jsFloodKernel: FloodKernel = { fluxPhase, continuityPhase };
+
+/** Runs a state where it is, with the JavaScript kernel. */
+export const jsKernelPlacement: FloodKernelPlacement = (state) => ({ state, kernel: jsFloodKernel });

@@ -1,4 +1,10 @@
 import type { FloodModelInput } from './floodInput.ts';
+import {
+  type FloodKernel,
+  type FloodKernelPlacement,
+  jsFloodKernel,
+  jsKernelPlacement,
+} from './floodKernel.ts';
 import { singleThreadEngine } from './floodRun.ts';
 import { CONTROL_STEPS, CONTROL_TIME, createFloodState, type FloodState } from './floodState.ts';
 import { type FloodVolume, storedVolume, volumeAccount } from './floodVolume.ts';
@@ -27,12 +33,18 @@ export interface FloodSnapshot {
  */
 export class FloodSimulation {
   #state: FloodState | undefined;
+  #kernel: FloodKernel = jsFloodKernel;
   #initialVolume = 0;
 
-  /** Validates the input (InputError listing every problem) and builds the t = 0 state. */
-  init(input: FloodModelInput, _seed = 0): void {
-    this.#state = createFloodState(input);
-    this.#initialVolume = storedVolume(this.#state);
+  /**
+   * Validates the input (InputError listing every problem) and builds the t = 0 state, placed
+   * for the kernel that will run it (default: the JavaScript kernel on the state as built).
+   */
+  init(input: FloodModelInput, _seed = 0, place: FloodKernelPlacement = jsKernelPlacement): void {
+    const { state, kernel } = place(createFloodState(input));
+    this.#state = state;
+    this.#kernel = kernel;
+    this.#initialVolume = storedVolume(state);
   }
 
   /** The engine state (typed arrays), e.g. to read depths without copying. */
@@ -53,7 +65,7 @@ export class FloodSimulation {
 
   /** Advances simulated time by `seconds` (the last step is shortened to land on it); returns the time reached. */
   advance(seconds: number): number {
-    singleThreadEngine(this.state).advanceTo(this.timeSeconds + seconds);
+    singleThreadEngine(this.state, this.#kernel).advanceTo(this.timeSeconds + seconds);
     return this.timeSeconds;
   }
 
