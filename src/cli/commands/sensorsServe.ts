@@ -1,11 +1,12 @@
+import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
 import { log } from '../io.ts';
 import { startReplay } from '../sensors/replayRunner.ts';
 import { startSensorServer } from '../sensors/sensorServer.ts';
 
-/** Default folder of the durable store, relative to the working directory (git-ignored). */
-export const DEFAULT_SENSOR_DATA_DIR = '.twin-sensors';
+/** Default folder of the durable store: `.twin-sensors/` in the project root (git-ignored). */
+export const DEFAULT_SENSOR_DATA_DIR = resolve(import.meta.dirname, '../../..', '.twin-sensors');
 
 const usage = `Usage: twin sensors serve [--http-port 8787] [--mqtt-port 1883] [--data DIR]
                          [--replay | --no-replay] [--speed 60] [--broker mqtt://HOST:PORT]
@@ -15,7 +16,7 @@ The live-data service (docs/sensors.md, ../shared/spec/sensors.md):
   MQTT   embedded broker on TCP --mqtt-port and ws://127.0.0.1:HTTP_PORT/mqtt; publish
          {"phenomenonTime", "result"} to v1.1/Datastreams(ID)/Observations to create an
          Observation; subscribers get the created entity. --broker uses an external broker.
-  --data DIR   durable store (default ${DEFAULT_SENSOR_DATA_DIR}/): every accepted entity is on disk first
+  --data DIR   durable store (default .twin-sensors/ in the project root): every accepted entity is on disk first
   --replay     (default) plays ../shared/data/sensors (HealthyAir stations, Phú An river level from
                the fitted tide model, synthetic rain gauges) in accelerated time ending now, at
                --speed data seconds per second (default 60); --no-replay serves only what is posted.

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
+import { InputError } from '../../core/errors.ts';
 import { Aedes, type AedesPublishPacket, type PublishPacket } from 'aedes';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { createWebSocketStream, WebSocketServer } from 'ws';
@@ -54,9 +55,18 @@ function listen(
   server: TcpServer | ReturnType<typeof createHttpServer>,
   port: number,
   host: string,
+  option: string,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new InputError(
+              `--${option} ${port}: ${error.code === 'EADDRINUSE' ? 'port in use' : 'not allowed'} on ${host}`,
+            )
+          : error,
+      ),
+    );
     server.listen(port, host, () => {
       const address = server.address();
       resolve(typeof address === 'object' && address !== null ? address.port : port);
@@ -81,7 +91,7 @@ export async function startSensorServer(options: SensorServerOptions): Promise<R
   const http = createHttpServer((request, response) => {
     void answer(request, response);
   });
-  const httpPort = await listen(http, options.httpPort, host);
+  const httpPort = await listen(http, options.httpPort, host, 'http-port');
   const service = new SensorThingsService(store, `http://${host}:${httpPort}`, (created) => push(created));
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -153,82 +163,84 @@ export async function startSensorServer(options: SensorServerOptions): Promise<R
       });
   };
 
-  const closers: Array<() => Promise<void>> = [];
-  let mqttPort: number | undefined;
-  if (options.broker === undefined) {
-    const broker = await Aedes.createBroker({
-      authorizePublish(_client, packet, callback) {
-        if (packet.topic.startsWith('$SYS/')) return callback(new Error('$SYS/ topics are reserved'));
-        const datastreamId = datastreamIdOfTopic(packet.topic);
-        if (datastreamId === undefined) return callback(null);
-        groupCommit(() => {
-          const { text, bytes } = payloadText(packet.payload);
-          const result = service.ingestMessage(datastreamId, text, bytes);
-          return () => {
-            // what subscribers get is the stored entity; a rejected message is emptied and not forwarded
-            packet.payload = result.ok ? Buffer.from(JSON.stringify(result.created.entity)) : Buffer.alloc(0);
-            packet.retain = false;
-            callback(null);
-          };
-        });
-      },
-      authorizeForward(_client, packet) {
-        if (datastreamIdOfTopic(packet.topic) !== undefined && payloadText(packet.payload).bytes === 0)
-          return null;
-        return packet;
-      },
-    });
-    push = (created) => {
-      const packet = {
-        cmd: 'publish',
-        topic: observationsTopic(created.datastreamId),
-        payload: Buffer.from(JSON.stringify(created.entity)),
-        qos: 1,
-        retain: false,
-        dup: false,
-      } as PublishPacket;
-      broker.publish(packet, () => {});
-    };
-    mqttClients = () => broker.connectedClients;
-    const tcp = createTcpServer(broker.handle);
-    mqttPort = await listen(tcp, options.mqttPort, host);
-    const wss = new WebSocketServer({ server: http, path: '/mqtt' });
-    wss.on('connection', (socket, request) => {
-      broker.handle(createWebSocketStream(socket), request);
-    });
-    closers.push(async () => {
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => broker.close(() => resolve()));
-      await new Promise<void>((resolve) => tcp.close(() => resolve()));
-    });
-  } else {
-    const client = await connectExternalBroker(options.broker, service);
-    push = (created) => {
-      client.publish(observationsTopic(created.datastreamId), JSON.stringify(created.entity), { qos: 1 });
-    };
-    closers.push(async () => {
-      await client.endAsync();
-    });
-  }
-  closers.push(
+  /** Run in reverse order of registration by `close` (and on a failed start). */
+  const closers: Array<() => Promise<void>> = [
     () =>
       new Promise<void>((resolve) => {
         http.closeAllConnections();
         http.close(() => resolve());
       }),
-  );
-
-  return {
-    service,
-    httpPort,
-    mqttPort,
-    loaded: { entities: records.length, tornBytes },
-    async close() {
-      for (const close of closers) await close();
-      log.close();
-    },
+  ];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer();
+    log.close();
   };
+  let mqttPort: number | undefined;
+  try {
+    if (options.broker === undefined) {
+      const broker = await Aedes.createBroker({
+        authorizePublish(_client, packet, callback) {
+          if (packet.topic.startsWith('$SYS/')) return callback(new Error('$SYS/ topics are reserved'));
+          const datastreamId = datastreamIdOfTopic(packet.topic);
+          if (datastreamId === undefined) return callback(null);
+          groupCommit(() => {
+            const { text, bytes } = payloadText(packet.payload);
+            const result = service.ingestMessage(datastreamId, text, bytes);
+            return () => {
+              // what subscribers get is the stored entity; a rejected message is emptied and not forwarded
+              packet.payload = result.ok
+                ? Buffer.from(JSON.stringify(result.created.entity))
+                : Buffer.alloc(0);
+              packet.retain = false;
+              callback(null);
+            };
+          });
+        },
+        authorizeForward(_client, packet) {
+          if (datastreamIdOfTopic(packet.topic) !== undefined && payloadText(packet.payload).bytes === 0)
+            return null;
+          return packet;
+        },
+      });
+      closers.push(() => new Promise<void>((resolve) => broker.close(() => resolve())));
+      push = (created) => {
+        const packet = {
+          cmd: 'publish',
+          topic: observationsTopic(created.datastreamId),
+          payload: Buffer.from(JSON.stringify(created.entity)),
+          qos: 1,
+          retain: false,
+          dup: false,
+        } as PublishPacket;
+        broker.publish(packet, () => {});
+      };
+      mqttClients = () => broker.connectedClients;
+      const tcp = createTcpServer(broker.handle);
+      mqttPort = await listen(tcp, options.mqttPort, host, 'mqtt-port');
+      closers.push(() => new Promise<void>((resolve) => tcp.close(() => resolve())));
+      const wss = new WebSocketServer({ server: http, path: '/mqtt' });
+      wss.on('connection', (socket, request) => {
+        broker.handle(createWebSocketStream(socket), request);
+      });
+      closers.push(async () => {
+        for (const client of wss.clients) client.terminate();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+      });
+    } else {
+      const client = await connectExternalBroker(options.broker, service);
+      closers.push(async () => {
+        await client.endAsync();
+      });
+      push = (created) => {
+        client.publish(observationsTopic(created.datastreamId), JSON.stringify(created.entity), { qos: 1 });
+      };
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  return { service, httpPort, mqttPort, loaded: { entities: records.length, tornBytes }, close };
 }
 
 /**
@@ -239,11 +251,19 @@ export async function startSensorServer(options: SensorServerOptions): Promise<R
  * twin service on the same broker) are not ingested again, so two services cannot loop.
  */
 async function connectExternalBroker(url: string, service: SensorThingsService): Promise<MqttClient> {
-  const client = await connectAsync(url, {
-    protocolVersion: 5,
-    clientId: `twin-sensors-${process.pid}-${Date.now().toString(36)}`,
-    reconnectPeriod: 1000,
-  });
+  let client: MqttClient;
+  try {
+    client = await connectAsync(url, {
+      protocolVersion: 5,
+      clientId: `twin-sensors-${process.pid}-${Date.now().toString(36)}`,
+      reconnectPeriod: 1000,
+      connectTimeout: 10_000,
+    });
+  } catch (error) {
+    throw new InputError(
+      `--broker ${url}: cannot connect (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
   const handle = (packet: { topic: string; payload: Buffer | string }) => {
     const datastreamId = datastreamIdOfTopic(packet.topic);
     if (datastreamId === undefined) return;
