@@ -22,6 +22,8 @@ export const CONTROL_RAIN_VOLUME = 3;
  * (0 while it runs normally); CONTROL_TIME then holds when it stopped.
  */
 export const CONTROL_STALLED_STEP = 4;
+/** Slot of the deepest water (m) when the stepper stopped (see CONTROL_STALLED_STEP). */
+export const CONTROL_STALLED_DEPTH = 5;
 /** First per-thread slot of the maximum depth (m) found in the last continuity pass. */
 export const CONTROL_HMAX = 8;
 

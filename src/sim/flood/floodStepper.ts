@@ -1,6 +1,6 @@
 import { InputError } from '../../core/errors.ts';
 import { valueAt, type TimeSeries } from '../../core/timeSeries.ts';
-import { type FloodKernel, jsFloodKernel, type StepForcing } from './floodKernel.ts';
+import { continuityPhase, fluxPhase, type StepForcing } from './floodKernel.ts';
 import {
   CONTROL_HMAX,
   CONTROL_RAIN_VOLUME,
@@ -76,15 +76,9 @@ export function seriesIntegral(series: TimeSeries, t0: number, t1: number): numb
  * Advances the state to `targetSeconds` working on one row range. Every thread calls this
  * with the same target; each step is: time step from the shared maximum depth (all threads
  * compute the same value), flux phase, barrier, continuity phase, barrier. Forcing is a pure
- * function of time, so every thread evaluates it identically. `kernel` runs the two phases (the
- * JavaScript kernel by default, or the WebAssembly one bound to this state).
+ * function of time, so every thread evaluates it identically.
  */
-export function advanceRows(
-  s: FloodState,
-  range: RowRange,
-  targetSeconds: number,
-  kernel: FloodKernel = jsFloodKernel,
-): void {
+export function advanceRows(s: FloodState, range: RowRange, targetSeconds: number): void {
   const { control } = s;
   const courant = stableCourantNumber(s.solver.alpha, s.solver.theta);
   const dx = s.cellSizeMetres;
@@ -132,9 +126,9 @@ export function advanceRows(
       forcing.sourceVolumes[i] = v;
       sourceVolume += v;
     }
-    kernel.fluxPhase(s, range.rowStart, range.rowEnd, forcing);
+    fluxPhase(s, range.rowStart, range.rowEnd, forcing);
     range.barrier();
-    control[CONTROL_HMAX + range.thread] = kernel.continuityPhase(s, range.rowStart, range.rowEnd, forcing);
+    control[CONTROL_HMAX + range.thread] = continuityPhase(s, range.rowStart, range.rowEnd, forcing);
     if (range.thread === 0) {
       control[CONTROL_STEPS] = control[CONTROL_STEPS]! + 1;
       control[CONTROL_SOURCE_VOLUME] = control[CONTROL_SOURCE_VOLUME]! + sourceVolume;

@@ -53,6 +53,19 @@ describe('flood stepper: minimum time step', () => {
     expect(wallMs).toBeLessThan(2000);
   });
 
+  it('stops when an accepted but impossible inflow makes the water a kilometre deep', () => {
+    // 1e5 m³/s (the case limit) into one 100 m² cell: after the first 18.9 s step the cell holds
+    // 1e5 × 18.9 / 100 ≈ 18 900 m of water; the next step (0.014 s) is above the floor, the depth is not.
+    const { error, wallMs } = stall(
+      flat({ sources: [{ row: 5, col: 5, flowCubicMetresPerSecond: [[0, 1e5]] }] }),
+      30 * 86_400,
+    );
+    expect((error as Error).message).toMatch(
+      /^the water became 1\.89e\+4 m deep at t = 18\.9 s, deeper than the 1000 m any flood reaches/,
+    );
+    expect(wallMs).toBeLessThan(2000);
+  });
+
   it('leaves an ordinary run alone: a 1 m tide takes steps far above the floor', () => {
     const engine = singleThreadEngine(
       createFloodState(flat({ boundaries: [{ edge: 'west', type: 'level', levelMetres: [[0, 1]] }] })),
