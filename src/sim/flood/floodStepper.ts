@@ -1,10 +1,11 @@
 import { InputError } from '../../core/errors.ts';
 import { valueAt, type TimeSeries } from '../../core/timeSeries.ts';
-import { continuityPhase, fluxPhase, type StepForcing } from './floodKernel.ts';
+import { type FloodKernel, jsFloodKernel, type StepForcing } from './floodKernel.ts';
 import {
   CONTROL_HMAX,
   CONTROL_RAIN_VOLUME,
   CONTROL_SOURCE_VOLUME,
+  CONTROL_STALLED_DEPTH,
   CONTROL_STALLED_STEP,
   CONTROL_STEPS,
   CONTROL_TIME,
@@ -21,6 +22,13 @@ const GRAVITY = 9.81;
  * going on would crawl for hours. The stepper stops instead (see {@link stalledStepError}).
  */
 export const MIN_TIME_STEP_SECONDS = 1e-3;
+
+/**
+ * Deepest water the stepper accepts, m. No flood is a kilometre deep; water that deep means an
+ * inflow the grid cannot drain, and the steps (√(g h) sets them) would shrink towards the floor
+ * while the run crawls. The stepper stops instead.
+ */
+export const MAX_WATER_DEPTH_METRES = 1000;
 
 /** The part of the grid one thread works on, and how threads wait for each other. */
 export interface RowRange {
@@ -76,9 +84,15 @@ export function seriesIntegral(series: TimeSeries, t0: number, t1: number): numb
  * Advances the state to `targetSeconds` working on one row range. Every thread calls this
  * with the same target; each step is: time step from the shared maximum depth (all threads
  * compute the same value), flux phase, barrier, continuity phase, barrier. Forcing is a pure
- * function of time, so every thread evaluates it identically.
+ * function of time, so every thread evaluates it identically. `kernel` runs the two phases (the
+ * JavaScript kernel by default, or the WebAssembly one bound to this state).
  */
-export function advanceRows(s: FloodState, range: RowRange, targetSeconds: number): void {
+export function advanceRows(
+  s: FloodState,
+  range: RowRange,
+  targetSeconds: number,
+  kernel: FloodKernel = jsFloodKernel,
+): void {
   const { control } = s;
   const courant = stableCourantNumber(s.solver.alpha, s.solver.theta);
   const dx = s.cellSizeMetres;
@@ -106,9 +120,12 @@ export function advanceRows(s: FloodState, range: RowRange, targetSeconds: numbe
       if (bank > hmax) hmax = bank;
     }
     let dt = (courant * dx) / Math.sqrt(GRAVITY * hmax);
-    if (!(dt >= MIN_TIME_STEP_SECONDS)) {
+    if (!(dt >= MIN_TIME_STEP_SECONDS && hmax <= MAX_WATER_DEPTH_METRES)) {
       // Every thread computes the same dt from the shared depths, so all stop here together.
-      if (range.thread === 0) control[CONTROL_STALLED_STEP] = Number.isNaN(dt) ? -1 : dt;
+      if (range.thread === 0) {
+        control[CONTROL_STALLED_STEP] = Number.isNaN(dt) ? -1 : dt;
+        control[CONTROL_STALLED_DEPTH] = hmax;
+      }
       break;
     }
     const last = t + dt >= targetSeconds;
@@ -126,9 +143,9 @@ export function advanceRows(s: FloodState, range: RowRange, targetSeconds: numbe
       forcing.sourceVolumes[i] = v;
       sourceVolume += v;
     }
-    fluxPhase(s, range.rowStart, range.rowEnd, forcing);
+    kernel.fluxPhase(s, range.rowStart, range.rowEnd, forcing);
     range.barrier();
-    control[CONTROL_HMAX + range.thread] = continuityPhase(s, range.rowStart, range.rowEnd, forcing);
+    control[CONTROL_HMAX + range.thread] = kernel.continuityPhase(s, range.rowStart, range.rowEnd, forcing);
     if (range.thread === 0) {
       control[CONTROL_STEPS] = control[CONTROL_STEPS]! + 1;
       control[CONTROL_SOURCE_VOLUME] = control[CONTROL_SOURCE_VOLUME]! + sourceVolume;
@@ -143,16 +160,22 @@ export function advanceRows(s: FloodState, range: RowRange, targetSeconds: numbe
 
 /**
  * The error to raise after an advance when the stepper stopped on a step shorter than
- * MIN_TIME_STEP_SECONDS, or undefined when it did not.
+ * MIN_TIME_STEP_SECONDS or on water deeper than MAX_WATER_DEPTH_METRES, or undefined when it did not.
  */
 export function stalledStepError(s: FloodState): InputError | undefined {
   const dt = s.control[CONTROL_STALLED_STEP]!;
   if (dt === 0) return undefined;
+  const depth = s.control[CONTROL_STALLED_DEPTH]!;
+  const at = `at t = ${s.control[CONTROL_TIME]!.toFixed(1)} s`;
+  const cause = '(water levels, sources or rain far beyond anything physical)';
+  if (dt >= MIN_TIME_STEP_SECONDS)
+    return new InputError(
+      `the water became ${depth.toExponential(2)} m deep ${at}, deeper than the ` +
+        `${MAX_WATER_DEPTH_METRES} m any flood reaches ${cause}`,
+    );
   const step = dt > 0 ? `${dt.toExponential(2)} s` : 'not a number';
   return new InputError(
-    `the flow became too fast for the grid: time step ${step} < ${MIN_TIME_STEP_SECONDS} s ` +
-      `at t = ${s.control[CONTROL_TIME]!.toFixed(1)} s (water levels, sources or rain far beyond ` +
-      'anything physical)',
+    `the flow became too fast for the grid: time step ${step} < ${MIN_TIME_STEP_SECONDS} s ${at} ${cause}`,
   );
 }
 
