@@ -20,9 +20,9 @@ const isolationHeaders = {
  * decoders; it does not allow `eval`); `blob:` workers (Cesium may start its task workers from a
  * blob); `'unsafe-inline'` styles (React `style` attributes, Cesium's widgets and Vite's CSS
  * injection in dev; styles cannot run code); `data:`/`blob:` images (textures decoded in
- * memory); `ws:`/`http:` to 127.0.0.1 for the dev server's hot reload. The same policy holds in
- * dev, in `vite preview` and in the build (a <meta> without `frame-ancestors`, which a meta
- * cannot carry; a static host adds the header for that one).
+ * memory); `ws:`/`http:` to 127.0.0.1 for the dev server's hot reload. The policy holds in
+ * `vite preview` (header) and in the built index.html (a <meta> without `frame-ancestors`, which a
+ * meta cannot carry; a static host adds the header for that one); dev relaxes it (devHeaders).
  */
 const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
@@ -36,16 +36,28 @@ const CSP_DIRECTIVES: Record<string, string> = {
   'frame-ancestors': "'none'",
 };
 
-/** The policy as a header value, without the directives in `omit`. */
-function cspOf(omit: readonly string[] = []): string {
+/** The policy as a header value, without the directives in `omit` and with `extra` sources added. */
+function cspOf({ omit = [], extra = {} }: { omit?: string[]; extra?: Record<string, string> } = {}): string {
   return Object.entries(CSP_DIRECTIVES)
     .filter(([name]) => !omit.includes(name))
-    .map(([name, value]) => `${name} ${value}`)
+    .map(([name, value]) => `${name} ${value}${extra[name] ? ` ${extra[name]}` : ''}`)
     .join('; ');
 }
 
-/** Headers of the dev server and `vite preview`: cross-origin isolation and the CSP. */
-const pageHeaders = { ...isolationHeaders, 'Content-Security-Policy': cspOf() };
+/** Headers of `vite preview` (the built app): cross-origin isolation and the strict CSP. */
+const previewHeaders = { ...isolationHeaders, 'Content-Security-Policy': cspOf() };
+
+/**
+ * Headers of the dev server. Its one relaxation, `'unsafe-eval'`: Vite's dev pre-bundle of
+ * `cesium` takes the whole package, with @cesium/widgets' Knockout, which runs `(0, eval)("this")`
+ * as soon as it loads, so `#/viewer` fails in dev under the strict policy (the workbench and
+ * Vite's client run fine under it). The build tree-shakes Knockout away: dist has no string
+ * evaluation and runs under the strict policy (tests/e2e/csp.e2e.ts).
+ */
+const devHeaders = {
+  ...isolationHeaders,
+  'Content-Security-Policy': cspOf({ extra: { 'script-src': "'unsafe-eval'" } }),
+};
 
 /** Writes the CSP into the built index.html as a <meta> (frame-ancestors is not allowed there). */
 function cspMeta(): Plugin {
@@ -55,7 +67,7 @@ function cspMeta(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: cspOf(['frame-ancestors']) },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: cspOf({ omit: ['frame-ancestors'] }) },
         injectTo: 'head-prepend',
       },
     ],
@@ -91,7 +103,7 @@ function cesiumStatic(): Plugin {
         const { file } = path;
         if (!existsSync(file) || !statSync(file).isFile()) return next();
         res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
-        for (const [k, v] of Object.entries(pageHeaders)) res.setHeader(k, v);
+        for (const [k, v] of Object.entries(devHeaders)) res.setHeader(k, v);
         createReadStream(file).pipe(res);
       });
     },
@@ -108,8 +120,8 @@ export default defineConfig({
   base: './',
   define: { CESIUM_BASE_URL: JSON.stringify('./cesium/') },
   plugins: [cesiumStatic(), cspMeta()],
-  server: { headers: pageHeaders, host: '127.0.0.1', port: 5173 },
-  preview: { headers: pageHeaders, host: '127.0.0.1', port: 4173 },
+  server: { headers: devHeaders, host: '127.0.0.1', port: 5173 },
+  preview: { headers: previewHeaders, host: '127.0.0.1', port: 4173 },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000, sourcemap: false },
 });
