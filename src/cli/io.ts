@@ -3,6 +3,7 @@ import { parseJsonText } from '../core/json.ts';
 import { readTextFile } from '../data/node/userFiles.ts';
 
 export {
+  checkOutputFile,
   makeFolder,
   readArrayBufferFile,
   readTextFile,

@@ -9,6 +9,7 @@ import { runFloodCase } from '../../sim/flood/floodRun.ts';
 import { type Command, integerOption, parseCommandArgs } from '../command.ts';
 import { createFloodEngine } from '../flood/threadedEngine.ts';
 import {
+  checkOutputFile,
   inFile,
   log,
   printJson,
@@ -51,6 +52,7 @@ export const floodRun: Command = {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(`expected one CASE.json\n\n${usage}`);
     const threads = integerOption(values.threads, 'threads', 1, [1, MAX_THREADS]);
+    if (values['max-depth']) await checkOutputFile(values['max-depth']);
     const parsed = await readJsonFile(file);
     const flood = inFile(file, () => parseFloodCase(parsed));
     const grids: FloodCaseGrids = { dem: await loadGrid(file, flood.dem) };

@@ -13,7 +13,7 @@ import {
 import { prepareCityLanduse } from '../../sim/landuse/city/cityLanduseModel.ts';
 import { runLanduse } from '../../scenario/stages/landuseStage.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
-import { log, printJson, writeOutputFile } from '../io.ts';
+import { checkOutputFile, log, printJson, writeOutputFile } from '../io.ts';
 
 const usage = `Usage: twin landuse census [--dataset DIR] [--md FILE] [--svg FILE] [--tolerance T] [--json]
 
@@ -43,6 +43,8 @@ export const landuseCensus: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
     const tolerance = numberOption(values.tolerance, 'tolerance', 0.25);
     if (!(tolerance >= 0)) throw new UsageError('--tolerance expects a non-negative number');
+    for (const output of [values.md, values.svg])
+      if (output) await checkOutputFile(output, { createFolder: true });
     const started = performance.now();
     const dataset = values.dataset ?? DEFAULT_DATASET_DIR;
     const files = await readCityFolder(dataset);

@@ -7,7 +7,15 @@ import { solveUserEquilibrium } from '../../sim/traffic/equilibrium.ts';
 import { networkFromTntp } from '../../sim/traffic/network.ts';
 import { compileNetwork } from '../../sim/traffic/roadGraph.ts';
 import { type Command, integerOption, numberOption, parseCommandArgs } from '../command.ts';
-import { inFile, log, printJson, progressReporter, readTextFile, writeOutputFile } from '../io.ts';
+import {
+  checkOutputFile,
+  inFile,
+  log,
+  printJson,
+  progressReporter,
+  readTextFile,
+  writeOutputFile,
+} from '../io.ts';
 
 const usage = `Usage: twin traffic assign --network NET.tntp --trips TRIPS.tntp [--gap 1e-4]
        [--max-iterations N] [--max-seconds S] [--flows OUT.tntp] [--progress] [--json]
@@ -47,6 +55,7 @@ export const trafficAssign: Command = {
     if (!(gap >= 0)) throw new UsageError('--gap must be >= 0');
     if (!(maxSeconds > 0)) throw new UsageError('--max-seconds must be > 0');
 
+    if (values.flows) await checkOutputFile(values.flows);
     const networkText = await readTextFile(values.network);
     const tripsText = await readTextFile(values.trips);
     const network = inFile(values.network, () => networkFromTntp(parseTntpNetwork(networkText)));

@@ -18,7 +18,15 @@ import {
 } from '../../sim/flood/floodSpots.ts';
 import { floodSpotsMapSvg } from '../../sim/flood/floodSpotsMap.ts';
 import { type Command, integerOption, numberOption, parseCommandArgs } from '../command.ts';
-import { inFile, log, printJson, progressReporter, readTextFile, writeOutputFile } from '../io.ts';
+import {
+  inFile,
+  log,
+  printJson,
+  progressReporter,
+  readTextFile,
+  writeOutputFile,
+  checkOutputFile,
+} from '../io.ts';
 import { createScenarioRunner, loadScenario, readDefaultDataset } from '../scenarioRunner.ts';
 
 export const DEFAULT_SCENARIO = 'scenarios/baseline-100yr-king-tide.json';
@@ -79,7 +87,8 @@ export const validateFloodSpotsCommand: Command = {
     const spotsFile = values.spots ?? DEFAULT_SPOTS;
     const scenarioFile = values.scenario ?? DEFAULT_SCENARIO;
 
-    // Inputs first, so bad files fail before the minute-long run.
+    // Inputs and outputs first, so bad files fail before the minute-long run.
+    if (values.svg) await checkOutputFile(values.svg, { createFolder: true });
     const text = await readTextFile(spotsFile);
     const spots = inFile(spotsFile, () => parseFloodSpotsCsv(text));
     const scenario = await loadScenario(scenarioFile);

@@ -8,7 +8,7 @@ import {
   tideValidationSvg,
 } from '../../sim/hydrology/tideObserved.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
-import { inFile, printJson, readTextFile, writeOutputFile } from '../io.ts';
+import { inFile, printJson, readTextFile, writeOutputFile, checkOutputFile } from '../io.ts';
 import { loadScenario } from '../scenarioRunner.ts';
 
 export const DEFAULT_OBSERVED = '../shared/data/sensors/phuan-tide-observed.csv';
@@ -48,6 +48,7 @@ export const validateTide: Command = {
     const startMs = Date.parse(eventStart);
     if (!Number.isFinite(startMs))
       throw new UsageError(`--event-start expects an ISO 8601 time, got "${eventStart}"`);
+    if (values.svg) await checkOutputFile(values.svg, { createFolder: true });
     const observedFile = values.observed ?? DEFAULT_OBSERVED;
     const text = await readTextFile(observedFile);
     const extremes = inFile(observedFile, () => parseTideExtremesCsv(text));

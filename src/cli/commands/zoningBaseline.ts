@@ -29,8 +29,8 @@ export const zoningBaseline: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
     if (!values.out) throw new UsageError(`--out is required\n\n${usage}`);
     const started = performance.now();
-    const model = prepareCityLanduse(await readCityFolder(values.dataset ?? DEFAULT_DATASET_DIR));
     await makeFolder(values.out);
+    const model = prepareCityLanduse(await readCityFolder(values.dataset ?? DEFAULT_DATASET_DIR));
     const rulesText = `${JSON.stringify(baselineZoningRulesDocument(), null, 1)}\n`;
     const parcelsText = `${JSON.stringify(parcelsGeoJson(model.parcels))}\n`;
     const rulesFile = join(values.out, 'zoning-rules.json');

@@ -37,6 +37,7 @@ async function readJson(file: string): Promise<unknown> {
 /** Runs the pipeline; returns the counts, output sizes and run time. */
 export async function runDataBuild(options: DataBuildOptions, log: (stage: string) => void = () => {}) {
   const started = performance.now();
+  await makeFolder(options.outDir); // before the minute-long pipeline, so a bad --out fails at once
   const osmPbf = await readBytesFile(options.osmFile);
   const boundary = await readJson(options.boundaryFile);
   let districts: unknown;
@@ -76,7 +77,6 @@ export async function runDataBuild(options: DataBuildOptions, log: (stage: strin
     },
     log,
   );
-  await makeFolder(options.outDir);
   let totalBytes = 0;
   const sizes: Record<string, number> = {};
   for (const [name, content] of files) {

@@ -1,5 +1,6 @@
 import {
   chmodSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
-import { makeFolder, readBytesFile, readTextFile, writeOutputFile } from './userFiles.ts';
+import { checkOutputFile, makeFolder, readBytesFile, readTextFile, writeOutputFile } from './userFiles.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'twin-user-files-'));
 const plain = join(dir, 'plain.txt');
@@ -91,4 +92,31 @@ describe('writing user files and folders', () => {
     );
     await makeFolder(folder); // an existing folder is fine
   });
+});
+
+describe('checking an output path before a long run', () => {
+  it('accepts a new file in an existing folder, and creates the folder when asked', async () => {
+    await checkOutputFile(join(dir, 'later.txt'));
+    await checkOutputFile(join(dir, 'made', 'later.txt'), { createFolder: true });
+    expect(existsSync(join(dir, 'made'))).toBe(true);
+    expect(existsSync(join(dir, 'made', 'later.txt'))).toBe(false);
+  });
+  it('names a missing folder, a folder in place of the file and a file in place of the folder', async () => {
+    const out = join(dir, 'absent', 'later.txt');
+    expect(await messageOf(checkOutputFile(out))).toBe(
+      `${out}: cannot write: the folder ${join(dir, 'absent')} does not exist`,
+    );
+    expect(await messageOf(checkOutputFile(folder))).toBe(`${folder}: is a folder, expected a file to write`);
+    expect(await messageOf(checkOutputFile(join(plain, 'later.txt')))).toBe(
+      `${join(plain, 'later.txt')}: a folder in this path is a file`,
+    );
+  });
+  it.runIf(existsSync('/proc/self'))(
+    'fails at once under /proc, where Node 20 recursive mkdir never returns',
+    async () => {
+      expect(await messageOf(makeFolder('/proc/twin-no-such/x'))).toBe(
+        '/proc/twin-no-such/x: cannot create a folder here (no such file or directory)',
+      );
+    },
+  );
 });

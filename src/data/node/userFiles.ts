@@ -21,7 +21,7 @@ export function fileSystemError(error: unknown, path: string, use: FileUse): Inp
         ? 'file not found'
         : use === 'write'
           ? `cannot write: the folder ${dirname(path)} does not exist`
-          : 'cannot create the folder: a folder above it is missing',
+          : 'cannot create a folder here (no such file or directory)',
     EISDIR: use === 'folder' ? 'is a folder' : `is a folder, expected a file to ${use}`,
     ENOTDIR:
       use === 'folder'
@@ -90,11 +90,52 @@ export async function writeOutputFile(
   }
 }
 
+/**
+ * Checks before a long run that `file` can be written when it ends: its folder exists (or is
+ * created with `createFolder`) and the file is not a folder. Problems are InputErrors naming it.
+ */
+export async function checkOutputFile(
+  file: string,
+  { createFolder = false }: { createFolder?: boolean } = {},
+): Promise<void> {
+  if (createFolder) await makeFolder(dirname(file));
+  try {
+    const folder = await stat(dirname(file));
+    if (!folder.isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${file}`), { code: 'ENOTDIR' });
+    const existing = await stat(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (existing?.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' });
+  } catch (error) {
+    throw fileSystemError(error, file, 'write');
+  }
+}
+
 /** Creates an output folder (and the folders above it); a file in its place is an InputError. */
 export async function makeFolder(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolderLevels(dir);
   } catch (error) {
     throw fileSystemError(error, dir, 'folder');
   }
+}
+
+/**
+ * `mkdir -p` one level at a time: Node 20's recursive mkdir never returns for a path under
+ * /proc (it retries ENOENT forever), so the missing levels are found with stat and made singly.
+ */
+async function makeFolderLevels(dir: string): Promise<void> {
+  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (info?.isDirectory()) return;
+  if (info) throw Object.assign(new Error(`EEXIST: ${dir}`), { code: 'EEXIST' });
+  const parent = dirname(dir);
+  if (parent !== dir) await makeFolderLevels(parent);
+  await mkdir(dir).catch(async (error: NodeJS.ErrnoException) => {
+    // Made meanwhile by another process: fine if it is a folder.
+    if (error.code !== 'EEXIST' || !(await stat(dir)).isDirectory()) throw error;
+  });
 }
