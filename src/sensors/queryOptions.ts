@@ -114,7 +114,8 @@ export function parseQueryOptions(pairs: Iterable<[string, string]>): QueryOptio
         break;
       case '$filter':
         try {
-          options.filter = parseFilter(value);
+          // an unencoded `+07:00` in a URL query arrives as ` 07:00`: put the plus back
+          options.filter = parseFilter(value.replace(/(T\d\d:\d\d(?::\d\d(?:\.\d+)?)?) (\d\d:\d\d)\b/g, '$1+$2'));
         } catch (error) {
           if (error instanceof FilterSyntaxError) throw new QuerySyntaxError(`$filter: ${error.message}`);
           throw error;

@@ -96,6 +96,9 @@ describe('query options', () => {
     expect(slash.expand![0]!.options.expand![0]!.property).toBe('Observations');
     expect(() => parseQueryOptions([['$top', '-1']])).toThrow(/\$top/);
     expect(() => parseQueryOptions([['$bogus', '1']])).toThrow(/\$bogus/);
+    // `+07:00` sent unencoded in a URL decodes to a space
+    const filter = parseQueryOptions([['$filter', 'phenomenonTime eq 2026-12-01T08:00:00 07:00']]).filter!;
+    expect(evaluateFilter(filter, () => '2026-12-01T01:00:00Z')).toBe(true);
   });
 });
 

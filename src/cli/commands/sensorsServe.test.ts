@@ -18,6 +18,8 @@ interface Service {
 
 const TWIN = join(import.meta.dirname, '../../../bin/twin.mjs');
 const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
+/** Starting the service (tsx compiles the CLI) takes seconds, more on a busy 2-core machine. */
+const HOOK_TIMEOUT_MS = 60_000;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,7 +33,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -164,12 +166,12 @@ describe('twin sensors serve (embedded broker)', () => {
     const thing = await getJson(response.headers.get('location')!);
     const streams = await getJson(`${thing['@iot.selfLink']}/Datastreams`);
     datastream = streams.value[0]['@iot.id'];
-  });
+  }, HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     if (service) await stopService(service);
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('deep insert creates the Thing, its Location, Datastream, Sensor and ObservedProperty, linked', async () => {
     const root = await getJson(`${service.http}/v1.1/`);
@@ -413,13 +415,13 @@ describe.skipIf(!hasMosquitto())(
       }, 'mosquitto');
       dataDir = mkdtempSync(join(tmpdir(), 'twin-sensors-broker-'));
       service = await startService(dataDir, ['--broker', `mqtt://127.0.0.1:${brokerPort}`]);
-    });
+    }, HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
       if (service) await stopService(service);
       mosquitto?.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
-    });
+    }, HOOK_TIMEOUT_MS);
 
     it('ingests from the external broker, publishes the entity back once, and does not loop', async () => {
       const created = await postJson(`${service.http}/v1.1/Things`, stationThing('B'));

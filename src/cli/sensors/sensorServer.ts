@@ -101,6 +101,8 @@ export async function startSensorServer(options: SensorServerOptions): Promise<R
       'access-control-allow-headers': 'content-type',
       'access-control-allow-methods': 'GET, POST, OPTIONS',
       'access-control-expose-headers': 'location',
+      // the app's pages are cross-origin isolated (COEP require-corp)
+      'cross-origin-resource-policy': 'cross-origin',
     };
     if (request.method === 'OPTIONS') {
       response.writeHead(204, cors).end();
