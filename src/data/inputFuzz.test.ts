@@ -164,6 +164,7 @@ const allFinite = (output: unknown) => {
 const finiteGrid = (grid: Awaited<ReturnType<typeof readGrid>>) => {
   const { values, ...header } = grid;
   allFinite(header);
+  expect(grid.columns >= 1 && grid.rows >= 1 && grid.cellSizeMetres > 0).toBe(true);
   expect(values.length).toBe(grid.columns * grid.rows);
   for (const v of values) expect(infinite(v)).toBe(false);
 };

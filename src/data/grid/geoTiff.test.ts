@@ -72,6 +72,11 @@ describe('GeoTIFF limits (docs/limits.md)', () => {
       'TIFF header: width × height (65535 × 65535) is 4294836225, above the maximum of 5e7 (docs/limits.md)',
     );
   });
+  it('refuses an image of no pixels', async () => {
+    await expect(readGeoTiff(tiffDeclaring(0, 2))).rejects.toThrow(
+      'the image is 0 × 2 pixels, expected at least 1 × 1',
+    );
+  });
   it('turns a pixel read failure of a lying header into an InputError', async () => {
     // 300 × 200 declared, 3 × 2 stored: the strips are too short.
     const error = await readGeoTiff(tiffDeclaring(300, 200)).catch((e: unknown) => e);

@@ -42,6 +42,8 @@ export async function readGeoTiff(bytes: ArrayBuffer): Promise<RasterGrid> {
     );
   const columns = image.getWidth();
   const rows = image.getHeight();
+  if (!(columns >= 1 && rows >= 1))
+    throw new InputError(`the image is ${columns} × ${rows} pixels, expected at least 1 × 1`);
   checkAtMost(columns * rows, MAX_GRID_CELLS, `width × height (${columns} × ${rows})`, 'TIFF header');
   let raster: ArrayLike<number | bigint>;
   try {
