@@ -38,6 +38,16 @@ export async function loadScenario(file: string): Promise<Scenario> {
   return inFile(file, () => parseScenario(doc, checkInCity));
 }
 
+/**
+ * A rejection handler naming `file` on an InputError that names no file: a stage's input error
+ * (say a new road far from every street) is about the scenario file that holds the edit.
+ */
+export function inScenarioFile(file: string): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof InputError && error.file === undefined ? error.inFile(file) : error;
+  };
+}
+
 let defaultDataset: Promise<CityFiles> | undefined;
 
 /** Reads the default dataset (public/data/thuduc) once per process; errors name the dataset file. */

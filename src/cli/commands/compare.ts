@@ -2,7 +2,13 @@ import { UsageError } from '../../core/errors.ts';
 import { compareKpis } from '../../scenario/kpis.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
 import { printJson, progressReporter } from '../io.ts';
-import { createScenarioRunner, loadScenario, parseOnly, stableKpis } from '../scenarioRunner.ts';
+import {
+  createScenarioRunner,
+  inScenarioFile,
+  loadScenario,
+  parseOnly,
+  stableKpis,
+} from '../scenarioRunner.ts';
 
 const usage = `Usage: twin compare A.json B.json [--only landuse,flood,traffic] [--json] [--progress]
 
@@ -21,8 +27,8 @@ export const compare: Command = {
     const [a, b] = await Promise.all(positionals.map(loadScenario));
     const report = progressReporter('', values.progress === true);
     const run = createScenarioRunner((_, __, fraction) => report(fraction));
-    const runA = await run(a!, only);
-    const runB = await run(b!, only);
+    const runA = await run(a!, only).catch(inScenarioFile(positionals[0]!));
+    const runB = await run(b!, only).catch(inScenarioFile(positionals[1]!));
     const kpisA = stableKpis(runA.kpis);
     const kpisB = stableKpis(runB.kpis);
     const output = {

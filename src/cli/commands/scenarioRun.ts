@@ -16,6 +16,7 @@ import { type Command, parseCommandArgs } from '../command.ts';
 import { log, makeFolder, printJson, progressReporter, writeOutputFile } from '../io.ts';
 import {
   createScenarioRunner,
+  inScenarioFile,
   loadScenario,
   parseOnly,
   readDefaultDataset,
@@ -94,10 +95,7 @@ export const scenarioRun: Command = {
     const dataset = readDefaultDataset();
     const run = createScenarioRunner((_scenarioId, _stage, fraction) => report(fraction), dataset);
     const started = performance.now();
-    // A stage's input error (say a new road far from every street) is about this scenario file.
-    const result = await run(scenario, only).catch((error: unknown) => {
-      throw error instanceof InputError && error.file === undefined ? error.inFile(file) : error;
-    });
+    const result = await run(scenario, only).catch(inScenarioFile(file));
     log(
       `${scenario.id}: ${Object.keys(result.results).join(' → ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
