@@ -1,6 +1,6 @@
-import { NAVIGATION, type StoredEntity } from './entityModel.ts';
+import { type EntitySetName, NAVIGATION, type StoredEntity } from './entityModel.ts';
 import { compareValues, evaluateFilter } from './filterExpression.ts';
-import type { QueryOptions } from './queryOptions.ts';
+import { type QueryOptions, QuerySyntaxError } from './queryOptions.ts';
 import type { SensorStore } from './sensorStore.ts';
 
 /** Most entities in one page of a collection (server-driven paging, `@iot.nextLink`). */
@@ -19,6 +19,16 @@ export interface CollectionJson {
 /** URL of an entity: `BASE/v1.1/Things(1)`. */
 export function selfLinkOf(baseUrl: string, entity: StoredEntity): string {
   return `${baseUrl}/v1.1/${entity.set}(${entity.id})`;
+}
+
+/** Checks that every `$expand` (nested too) names a navigation property of its entity set; QuerySyntaxError if not. */
+export function checkExpand(set: EntitySetName, options: QueryOptions): void {
+  for (const item of options.expand ?? []) {
+    const nav = NAVIGATION[set][item.property];
+    if (nav === undefined)
+      throw new QuerySyntaxError(`$expand: ${set} have no navigation property "${item.property}"`);
+    checkExpand(nav.target, item.options);
+  }
 }
 
 /** Value of a property path on an entity: `id`, own properties, nested objects, one-valued links. */

@@ -115,7 +115,9 @@ export function parseQueryOptions(pairs: Iterable<[string, string]>): QueryOptio
       case '$filter':
         try {
           // an unencoded `+07:00` in a URL query arrives as ` 07:00`: put the plus back
-          options.filter = parseFilter(value.replace(/(T\d\d:\d\d(?::\d\d(?:\.\d+)?)?) (\d\d:\d\d)\b/g, '$1+$2'));
+          options.filter = parseFilter(
+            value.replace(/(T\d\d:\d\d(?::\d\d(?:\.\d+)?)?) (\d\d:\d\d)\b/g, '$1+$2'),
+          );
         } catch (error) {
           if (error instanceof FilterSyntaxError) throw new QuerySyntaxError(`$filter: ${error.message}`);
           throw error;

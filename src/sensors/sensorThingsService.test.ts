@@ -147,6 +147,9 @@ describe('SensorThings service', () => {
       '@iot.id': 1,
       result: 1.25,
     });
+    expect(get('/v1.1/Things', [['$expand', 'Datastreams($expand=Observationz)']]).json.message).toBe(
+      '$expand: Datastreams have no navigation property "Observationz"',
+    );
     expect(get('/v1.1/Sensorz').status).toBe(404);
     expect(get('/v1.1/Observations(2)').status).toBe(404);
     expect(get('/v1.1/Observations(1)/nothing').status).toBe(404);

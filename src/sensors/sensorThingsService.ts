@@ -7,7 +7,7 @@ import {
   REQUIRED_PROPERTIES,
   type StoredEntity,
 } from './entityModel.ts';
-import { type EntityJson, renderCollection, renderEntity, selfLinkOf } from './entityQuery.ts';
+import { checkExpand, type EntityJson, renderCollection, renderEntity, selfLinkOf } from './entityQuery.ts';
 import {
   checkObservation,
   checkObservationMessage,
@@ -261,6 +261,8 @@ export class SensorThingsService {
   private get(request: ApiRequest): ApiResponse {
     const target = this.resolve(request.path);
     const options: QueryOptions = parseQueryOptions(request.query);
+    if (target.kind === 'entity') checkExpand(target.entity.set, options);
+    if (target.kind === 'collection') checkExpand(target.set, options);
     switch (target.kind) {
       case 'index':
         return json(200, {
