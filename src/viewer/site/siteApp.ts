@@ -1,4 +1,5 @@
 import {
+  Cartesian3,
   Cartographic,
   Cesium3DTileFeature,
   type CesiumWidget,
@@ -25,6 +26,7 @@ import {
   TRAFFIC_VOLUME_CLASSES,
 } from './siteLegends.ts';
 import { depthAt, floodLayer, trafficPrimitives, type ZoningPlan, zoningLayer } from './siteLayers.ts';
+import { parseSiteLink, siteLinkHash } from './siteLink.ts';
 import { findWard, type Wards } from './wardSearch.ts';
 
 type LayerId = 'buildings' | 'zoning' | 'flood' | 'traffic';
@@ -69,10 +71,12 @@ interface ScenarioLayers {
  */
 export async function startSite(root: HTMLElement): Promise<void> {
   const plain = new URLSearchParams(location.search).has('test');
-  let language: Language = localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'vi';
+  const link = parseSiteLink(location.hash);
+  let language: Language = link.language ?? (localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'vi');
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   const manifest = await fetchJson<SiteManifest>('data/site.json');
-  let selected: SiteScenario = manifest.scenarios[0]!;
+  let selected: SiteScenario =
+    manifest.scenarios.find((s) => s.id === link.scenario) ?? manifest.scenarios[0]!;
   const visible: Record<LayerId, boolean> = { buildings: true, zoning: false, flood: true, traffic: true };
   let info = '';
   let errorText = '';
@@ -85,6 +89,28 @@ export async function startSite(root: HTMLElement): Promise<void> {
   root.replaceChildren(header, el('main', { class: 'site-main' }, mapFrame, panel));
 
   const widget: CesiumWidget = createOfflineWidget(map, { plain });
+  if (link.view)
+    widget.camera.setView({
+      destination: Cartesian3.fromDegrees(link.view.longitude, link.view.latitude, link.view.heightMetres),
+      orientation: {
+        heading: CesiumMath.toRadians(link.view.headingDegrees),
+        pitch: CesiumMath.toRadians(link.view.pitchDegrees),
+        roll: 0,
+      },
+    });
+  /** Keeps the share link (URL hash) on the scenario, language and camera view shown. */
+  const updateLink = () => {
+    const camera = Cartographic.fromCartesian(widget.camera.positionWC);
+    const view = {
+      longitude: CesiumMath.toDegrees(camera.longitude),
+      latitude: CesiumMath.toDegrees(camera.latitude),
+      heightMetres: camera.height,
+      headingDegrees: CesiumMath.toDegrees(widget.camera.heading),
+      pitchDegrees: CesiumMath.toDegrees(widget.camera.pitch),
+    };
+    history.replaceState(null, '', siteLinkHash({ scenario: selected.id, language, view }));
+  };
+  widget.camera.moveEnd.addEventListener(updateLink);
   const layers = new Map<string, Promise<ScenarioLayers>>();
   let zoning: ImageryLayer | undefined;
   let zoningLegend: Array<{ use: string; vi: string; en: string }> = [];
@@ -227,6 +253,7 @@ export async function startSite(root: HTMLElement): Promise<void> {
 
   function render(): void {
     document.documentElement.lang = language;
+    updateLink();
     const switchLanguage = el(
       'button',
       { type: 'button', 'data-testid': 'language-switch' },
