@@ -36,6 +36,13 @@ describe('the committed default dataset', () => {
       /manifest\.json: format: expected/,
     );
   });
+
+  it('names the line and column of a broken JSON file of the dataset', async () => {
+    const manifest = '{\n  "format": "twin-dataset/1",\n  "files": [],\n}';
+    await expect(
+      readCityFiles(async () => new TextEncoder().encode(manifest).buffer as ArrayBuffer),
+    ).rejects.toThrow('manifest.json: line 3, column 14: invalid JSON: trailing comma before "}"');
+  });
 });
 
 describe('the census wards of the committed dataset', () => {

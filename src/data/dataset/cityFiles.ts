@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { parseJsonText } from '../../core/json.ts';
 import type { Feature } from '../pipeline/geojson.ts';
 import type { BuildingsDocument } from '../formats/buildings.ts';
 import type { RoadsDocument } from '../formats/roads.ts';
@@ -51,11 +52,7 @@ export interface CityFiles {
 export type ReadDatasetFile = (path: string) => Promise<ArrayBuffer | undefined>;
 
 function parseJson<T>(file: string, bytes: ArrayBuffer): T {
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as T;
-  } catch (error) {
-    throw new InputError(`invalid JSON: ${error instanceof Error ? error.message : String(error)}`, file);
-  }
+  return parseJsonText(new TextDecoder().decode(bytes), file) as T;
 }
 
 /**
