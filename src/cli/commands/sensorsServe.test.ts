@@ -21,6 +21,12 @@ const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM
 /** Starting the service (tsx compiles the CLI) takes seconds, more on a busy 2-core machine. */
 const HOOK_TIMEOUT_MS = 60_000;
 
+/** Every service child started here, so none outlives the test file (even after a timed-out hook). */
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -70,6 +76,7 @@ async function startService(
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  children.add(child);
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
