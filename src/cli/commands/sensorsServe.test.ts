@@ -1,101 +1,24 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_FILE } from '../sensors/jsonLinesLog.ts';
+import {
+  freePort,
+  killStartedServices,
+  type SensorServiceProcess,
+  startSensorService,
+  stopSensorService,
+  waitFor,
+} from '../sensors/sensorServiceProcess.ts';
 
-/** `twin sensors serve` as a child process on free ports with its own data folder. */
-interface Service {
-  child: ChildProcess;
-  http: string;
-  httpPort: number;
-  mqttPort: number;
-  exited: Promise<void>;
-}
-
-const TWIN = join(import.meta.dirname, '../../../bin/twin.mjs');
 const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
 /** Starting the service (tsx compiles the CLI) takes seconds, more on a busy 2-core machine. */
 const HOOK_TIMEOUT_MS = 60_000;
 
-/** Every service child started here, so none outlives the test file (even after a timed-out hook). */
-const children = new Set<ChildProcess>();
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function startService(
-  dataDir: string,
-  extra: string[] = [],
-  ports?: [number, number],
-): Promise<Service> {
-  const [httpPort, mqttPort] = ports ?? [await freePort(), await freePort()];
-  const child = spawn(
-    process.execPath,
-    [
-      TWIN,
-      'sensors',
-      'serve',
-      '--no-replay',
-      '--http-port',
-      String(httpPort),
-      '--mqtt-port',
-      String(mqttPort),
-      '--data',
-      dataDir,
-      ...extra,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  children.add(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const http = `http://127.0.0.1:${httpPort}`;
-  await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error(`service exited: ${stderr}`);
-    return (await fetch(`${http}/health`)).ok ? true : undefined;
-  }, 'the service').catch((error) => {
-    throw new Error(`${error}\n${stderr}`);
-  });
-  return { child, http, httpPort, mqttPort, exited };
-}
-
-async function stopService(service: Service, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (service.child.exitCode === null) service.child.kill(signal);
-  await service.exited;
-}
+afterAll(killStartedServices);
 
 async function getJson(url: string): Promise<any> {
   const response = await fetch(url);
@@ -156,7 +79,7 @@ async function subscriber(client: MqttClient, topic: string): Promise<any[]> {
 
 describe('twin sensors serve (embedded broker)', () => {
   let dataDir: string;
-  let service: Service;
+  let service: SensorServiceProcess;
   const hourlyCount = 1205;
   // 1205 hourly observations from 2026-01-01T00:00+07:00, result = hour index
   const hourly = Array.from({ length: hourlyCount }, (_, i) => ({
@@ -167,7 +90,7 @@ describe('twin sensors serve (embedded broker)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'twin-sensors-'));
-    service = await startService(dataDir);
+    service = await startSensorService(dataDir);
     const response = await postJson(`${service.http}/v1.1/Things`, stationThing('A', hourly));
     expect(response.status).toBe(201);
     const thing = await getJson(response.headers.get('location')!);
@@ -176,7 +99,7 @@ describe('twin sensors serve (embedded broker)', () => {
   }, HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
-    if (service) await stopService(service);
+    if (service) await stopSensorService(service);
     rmSync(dataDir, { recursive: true, force: true });
   }, HOOK_TIMEOUT_MS);
 
@@ -374,9 +297,9 @@ describe('twin sensors serve (embedded broker)', () => {
     ); // resolves on PUBACK
     const count = (await getJson(`${service.http}/health`)).observations;
     client.end(true);
-    await stopService(service, 'SIGKILL');
+    await stopSensorService(service, 'SIGKILL');
     appendFileSync(join(dataDir, LOG_FILE), '{"set":"Observations","id":99999,"pro'); // a write cut by the crash
-    service = await startService(dataDir, [], [service.httpPort, service.mqttPort]);
+    service = await startSensorService(dataDir, [], [service.httpPort, service.mqttPort]);
     const found = await getJson(
       `${service.http}/v1.1/Observations?$filter=${encodeURIComponent('result eq 1777.5')}`,
     );
@@ -405,7 +328,7 @@ describe.skipIf(!hasMosquitto())(
   'twin sensors serve --broker (Debian mosquitto; skipped when it is not installed)',
   () => {
     let mosquitto: ChildProcess;
-    let service: Service;
+    let service: SensorServiceProcess;
     let brokerPort: number;
     let dataDir: string;
 
@@ -421,11 +344,11 @@ describe.skipIf(!hasMosquitto())(
         return true;
       }, 'mosquitto');
       dataDir = mkdtempSync(join(tmpdir(), 'twin-sensors-broker-'));
-      service = await startService(dataDir, ['--broker', `mqtt://127.0.0.1:${brokerPort}`]);
+      service = await startSensorService(dataDir, ['--broker', `mqtt://127.0.0.1:${brokerPort}`]);
     }, HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
-      if (service) await stopService(service);
+      if (service) await stopSensorService(service);
       mosquitto?.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     }, HOOK_TIMEOUT_MS);
