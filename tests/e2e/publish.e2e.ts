@@ -148,7 +148,7 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(errors).toEqual([]);
   }, 300_000);
 
-  it('draws on a desktop (1280×800); switching to the dike scenario and to English shows its KPIs', async () => {
+  it('draws on a desktop (1280×800); the dike scenario in English shows its KPIs, share link and swipe comparison', async () => {
     const { page, errors, external, violations } = await openSite(1280, 800);
     const stats = await canvasColourStats(page, '[data-testid="site-map"] canvas');
     expect(stats.distinctColours).toBeGreaterThan(10);
@@ -159,6 +159,9 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(detail).toContain('Flooded area');
     const text = await page.textContent('body');
     for (const name of NAMES_VI) expect(text).toContain(name); // Vietnamese names stay in the list
+    expect(new URL(page.url()).hash).toContain('scenario=saigon-dike-and-ponds&lang=en'); // share link
+    await page.click('[data-testid="compare"]');
+    expect(await page.locator('[data-testid="swipe-bar"]').isVisible()).toBe(true);
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);

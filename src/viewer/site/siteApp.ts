@@ -8,6 +8,7 @@ import {
   type PrimitiveCollection,
   Rectangle,
   ScreenSpaceEventType,
+  SplitDirection,
 } from 'cesium';
 import { formatNumber, type Language, type MessageKey, translate } from '../../i18n/index.ts';
 import { LAND_USE_COLOURS } from '../../render/city/cityColours.ts';
@@ -27,6 +28,7 @@ import {
 } from './siteLegends.ts';
 import { depthAt, floodLayer, trafficPrimitives, type ZoningPlan, zoningLayer } from './siteLayers.ts';
 import { parseSiteLink, siteLinkHash } from './siteLink.ts';
+import { createSwipeBar } from './swipe.ts';
 import { findWard, type Wards } from './wardSearch.ts';
 
 type LayerId = 'buildings' | 'zoning' | 'flood' | 'traffic';
@@ -78,6 +80,8 @@ export async function startSite(root: HTMLElement): Promise<void> {
   let selected: SiteScenario =
     manifest.scenarios.find((s) => s.id === link.scenario) ?? manifest.scenarios[0]!;
   const visible: Record<LayerId, boolean> = { buildings: true, zoning: false, flood: true, traffic: true };
+  /** Swipe comparison: the selected scenario's flood on the left, the other one's on the right. */
+  let comparing = false;
   let info = '';
   let errorText = '';
 
@@ -111,6 +115,9 @@ export async function startSite(root: HTMLElement): Promise<void> {
     history.replaceState(null, '', siteLinkHash({ scenario: selected.id, language, view }));
   };
   widget.camera.moveEnd.addEventListener(updateLink);
+  const swipeBar = createSwipeBar(widget, mapFrame);
+  /** The scenario shown right of the swipe bar. */
+  const comparedWith = () => manifest.scenarios.find((s) => s.id !== selected.id);
   const layers = new Map<string, Promise<ScenarioLayers>>();
   let zoning: ImageryLayer | undefined;
   let zoningLegend: Array<{ use: string; vi: string; en: string }> = [];
@@ -168,10 +175,21 @@ export async function startSite(root: HTMLElement): Promise<void> {
       },
       () => {},
     );
+    const right = comparing ? comparedWith() : undefined;
+    swipeBar.hidden = !right;
+    if (right) swipeBar.title = `${selected.name[language]} | ${right.name[language]}`;
     for (const scenario of manifest.scenarios) {
       void layersOf(scenario).then((loaded) => {
         const current = scenario.id === selected.id;
-        if (loaded.flood) loaded.flood.layer.show = current && visible.flood;
+        if (loaded.flood) {
+          loaded.flood.layer.show = (current || scenario.id === right?.id) && visible.flood;
+          loaded.flood.layer.splitDirection = !right
+            ? SplitDirection.NONE
+            : current
+              ? SplitDirection.LEFT
+              : SplitDirection.RIGHT;
+        }
+        // lines cannot be split: the comparison shows the selected scenario's traffic only
         if (loaded.traffic) loaded.traffic.show = current && visible.traffic;
         widget.scene.requestRender();
       }, report);
@@ -305,6 +323,32 @@ export async function startSite(root: HTMLElement): Promise<void> {
     }
 
     const layerList = el('div', { class: 'layer-list' });
+    const other = comparedWith();
+    if (other) {
+      const box = el('input', { type: 'checkbox', 'data-testid': 'compare' }) as HTMLInputElement;
+      box.checked = comparing;
+      box.addEventListener('change', () => {
+        comparing = box.checked;
+        applyVisibility();
+        render();
+      });
+      layerList.append(
+        el(
+          'fieldset',
+          {},
+          el('label', {}, box, t('site.compare')),
+          ...(comparing
+            ? [
+                el(
+                  'p',
+                  { class: 'legend-missing' },
+                  t('site.compare.sides', { left: selected.name[language], right: other.name[language] }),
+                ),
+              ]
+            : []),
+        ),
+      );
+    }
     for (const layer of LAYERS) {
       const box = el('input', { type: 'checkbox', 'data-layer': layer }) as HTMLInputElement;
       box.checked = visible[layer];
