@@ -1,4 +1,4 @@
-import { connect } from 'mqtt';
+import mqtt from 'mqtt';
 import { useEffect, useMemo, useState } from 'react';
 import { type Language, type MessageKey, translate } from '../../i18n/index.ts';
 import { type DatastreamHealth, LiveObservations } from '../../sensors/liveObservations.ts';
@@ -155,7 +155,7 @@ export function OperationsView() {
         const wsUrl = `${new URL(staRoot).origin.replace(/^http/, 'ws')}/mqtt`;
         feed = new LiveObservations({
           url: wsUrl,
-          connect: (url) => connect(url, { reconnectPeriod: 0, connectTimeout: 5000 }),
+          connect: (url) => mqtt.connect(url, { reconnectPeriod: 0, connectTimeout: 5000 }),
           datastreams: loaded.map((s) => ({ id: s.id, expectedIntervalMs: s.expectedIntervalMs })),
           onChange: () => {
             setVersion((v) => v + 1);
