@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectAsync } from 'mqtt';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  killStartedServices,
+  type SensorServiceProcess,
+  startSensorService,
+  stopSensorService,
+} from '../../src/cli/sensors/sensorServiceProcess.ts';
+import { chromiumForTests, collectErrors } from './browser.ts';
+
+const chromium = chromiumForTests();
+const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
+const HOUR_MS = 3_600_000;
+
+afterAll(killStartedServices);
+
+function datastream(
+  name: string,
+  observedProperty: string,
+  unitSymbol: string,
+  observations: unknown[],
+  properties = {},
+) {
+  return {
+    name,
+    unitOfMeasurement: { name: unitSymbol, symbol: unitSymbol, definition: `ucum:${unitSymbol}` },
+    observationType: OM_MEASUREMENT,
+    properties,
+    Sensor: { name: `${name} sensor`, encodingType: 'text/plain', metadata: '' },
+    ObservedProperty: { name: observedProperty, definition: `https://example.org/${observedProperty}` },
+    Observations: observations,
+  };
+}
+
+function thing(name: string, source: string, datastreams: unknown[]) {
+  return {
+    name,
+    properties: { source },
+    Locations: [
+      {
+        name,
+        encodingType: 'application/geo+json',
+        location: { type: 'Point', coordinates: [106.75, 10.85] },
+      },
+    ],
+    Datastreams: datastreams,
+  };
+}
+
+/** `value` at each of the last `hours` whole hours (the current one included). */
+function hourly(value: number, hours: number, nowMs: number) {
+  const hourStart = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  return Array.from({ length: hours }, (_, i) => ({
+    phenomenonTime: new Date(hourStart - i * HOUR_MS).toISOString(),
+    result: value,
+  }));
+}
+
+describe('#/operations against `twin sensors serve`', () => {
+  let dataDir: string;
+  let service: SensorServiceProcess;
+  let riverDatastreamId: number;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'twin-ops-e2e-'));
+    service = await startSensorService(dataDir);
+    const now = Date.now();
+    const post = async (body: unknown) => {
+      const response = await fetch(`${service.http}/v1.1/Things`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(201);
+      return response.json();
+    };
+    // 12 hours of PM2.5 65 µg/m³: NowCast 65 → 100 + 50·15/30 = 125 (Kém). 200 µg/m³ → 200 + 100·50/100 = 250 (Rất xấu).
+    await post(thing('Trạm A', 'replay', [datastream('A PM2.5', 'PM2.5', 'µg/m³', hourly(65, 12, now))]));
+    await post(thing('Trạm B', 'replay', [datastream('B PM2.5', 'PM2.5', 'µg/m³', hourly(200, 12, now))]));
+    const tideModel = {
+      meanLevelMetres: 0.1,
+      constituents: [{ name: 'S2', speedDegPerHour: 30, amplitudeMetres: 1, phaseDegrees: 0 }],
+    };
+    await post(
+      thing('Phú An', 'synthetic', [
+        datastream(
+          'Phú An level',
+          'water level',
+          'm',
+          hourly(1.2, 24, now).map((o, i) => (i === 0 ? { ...o, result: 1.45 } : o)),
+          {
+            alarmLevelsMetres: { I: 1.4, II: 1.5, III: 1.6 },
+            tideModel,
+          },
+        ),
+      ]),
+    );
+    const datastreams = (await (
+      await fetch(`${service.http}/v1.1/Datastreams?$filter=name eq 'Phú An level'`)
+    ).json()) as {
+      value: { '@iot.id': number }[];
+    };
+    riverDatastreamId = datastreams.value[0]?.['@iot.id'] as number;
+  }, 120_000);
+
+  afterAll(async () => {
+    if (service) await stopSensorService(service);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows AQI tiles, the river level with its alarm levels, and a value published over MQTT within seconds', async () => {
+    const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors = collectErrors(page);
+    await page.goto(`${inject('appUrl')}#/operations?sta=${encodeURIComponent(`${service.http}/v1.1`)}`);
+    await page.waitForSelector('[data-testid="aqi-tile"]', { timeout: 60_000 });
+    const aqi = await page
+      .locator('[data-testid="aqi-tile"]')
+      .evaluateAll((tiles) =>
+        tiles.map((t) => [t.querySelector('h3')?.textContent, (t as HTMLElement).dataset.aqi]),
+      );
+    expect(Object.fromEntries(aqi)).toEqual({ 'Trạm A': '125', 'Trạm B': '250' });
+    expect(await page.locator('[data-testid="river-level"]').getAttribute('data-level')).toBe('1.45');
+    expect(await page.locator('[data-testid="alarm-level"]').count()).toBe(3);
+    const alertsBefore = await page.locator('[data-testid="alert"]').allTextContents();
+    expect(alertsBefore.some((t) => t.includes('AQI 250') && t.includes('Trạm B'))).toBe(true);
+    expect(alertsBefore.some((t) => t.includes('AQI 125'))).toBe(false);
+    expect(alertsBefore.some((t) => t.includes('báo động I'))).toBe(true);
+
+    // Wait for the live connection (no offline badge on the river), then publish 1.62 m over MQTT.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="river"] [data-health="offline"]') === null,
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
+    const mqtt = await connectAsync(`mqtt://127.0.0.1:${service.mqttPort}`);
+    const publishedAt = Date.now();
+    await mqtt.publishAsync(
+      `v1.1/Datastreams(${riverDatastreamId})/Observations`,
+      JSON.stringify({ phenomenonTime: new Date().toISOString(), result: 1.62 }),
+      { qos: 1 },
+    );
+    await page.waitForSelector('[data-testid="river-level"][data-level="1.62"]', { timeout: 10_000 });
+    const seconds = (Date.now() - publishedAt) / 1000;
+    await mqtt.endAsync();
+    expect(seconds).toBeLessThan(10);
+    const alertsAfter = await page.locator('[data-testid="alert"]').allTextContents();
+    expect(alertsAfter.some((t) => t.includes('báo động III'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
