@@ -9,8 +9,6 @@ import {
   type OperationsAlert,
   operationsAlerts,
   RAIN_ALERT_WINDOW_MS,
-  readAlarmLevelsMetres,
-  readTideModel,
 } from '../../sensors/operationsStatus.ts';
 import { type NumericObservation, SensorThingsClient } from '../../sensors/sensorThingsClient.ts';
 import { hourlyVnAqi, NOWCAST_HOURS, type PollutantHours } from '../../sensors/vnAqi.ts';
@@ -195,10 +193,8 @@ export function OperationsView() {
   });
   const river = streams.find((s) => s.kind === 'river');
   const riverLatest = river ? observations(river.id).at(-1) : undefined;
-  const alarms = river ? readAlarmLevelsMetres(river.properties, `Datastreams(${river.id})`) : {};
-  const highTide = river
-    ? nextHighTide(readTideModel(river.properties, `Datastreams(${river.id})`), now)
-    : undefined;
+  const alarms = river?.alarmLevelsMetres ?? {};
+  const highTide = river?.tideModel ? nextHighTide(river.tideModel, now) : undefined;
   const rain = streams
     .filter((s) => s.kind === 'rain')
     .map((s) => {

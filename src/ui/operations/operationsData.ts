@@ -4,6 +4,8 @@ import type {
   SensorThingsEntity,
 } from '../../sensors/sensorThingsClient.ts';
 import { expandOption } from '../../sensors/sensorThingsClient.ts';
+import { readAlarmLevelsMetres, readTideModel } from '../../sensors/operationsStatus.ts';
+import type { TideModel } from '../../sim/hydrology/tideHarmonics.ts';
 import type { AqiPollutant } from '../../sensors/vnAqi.ts';
 
 /** A Datastream the operations view follows, with what it measures and where. */
@@ -17,7 +19,9 @@ export interface FollowedStream {
   pollutant?: AqiPollutant;
   /** Expected time between Observations, ms (stale after twice that). */
   expectedIntervalMs: number;
-  properties: Record<string, unknown>;
+  /** For the river: alarm levels, m, by name, and the tide model when the Datastream has one. */
+  alarmLevelsMetres?: Record<string, number>;
+  tideModel?: TideModel;
   history: NumericObservation[];
 }
 
@@ -38,13 +42,20 @@ function classify(
     id,
     thingName: String(thing.name),
     source: String((thing.properties as { source?: unknown } | undefined)?.source ?? 'observed'),
-    properties,
   };
   if (POLLUTANTS.includes(observedProperty)) {
     return { ...base, kind: 'air', pollutant: observedProperty as AqiPollutant, expectedIntervalMs: HOUR_MS };
   }
-  if (properties.alarmLevelsMetres !== undefined)
-    return { ...base, kind: 'river', expectedIntervalMs: 10 * 60_000 };
+  if (properties.alarmLevelsMetres !== undefined) {
+    const where = `Datastreams(${id})`;
+    return {
+      ...base,
+      kind: 'river',
+      expectedIntervalMs: 10 * 60_000,
+      alarmLevelsMetres: readAlarmLevelsMetres(properties, where),
+      ...(properties.tideModel === undefined ? {} : { tideModel: readTideModel(properties, where) }),
+    };
+  }
   if (unit === 'mm') return { ...base, kind: 'rain', expectedIntervalMs: 10 * 60_000 };
   return undefined;
 }
