@@ -86,7 +86,8 @@ class FakeMqtt implements MqttClientLike {
 
 describe('LiveObservations (fake MQTT client and timers)', () => {
   it('buffers stored Observations, goes stale, offline, and reconnects with growing jittered delays', () => {
-    let now = 0;
+    // The clock at the phenomenon time of the messages below (08:00+07:00).
+    let now = Date.parse('2026-12-01T01:00:00Z');
     const clients: FakeMqtt[] = [];
     const timers: { callback: () => void; delayMs: number }[] = [];
     const delaysMs: number[] = [];
@@ -130,7 +131,9 @@ describe('LiveObservations (fake MQTT client and timers)', () => {
     expect(live.observations(7).map((o) => o.result)).toEqual([30, 40]);
     expect(live.rejectedMessages).toBe(1);
     expect(live.health(7)).toBe('live');
-    now = 2001;
+    now += 2001; // 2× the 1 s interval has passed since the phenomenon time
+    expect(live.health(7)).toBe('stale');
+    send(5, 50); // a late value (phenomenon time 2 s ago) does not make it live again
     expect(live.health(7)).toBe('stale');
 
     // Two failed connections: delays 0.5·500 and 0.5·1000 ms; a success resets the attempt count.

@@ -27,7 +27,10 @@ export interface FollowedDatastream {
   expectedIntervalMs: number;
 }
 
-/** `live`: connected and a value within 2× the expected interval; `stale`: connected but none; `offline`: not connected. */
+/**
+ * `live`: connected and a value whose phenomenon time is within 2× the expected interval;
+ * `stale`: connected but none; `offline`: not connected.
+ */
 export type DatastreamHealth = 'live' | 'stale' | 'offline';
 
 /** The health of a Datastream at `nowMs` from the connection state and when it last had a value. */
@@ -214,7 +217,9 @@ export class LiveObservations {
       return;
     }
     buffer.push(observation);
-    this.lastValueAtMs.set(id, this.options.nowMs());
+    // The age of a value is that of its phenomenon (a replayed or late one is not fresh), never in the future.
+    const valueAtMs = Math.min(observation.phenomenonTimeMs, this.options.nowMs());
+    this.lastValueAtMs.set(id, Math.max(this.lastValueAtMs.get(id) ?? valueAtMs, valueAtMs));
     this.options.onChange?.();
   }
 }

@@ -11,6 +11,7 @@ import type { AqiPollutant } from '../../sensors/vnAqi.ts';
 /** A Datastream the operations view follows, with what it measures and where. */
 export interface FollowedStream {
   id: number;
+  /** The Thing's Vietnamese name (`properties.nameVi`) when it has one, else its name. */
   thingName: string;
   /** `observed`, `replay` or `synthetic` (the Thing's `properties.source`). */
   source: string;
@@ -40,7 +41,7 @@ function classify(
   const unit = String((datastream.unitOfMeasurement as { symbol?: unknown } | undefined)?.symbol ?? '');
   const base = {
     id,
-    thingName: String(thing.name),
+    thingName: String((thing.properties as { nameVi?: unknown } | undefined)?.nameVi ?? thing.name),
     source: String((thing.properties as { source?: unknown } | undefined)?.source ?? 'observed'),
   };
   if (POLLUTANTS.includes(observedProperty)) {
