@@ -91,6 +91,7 @@ describe('LiveObservations (fake MQTT client and timers)', () => {
     const clients: FakeMqtt[] = [];
     const timers: { callback: () => void; delayMs: number }[] = [];
     const delaysMs: number[] = [];
+    let reconnections = 0;
     const live = new LiveObservations({
       url: 'ws://x/mqtt',
       connect: () => {
@@ -107,6 +108,9 @@ describe('LiveObservations (fake MQTT client and timers)', () => {
         timers.push({ callback, delayMs });
       },
       clearTimer: () => {},
+      onReconnect: () => {
+        reconnections += 1;
+      },
     });
     live.start();
     expect(live.health(7)).toBe('offline');
@@ -142,7 +146,19 @@ describe('LiveObservations (fake MQTT client and timers)', () => {
     timers.shift()?.callback();
     clients[1]?.emit('close');
     timers.shift()?.callback();
-    clients[2]?.emit('connect');
+    expect(reconnections).toBe(0);
+    clients[2]?.emit('connect'); // back after a loss: the gap is to be filled
+    expect(reconnections).toBe(1);
+    // The gap read over HTTP: id 4 is held already; 6 is older than 5 and goes before it; capacity 2 keeps the newest.
+    const t = (minute: number) => ({
+      phenomenonTimeMs: Date.parse('2026-12-01T01:00:00Z') + minute * 60_000,
+    });
+    live.addHistory(7, [
+      { id: 4, result: 40, ...t(0) },
+      { id: 6, result: 60, ...t(-1) },
+      { id: 7, result: 70, ...t(1) },
+    ]);
+    expect(live.observations(7).map((o) => o.id)).toEqual([5, 7]);
     clients[2]?.emit('close');
     // After the success the attempt count restarts: 250 ms again.
     expect(delaysMs).toEqual([250, 500, 250]);

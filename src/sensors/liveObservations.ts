@@ -93,12 +93,14 @@ export interface LiveObservationsOptions {
   clearTimer?: (timer: unknown) => void;
   /** Called after every change of connection or data. */
   onChange?: () => void;
+  /** Called when a lost connection is back, to fill the gap from the HTTP history ({@link LiveObservations.addHistory}). */
+  onReconnect?: () => void;
 }
 
 /** Follows Datastreams over MQTT: latest values, bounded history, health, reconnection. */
 export class LiveObservations {
-  private readonly options: Required<Omit<LiveObservationsOptions, 'onChange'>> &
-    Pick<LiveObservationsOptions, 'onChange'>;
+  private readonly options: Required<Omit<LiveObservationsOptions, 'onChange' | 'onReconnect'>> &
+    Pick<LiveObservationsOptions, 'onChange' | 'onReconnect'>;
   private readonly buffers = new Map<number, BoundedBuffer<NumericObservation>>();
   private readonly lastValueAtMs = new Map<number, number>();
   private client: MqttClientLike | undefined;
@@ -107,6 +109,8 @@ export class LiveObservations {
   /** Failed attempts since the last successful connection. */
   private attempt = 0;
   connected = false;
+  /** Whether a connection was ever made (a later one is a reconnection). */
+  private wasConnected = false;
   /** Messages on followed topics that were not a stored Observation with a numeric result. */
   rejectedMessages = 0;
 
@@ -138,14 +142,19 @@ export class LiveObservations {
     this.connected = false;
   }
 
-  /** Adds Observations read over HTTP (history, or the gap after a reconnection), skipping ids already held. */
+  /**
+   * Adds Observations read over HTTP (history, or the gap after a reconnection), skipping ids
+   * already held; the buffer stays in phenomenon-time order and keeps the newest.
+   */
   addHistory(datastreamId: number, observations: readonly NumericObservation[]): void {
-    const buffer = this.buffers.get(datastreamId);
-    if (buffer === undefined) return;
-    const held = new Set(buffer.toArray().map((o) => o.id));
-    for (const observation of observations) {
-      if (!held.has(observation.id)) buffer.push(observation);
-    }
+    const held = this.buffers.get(datastreamId);
+    if (held === undefined) return;
+    const ids = new Set(held.toArray().map((o) => o.id));
+    const merged = [...held.toArray(), ...observations.filter((o) => !ids.has(o.id))];
+    merged.sort((a, b) => a.phenomenonTimeMs - b.phenomenonTimeMs);
+    const buffer = new BoundedBuffer<NumericObservation>(this.options.bufferSize);
+    for (const observation of merged) buffer.push(observation);
+    this.buffers.set(datastreamId, buffer);
     const latest = buffer.latest;
     if (latest !== undefined)
       this.lastValueAtMs.set(
@@ -175,6 +184,8 @@ export class LiveObservations {
     const client = this.options.connect(this.options.url);
     this.client = client;
     client.on('connect', () => {
+      const reconnected = this.wasConnected;
+      this.wasConnected = true;
       this.connected = true;
       this.attempt = 0;
       client.subscribe(
@@ -182,6 +193,7 @@ export class LiveObservations {
         { qos: 1 },
       );
       this.options.onChange?.();
+      if (reconnected) this.options.onReconnect?.();
     });
     client.on('message', (topic, payload) => this.receive(topic, payload));
     client.on('error', () => {

@@ -159,6 +159,17 @@ export function OperationsView() {
             setVersion((v) => v + 1);
             setNow(Date.now());
           },
+          onReconnect: () => {
+            // Fill what was missed while offline from the HTTP history (ids already held are skipped).
+            for (const stream of loaded) {
+              const since =
+                feed?.observations(stream.id).at(-1)?.phenomenonTimeMs ?? Date.now() - 24 * 3_600_000;
+              client.observations(stream.id, new Date(since).toISOString()).then(
+                (missed) => feed?.addHistory(stream.id, missed),
+                (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+              );
+            }
+          },
         });
         for (const stream of loaded) feed.addHistory(stream.id, stream.history);
         feed.start();
