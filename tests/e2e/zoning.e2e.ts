@@ -82,14 +82,14 @@ describe('zoning editor in Chromium', () => {
     // mixed use at FAR 10
     await page.selectOption('[data-testid="zoning-zone"]', 'M');
     await page.fill('[data-testid="zoning-maxFAR"]', '10');
-    const before = await page.locator(CANVAS).screenshot();
+    const before = await page.locator(CANVAS).screenshot({ timeout: 90_000 });
     expect(await hook((h) => h.massingTriangles())).toBe(0);
     expect(await clickAndWaitForRun(page, '[data-testid="zoning-apply"]')).toBe('done');
     const raised = await gfa();
     expect(raised).toBeGreaterThan(baseGfa);
     expect(await hook((h) => h.massingTriangles())).toBeGreaterThan(0);
     await page.waitForTimeout(500);
-    const after = await page.locator(CANVAS).screenshot({ path: 'test-results/zoning-massing.png' });
+    const after = await page.locator(CANVAS).screenshot({ path: 'test-results/zoning-massing.png', timeout: 90_000 });
     // timings for docs/landuse-city.md (printed, not asserted)
     console.log(
       `zoning e2e: ${await page.textContent('[data-testid="scenario-run-status"]')}; ` +

@@ -137,6 +137,10 @@ export const trafficMapLayer: MapLayer = {
               placed = positions.length / VEHICLE_STRIDE;
             }
           })
+          // a failed worker is reported by the run panel; the vehicles just stop moving
+          .catch(() => {
+            started = false;
+          })
           .finally(() => {
             stepping = false;
           });
