@@ -87,6 +87,27 @@ export class Checker {
     return out;
   }
 
+  /**
+   * A time series within bounds: at most `maxPoints` points (checked before the points are read),
+   * times in `seconds` [min, max] and values in `values` [min, max] (`what` names the value in
+   * messages), or a problem per bad point.
+   */
+  boundedTimeSeries(value: unknown, path: string, bounds: SeriesBounds): Array<[number, number]> | undefined {
+    if (Array.isArray(value) && value.length > bounds.maxPoints)
+      return this.fail(path, `expected at most ${bounds.maxPoints} points, got ${value.length}`);
+    const series = this.timeSeries(value, path);
+    if (!series) return undefined;
+    const before = this.problems.length;
+    const [tMin, tMax] = bounds.seconds;
+    const { min, max, what } = bounds.values;
+    series.forEach(([t, v], i) => {
+      if (t < tMin || t > tMax)
+        this.fail(`${path}[${i}][0]`, `expected a time in [${tMin}, ${tMax}] s, got ${t}`);
+      if (v < min || v > max) this.fail(`${path}[${i}][1]`, `expected ${what} in [${min}, ${max}], got ${v}`);
+    });
+    return this.problems.length === before ? series : undefined;
+  }
+
   /** A list of [longitude, latitude] positions (WGS84 degrees) of at least `minPoints`, or a problem. */
   positions(value: unknown, path: string, minPoints: number): Array<[number, number]> | undefined {
     const list = this.array(value, path);
@@ -115,4 +136,14 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'object') return 'an object';
   return String(value);
+}
+
+/** Limits of a time series read by {@link Checker.boundedTimeSeries}. */
+export interface SeriesBounds {
+  /** Most points accepted. */
+  maxPoints: number;
+  /** Earliest and latest time, s. */
+  seconds: readonly [number, number];
+  /** Value range, in the unit `what` names (e.g. "a rain rate (mm/h)"). */
+  values: { min: number; max: number; what: string };
 }

@@ -1,4 +1,4 @@
-import { Checker } from '../core/check.ts';
+import { Checker, type SeriesBounds } from '../core/check.ts';
 import { CITY_REGION_TEXT, insideCityRegion } from '../core/cityRegion.ts';
 import { InputError } from '../core/errors.ts';
 import { toSceneMetres } from '../core/geo.ts';
@@ -239,28 +239,18 @@ function checkRain(c: Checker, value: unknown, path: string): RainSpec | undefin
   return undefined;
 }
 
-/**
- * A storm's time series: at most MAX_SERIES_POINTS points, times in [0, MAX_STORM_SERIES_SECONDS]
- * and values in [min, max] (`what` names the value in messages), or a problem per bad point.
- */
+/** A storm's time series: at most MAX_SERIES_POINTS points, times in [0, MAX_STORM_SERIES_SECONDS] s, values in range. */
 function stormSeries(
   c: Checker,
   value: unknown,
   path: string,
-  range: { min: number; max: number; what: string },
+  values: SeriesBounds['values'],
 ): TimeSeries | undefined {
-  const series = c.timeSeries(value, path);
-  if (!series) return undefined;
-  if (series.length > MAX_SERIES_POINTS)
-    return c.fail(path, `expected at most ${MAX_SERIES_POINTS} points, got ${series.length}`);
-  const before = c.problems.length;
-  series.forEach(([t, v], i) => {
-    if (t < 0 || t > MAX_STORM_SERIES_SECONDS)
-      c.fail(`${path}[${i}][0]`, `expected a time in [0, ${MAX_STORM_SERIES_SECONDS}] s, got ${t}`);
-    if (v < range.min || v > range.max)
-      c.fail(`${path}[${i}][1]`, `expected ${range.what} in [${range.min}, ${range.max}], got ${v}`);
+  return c.boundedTimeSeries(value, path, {
+    maxPoints: MAX_SERIES_POINTS,
+    seconds: [0, MAX_STORM_SERIES_SECONDS],
+    values,
   });
-  return c.problems.length === before ? series : undefined;
 }
 
 /** At least `minPoints` positions, each inside the city region, or a problem. */

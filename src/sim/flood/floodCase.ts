@@ -1,4 +1,4 @@
-import { Checker } from '../../core/check.ts';
+import { Checker, type SeriesBounds } from '../../core/check.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { TimeSeries } from '../../core/timeSeries.ts';
 import { cellAt, type RasterGrid, sameGridShape } from '../../data/grid/rasterGrid.ts';
@@ -170,28 +170,18 @@ function positive(c: Checker, value: unknown, path: string, max = Infinity): num
   return n;
 }
 
-/**
- * A time series of at most MAX_SERIES_POINTS points, times within ±MAX_ABS_SERIES_SECONDS and
- * values in [min, max] (`what` names the value in messages), or a problem per bad point.
- */
+/** A case's time series: at most MAX_SERIES_POINTS points, times within ±MAX_ABS_SERIES_SECONDS, values in range. */
 function boundedSeries(
   c: Checker,
   value: unknown,
   path: string,
-  range: { min: number; max: number; what: string },
+  values: SeriesBounds['values'],
 ): TimeSeries | undefined {
-  const series = c.timeSeries(value, path);
-  if (!series) return undefined;
-  if (series.length > MAX_SERIES_POINTS)
-    return c.fail(path, `expected at most ${MAX_SERIES_POINTS} points, got ${series.length}`);
-  const before = c.problems.length;
-  series.forEach(([t, v], i) => {
-    if (Math.abs(t) > MAX_ABS_SERIES_SECONDS)
-      c.fail(`${path}[${i}][0]`, `expected a time within ±${MAX_ABS_SERIES_SECONDS} s, got ${t}`);
-    if (v < range.min || v > range.max)
-      c.fail(`${path}[${i}][1]`, `expected ${range.what} in [${range.min}, ${range.max}], got ${v}`);
+  return c.boundedTimeSeries(value, path, {
+    maxPoints: MAX_SERIES_POINTS,
+    seconds: [-MAX_ABS_SERIES_SECONDS, MAX_ABS_SERIES_SECONDS],
+    values,
   });
-  return c.problems.length === before ? series : undefined;
 }
 
 function numberOrFile(c: Checker, value: unknown, path: string, min = -Infinity, max = Infinity) {
