@@ -89,7 +89,9 @@ describe('zoning editor in Chromium', () => {
     expect(raised).toBeGreaterThan(baseGfa);
     expect(await hook((h) => h.massingTriangles())).toBeGreaterThan(0);
     await page.waitForTimeout(500);
-    const after = await page.locator(CANVAS).screenshot({ path: 'test-results/zoning-massing.png', timeout: 90_000 });
+    const after = await page
+      .locator(CANVAS)
+      .screenshot({ path: 'test-results/zoning-massing.png', timeout: 90_000 });
     // timings for docs/landuse-city.md (printed, not asserted)
     console.log(
       `zoning e2e: ${await page.textContent('[data-testid="scenario-run-status"]')}; ` +
