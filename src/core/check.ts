@@ -88,18 +88,23 @@ export class Checker {
   }
 
   /**
-   * A time series within bounds: at most `maxPoints` points (checked before the points are read),
-   * times in `seconds` [min, max] and values in `values` [min, max] (`what` names the value in
-   * messages), or a problem per bad point.
+   * A time series within limits: at most `maxPoints` points (checked before the points are read),
+   * times in `seconds` [min, max] and values in [min, max] (`what` names the value in messages),
+   * or a problem per bad point.
    */
-  boundedTimeSeries(value: unknown, path: string, bounds: SeriesBounds): Array<[number, number]> | undefined {
-    if (Array.isArray(value) && value.length > bounds.maxPoints)
-      return this.fail(path, `expected at most ${bounds.maxPoints} points, got ${value.length}`);
+  boundedTimeSeries(
+    value: unknown,
+    path: string,
+    limits: SeriesLimits,
+    values: ValueRange,
+  ): Array<[number, number]> | undefined {
+    if (Array.isArray(value) && value.length > limits.maxPoints)
+      return this.fail(path, `expected at most ${limits.maxPoints} points, got ${value.length}`);
     const series = this.timeSeries(value, path);
     if (!series) return undefined;
     const before = this.problems.length;
-    const [tMin, tMax] = bounds.seconds;
-    const { min, max, what } = bounds.values;
+    const [tMin, tMax] = limits.seconds;
+    const { min, max, what } = values;
     series.forEach(([t, v], i) => {
       if (t < tMin || t > tMax)
         this.fail(`${path}[${i}][0]`, `expected a time in [${tMin}, ${tMax}] s, got ${t}`);
@@ -139,11 +144,16 @@ export function describe(value: unknown): string {
 }
 
 /** Limits of a time series read by {@link Checker.boundedTimeSeries}. */
-export interface SeriesBounds {
+export interface SeriesLimits {
   /** Most points accepted. */
   maxPoints: number;
   /** Earliest and latest time, s. */
   seconds: readonly [number, number];
-  /** Value range, in the unit `what` names (e.g. "a rain rate (mm/h)"). */
-  values: { min: number; max: number; what: string };
+}
+
+/** The range of a value, in the unit `what` names (e.g. "a rain rate (mm/h)"). */
+export interface ValueRange {
+  min: number;
+  max: number;
+  what: string;
 }

@@ -1,9 +1,8 @@
-import { Checker, type SeriesBounds } from '../core/check.ts';
+import { Checker, type SeriesLimits } from '../core/check.ts';
 import { CITY_REGION_TEXT, insideCityRegion } from '../core/cityRegion.ts';
 import { InputError } from '../core/errors.ts';
 import { toSceneMetres } from '../core/geo.ts';
 import { ringSignedArea } from '../core/geometry/area.ts';
-import type { TimeSeries } from '../core/timeSeries.ts';
 import { ROAD_CLASSES } from '../core/vocabulary.ts';
 import { MAX_RAIN_MILLIMETRES_PER_HOUR, MAX_SERIES_POINTS } from '../sim/flood/floodLimits.ts';
 import { findSelfIntersection } from '../sim/landuse/planeGeometry.ts';
@@ -182,7 +181,7 @@ function checkEditBody(
       const rain = e.rain === undefined ? undefined : checkRain(c, e.rain, `${path}.rain`);
       const tideObj = e.tide === undefined ? undefined : c.object(e.tide, `${path}.tide`);
       const tide = tideObj
-        ? stormSeries(c, tideObj.levelMetres, `${path}.tide.levelMetres`, {
+        ? c.boundedTimeSeries(tideObj.levelMetres, `${path}.tide.levelMetres`, STORM_SERIES, {
             min: -MAX_ABS_SCENARIO_LEVEL_METRES,
             max: MAX_ABS_SCENARIO_LEVEL_METRES,
             what: 'a tide level (m above mean sea level)',
@@ -229,29 +228,23 @@ function checkRain(c: Checker, value: unknown, path: string): RainSpec | undefin
     return { kind, returnPeriodYears, durationHours };
   }
   if (kind === 'series') {
-    const intensityMmPerHour = stormSeries(c, r.intensityMmPerHour, `${path}.intensityMmPerHour`, {
-      min: 0,
-      max: MAX_RAIN_MILLIMETRES_PER_HOUR,
-      what: 'a rain rate (mm/h)',
-    });
+    const intensityMmPerHour = c.boundedTimeSeries(
+      r.intensityMmPerHour,
+      `${path}.intensityMmPerHour`,
+      STORM_SERIES,
+      {
+        min: 0,
+        max: MAX_RAIN_MILLIMETRES_PER_HOUR,
+        what: 'a rain rate (mm/h)',
+      },
+    );
     return intensityMmPerHour ? { kind, intensityMmPerHour } : undefined;
   }
   return undefined;
 }
 
-/** A storm's time series: at most MAX_SERIES_POINTS points, times in [0, MAX_STORM_SERIES_SECONDS] s, values in range. */
-function stormSeries(
-  c: Checker,
-  value: unknown,
-  path: string,
-  values: SeriesBounds['values'],
-): TimeSeries | undefined {
-  return c.boundedTimeSeries(value, path, {
-    maxPoints: MAX_SERIES_POINTS,
-    seconds: [0, MAX_STORM_SERIES_SECONDS],
-    values,
-  });
-}
+/** A storm's time series: at most MAX_SERIES_POINTS points, times in [0, MAX_STORM_SERIES_SECONDS] s. */
+const STORM_SERIES: SeriesLimits = { maxPoints: MAX_SERIES_POINTS, seconds: [0, MAX_STORM_SERIES_SECONDS] };
 
 /** At least `minPoints` positions, each inside the city region, or a problem. */
 function regionalPositions(

@@ -1,4 +1,4 @@
-import { Checker, type SeriesBounds } from '../../core/check.ts';
+import { Checker, type SeriesLimits } from '../../core/check.ts';
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { TimeSeries } from '../../core/timeSeries.ts';
 import { cellAt, type RasterGrid, sameGridShape } from '../../data/grid/rasterGrid.ts';
@@ -70,7 +70,7 @@ export function parseFloodCase(doc: unknown): FloodCase {
     if (!o) return;
     const x = c.number(o.x, `${p}.x`);
     const y = c.number(o.y, `${p}.y`);
-    const flow = boundedSeries(c, o.flow, `${p}.flow`, {
+    const flow = c.boundedTimeSeries(o.flow, `${p}.flow`, CASE_SERIES, {
       min: 0,
       max: MAX_SOURCE_FLOW_CUBIC_METRES_PER_SECOND,
       what: 'an inflow (m³/s; a source cannot remove water)',
@@ -80,7 +80,7 @@ export function parseFloodCase(doc: unknown): FloodCase {
   const rain =
     root.rain === undefined
       ? undefined
-      : boundedSeries(c, root.rain, 'rain', {
+      : c.boundedTimeSeries(root.rain, 'rain', CASE_SERIES, {
           min: 0,
           max: MAX_RAIN_MILLIMETRES_PER_HOUR,
           what: 'a rain rate (mm/h)',
@@ -95,7 +95,7 @@ export function parseFloodCase(doc: unknown): FloodCase {
     if (edge && boundaries.some((other) => other.edge === edge))
       c.fail(`${p}.edge`, `edge "${edge}" given twice`);
     if (type === 'level') {
-      const level = boundedSeries(c, o.level, `${p}.level`, {
+      const level = c.boundedTimeSeries(o.level, `${p}.level`, CASE_SERIES, {
         min: -MAX_ABS_LEVEL_METRES,
         max: MAX_ABS_LEVEL_METRES,
         what: 'a water level (m)',
@@ -170,19 +170,11 @@ function positive(c: Checker, value: unknown, path: string, max = Infinity): num
   return n;
 }
 
-/** A case's time series: at most MAX_SERIES_POINTS points, times within ±MAX_ABS_SERIES_SECONDS, values in range. */
-function boundedSeries(
-  c: Checker,
-  value: unknown,
-  path: string,
-  values: SeriesBounds['values'],
-): TimeSeries | undefined {
-  return c.boundedTimeSeries(value, path, {
-    maxPoints: MAX_SERIES_POINTS,
-    seconds: [-MAX_ABS_SERIES_SECONDS, MAX_ABS_SERIES_SECONDS],
-    values,
-  });
-}
+/** A case's time series: at most MAX_SERIES_POINTS points, times within ±MAX_ABS_SERIES_SECONDS s. */
+const CASE_SERIES: SeriesLimits = {
+  maxPoints: MAX_SERIES_POINTS,
+  seconds: [-MAX_ABS_SERIES_SECONDS, MAX_ABS_SERIES_SECONDS],
+};
 
 function numberOrFile(c: Checker, value: unknown, path: string, min = -Infinity, max = Infinity) {
   if (typeof value === 'string') return c.string(value, path);
