@@ -70,6 +70,21 @@ const DRY_ID = -1;
  * in its durable log) before `onObservation` hears of it. Pure: adapters in src/cli wire it to
  * node:http, the MQTT broker and the log file.
  */
+/** A path that names one entity. */
+interface ResolvedEntity {
+  kind: 'entity';
+  entity: StoredEntity;
+}
+
+/** A path that names a collection: its entities, the URL it lives at, and the parent link it is navigated from. */
+interface ResolvedCollection {
+  kind: 'collection';
+  set: EntitySetName;
+  entities: StoredEntity[];
+  url: string;
+  parentLink?: [string, StoredEntity];
+}
+
 export class SensorThingsService {
   /** Rejected messages by reason (MQTT and HTTP). */
   readonly rejected: Partial<Record<RejectionReason, number>> = {};
@@ -185,16 +200,12 @@ export class SensorThingsService {
   }
 
   /** Resolves a path below `/v1.1` to an entity, a collection (with the URL it lives at) or a property. */
-  private resolve(path: string):
+  private resolve(
+    path: string,
+  ):
     | { kind: 'index' }
-    | { kind: 'entity'; entity: StoredEntity }
-    | {
-        kind: 'collection';
-        set: EntitySetName;
-        entities: StoredEntity[];
-        url: string;
-        parentLink?: [string, StoredEntity];
-      }
+    | ResolvedEntity
+    | ResolvedCollection
     | { kind: 'property'; name: string; value: unknown; raw: boolean } {
     const trimmed = path.replace(/^\/v1\.1/, '').replace(/\/+$/, '');
     if (trimmed === '') return { kind: 'index' };
@@ -202,15 +213,7 @@ export class SensorThingsService {
     const first = /^([A-Za-z]+)(?:\((\d+)\))?$/.exec(segments[0]!);
     if (!first || !isEntitySet(first[1]!)) throw new ApiError(404, `no entity set "${segments[0]}"`);
     const set = first[1] as EntitySetName;
-    let current:
-      | { kind: 'entity'; entity: StoredEntity }
-      | {
-          kind: 'collection';
-          set: EntitySetName;
-          entities: StoredEntity[];
-          url: string;
-          parentLink?: [string, StoredEntity];
-        };
+    let current: ResolvedEntity | ResolvedCollection;
     if (first[2] !== undefined) {
       const entity = this.store.get(set, Number(first[2]));
       if (entity === undefined) throw new ApiError(404, `${set}(${first[2]}) not found`);
