@@ -1,22 +1,11 @@
-import mqtt from 'mqtt';
 import { useEffect, useMemo, useState } from 'react';
 import { type Language, type MessageKey, translate } from '../../i18n/index.ts';
-import { type DatastreamHealth, LiveObservations } from '../../sensors/liveObservations.ts';
-import {
-  depthOverWindowMm,
-  hourlyMeansNewestFirst,
-  nextHighTide,
-  type OperationsAlert,
-  operationsAlerts,
-  RAIN_ALERT_WINDOW_MS,
-} from '../../sensors/operationsStatus.ts';
-import { type NumericObservation, SensorThingsClient } from '../../sensors/sensorThingsClient.ts';
-import { hourlyVnAqi, NOWCAST_HOURS, type PollutantHours } from '../../sensors/vnAqi.ts';
-import { type FollowedStream, loadOperationsStreams } from './operationsData.ts';
+import type { DatastreamHealth, LiveObservations } from '../../sensors/liveObservations.ts';
+import { nextHighTide, type OperationsAlert } from '../../sensors/operationsStatus.ts';
+import { Sparkline } from '../sensors/Sparkline.tsx';
+import { type FollowedStream, sensorSnapshot } from './operationsData.ts';
+import { DEFAULT_STA_ROOT, openSensorFeed } from './sensorFeed.ts';
 import './operations.css';
-
-/** Default SensorThings root: the service `npm start` runs beside the app. */
-const DEFAULT_STA = 'http://127.0.0.1:8787/v1.1';
 
 /** The SensorThings root from `?sta=` (in the query or after the hash), else the default. */
 export function staRootFromLocation(location: { search: string; hash: string }): string {
@@ -24,7 +13,7 @@ export function staRootFromLocation(location: { search: string; hash: string }):
   return (
     new URLSearchParams(location.search).get('sta') ??
     new URLSearchParams(hashQuery).get('sta') ??
-    DEFAULT_STA
+    DEFAULT_STA_ROOT
   );
 }
 
@@ -66,48 +55,6 @@ function ValueMeta({
   );
 }
 
-/** River level over the last 24 h as an SVG line with the alarm levels. */
-function RiverSparkline({
-  history,
-  alarms,
-  now,
-}: {
-  history: readonly NumericObservation[];
-  alarms: Record<string, number>;
-  now: number;
-}) {
-  const width = 860;
-  const height = 220;
-  const fromMs = now - 24 * 3_600_000;
-  const levels = [...history.map((o) => o.result), ...Object.values(alarms)];
-  const low = Math.min(...levels, 0) - 0.1;
-  const high = Math.max(...levels) + 0.1;
-  const x = (t: number) => ((t - fromMs) / (now - fromMs)) * width;
-  const y = (m: number) => height - ((m - low) / (high - low)) * height;
-  const points = history
-    .filter((o) => o.phenomenonTimeMs >= fromMs)
-    .map((o) => `${x(o.phenomenonTimeMs).toFixed(1)},${y(o.result).toFixed(1)}`);
-  return (
-    <svg className="ops-spark" viewBox={`0 0 ${width} ${height}`} role="img" aria-label="24 h">
-      {Object.entries(alarms).map(([name, metres]) => (
-        <g key={name}>
-          <line
-            x1={0}
-            x2={width}
-            y1={y(metres)}
-            y2={y(metres)}
-            className={`ops-alarm-line ops-alarm-${name}`}
-          />
-          <text x={4} y={y(metres) - 4}>
-            {name}
-          </text>
-        </g>
-      ))}
-      <polyline points={points.join(' ')} className="ops-level-line" />
-    </svg>
-  );
-}
-
 function alertText(alert: OperationsAlert, language: Language): string {
   if (alert.kind === 'aqi')
     return translate(language, 'ops.alertAqi', { index: alert.index, place: alert.place });
@@ -143,101 +90,33 @@ export function OperationsView() {
     return () => clearInterval(timer);
   }, []);
 
-  useEffect(() => {
-    let feed: LiveObservations | undefined;
-    let cancelled = false;
-    const client = new SensorThingsClient(staRoot, (url) => fetch(url));
-    loadOperationsStreams(client, Date.now()).then(
-      (loaded) => {
-        if (cancelled) return;
-        const wsUrl = `${new URL(staRoot).origin.replace(/^http/, 'ws')}/mqtt`;
-        feed = new LiveObservations({
-          url: wsUrl,
-          connect: (url) => mqtt.connect(url, { reconnectPeriod: 0, connectTimeout: 5000 }),
-          datastreams: loaded.map((s) => ({ id: s.id, expectedIntervalMs: s.expectedIntervalMs })),
-          onChange: () => {
-            setVersion((v) => v + 1);
-            setNow(Date.now());
-          },
-          onReconnect: () => {
-            // Fill what was missed while offline from the HTTP history (ids already held are skipped).
-            for (const stream of loaded) {
-              const since =
-                feed?.observations(stream.id).at(-1)?.phenomenonTimeMs ?? Date.now() - 24 * 3_600_000;
-              client.observations(stream.id, new Date(since).toISOString()).then(
-                (missed) => feed?.addHistory(stream.id, missed),
-                (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-              );
-            }
-          },
-        });
-        for (const stream of loaded) feed.addHistory(stream.id, stream.history);
-        feed.start();
-        setStreams(loaded);
-        setLive(feed);
-      },
-      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      cancelled = true;
-      feed?.stop();
-    };
-  }, [staRoot]);
+  useEffect(
+    () =>
+      openSensorFeed(staRoot, {
+        loaded: (loaded, feed) => {
+          setStreams(loaded);
+          setLive(feed);
+        },
+        changed: () => {
+          setVersion((v) => v + 1);
+          setNow(Date.now());
+        },
+        failed: setError,
+      }),
+    [staRoot],
+  );
 
   const observations = (id: number) => live?.observations(id) ?? [];
   const health = (id: number): DatastreamHealth => live?.health(id) ?? 'offline';
 
-  const stations = new Map<string, FollowedStream[]>();
-  for (const s of streams.filter((s) => s.kind === 'air'))
-    stations.set(s.thingName, [...(stations.get(s.thingName) ?? []), s]);
-  const aqiTiles = [...stations].map(([place, airStreams]) => {
-    const hours: PollutantHours = {};
-    for (const s of airStreams)
-      if (s.pollutant) hours[s.pollutant] = hourlyMeansNewestFirst(observations(s.id), now, NOWCAST_HOURS);
-    const latestAt = Math.max(...airStreams.map((s) => observations(s.id).at(-1)?.phenomenonTimeMs ?? 0));
-    return {
-      place,
-      aqi: hourlyVnAqi(hours),
-      at: latestAt || undefined,
-      stream: airStreams[0] as FollowedStream,
-    };
-  });
-  const river = streams.find((s) => s.kind === 'river');
-  const riverLatest = river ? observations(river.id).at(-1) : undefined;
+  const snapshot = sensorSnapshot(streams, observations, now);
+  const aqiTiles = snapshot.air;
+  const river: FollowedStream | undefined = snapshot.rivers[0]?.stream;
+  const riverLatest = snapshot.rivers[0]?.latest;
   const alarms = river?.alarmLevelsMetres ?? {};
   const highTide = river?.tideModel ? nextHighTide(river.tideModel, now) : undefined;
-  const rain = streams
-    .filter((s) => s.kind === 'rain')
-    .map((s) => {
-      const obs = observations(s.id);
-      const latest = obs.at(-1);
-      return {
-        stream: s,
-        latest,
-        last3h: latest ? depthOverWindowMm(obs, latest.phenomenonTimeMs, RAIN_ALERT_WINDOW_MS) : 0,
-      };
-    });
-  const alerts = operationsAlerts({
-    aqi: aqiTiles.map((t) => ({ place: t.place, atMs: t.at ?? 0, index: t.aqi.index })),
-    river:
-      river && riverLatest
-        ? [
-            {
-              place: river.thingName,
-              atMs: riverLatest.phenomenonTimeMs,
-              levelMetres: riverLatest.result,
-              alarmLevelsMetres: alarms,
-            },
-          ]
-        : [],
-    rain: rain
-      .filter((r) => r.latest)
-      .map((r) => ({
-        place: r.stream.thingName,
-        atMs: r.latest?.phenomenonTimeMs ?? 0,
-        depthLast3hMm: r.last3h,
-      })),
-  }).slice(0, 8);
+  const rain = snapshot.rain;
+  const alerts = snapshot.alerts.slice(0, 8);
 
   return (
     <main className="ops" data-testid="operations">
@@ -271,7 +150,12 @@ export function OperationsView() {
                   <span className="ops-en">{tile.aqi.aqiClass.label.en}</span>
                 </div>
               )}
-              <ValueMeta at={tile.at} now={now} health={health(tile.stream.id)} source={tile.stream.source} />
+              <ValueMeta
+                at={tile.atMs}
+                now={now}
+                health={health(tile.stream.id)}
+                source={tile.stream.source}
+              />
             </article>
           ))}
         </div>
@@ -301,7 +185,15 @@ export function OperationsView() {
               params={{ time: clock(highTide.atMs), metres: highTide.levelMetres.toFixed(2) }}
             />
           )}
-          <RiverSparkline history={observations(river.id)} alarms={alarms} now={now} />
+          <Sparkline
+            history={observations(river.id)}
+            thresholds={alarms}
+            nowMs={now}
+            widthPixels={860}
+            heightPixels={220}
+            classPrefix="ops"
+            label="24 h"
+          />
           <ValueMeta
             at={riverLatest?.phenomenonTimeMs}
             now={now}
@@ -318,7 +210,7 @@ export function OperationsView() {
           <article key={r.stream.id} className="ops-rain-row" data-testid="rain">
             <h3>{r.stream.thingName}</h3>
             <div className="ops-mid">
-              {r.latest ? `${r.latest.result.toFixed(1)} mm` : '–'} / {`${r.last3h.toFixed(1)} mm`}
+              {r.latest ? `${r.latest.result.toFixed(1)} mm` : '–'} / {`${r.last3hMm.toFixed(1)} mm`}
             </div>
             <ValueMeta
               at={r.latest?.phenomenonTimeMs}

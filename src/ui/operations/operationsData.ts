@@ -4,9 +4,23 @@ import type {
   SensorThingsEntity,
 } from '../../sensors/sensorThingsClient.ts';
 import { expandOption } from '../../sensors/sensorThingsClient.ts';
-import { readAlarmLevelsMetres, readTideModel } from '../../sensors/operationsStatus.ts';
+import {
+  depthOverWindowMm,
+  hourlyMeansNewestFirst,
+  type OperationsAlert,
+  operationsAlerts,
+  RAIN_ALERT_WINDOW_MS,
+  readAlarmLevelsMetres,
+  readTideModel,
+} from '../../sensors/operationsStatus.ts';
 import type { TideModel } from '../../sim/hydrology/tideHarmonics.ts';
-import type { AqiPollutant } from '../../sensors/vnAqi.ts';
+import {
+  type AqiPollutant,
+  hourlyVnAqi,
+  NOWCAST_HOURS,
+  type PollutantHours,
+  type VnAqi,
+} from '../../sensors/vnAqi.ts';
 
 /** A Datastream the operations view follows, with what it measures and where. */
 export interface FollowedStream {
@@ -23,6 +37,8 @@ export interface FollowedStream {
   /** For the river: alarm levels, m, by name, and the tide model when the Datastream has one. */
   alarmLevelsMetres?: Record<string, number>;
   tideModel?: TideModel;
+  /** The Thing's first Location as [longitude, latitude] degrees (GeoJSON Point), if it has one. */
+  lonLat?: readonly [number, number];
   history: NumericObservation[];
 }
 
@@ -39,8 +55,16 @@ function classify(
     (datastream.ObservedProperty as { name?: unknown } | undefined)?.name ?? '',
   );
   const unit = String((datastream.unitOfMeasurement as { symbol?: unknown } | undefined)?.symbol ?? '');
+  const point = (
+    thing.Locations as Array<{ location?: { type?: unknown; coordinates?: unknown } }> | undefined
+  )?.[0]?.location?.coordinates;
+  const lonLat =
+    Array.isArray(point) && typeof point[0] === 'number' && typeof point[1] === 'number'
+      ? ([point[0], point[1]] as const)
+      : undefined;
   const base = {
     id,
+    ...(lonLat ? { lonLat } : {}),
     thingName: String((thing.properties as { nameVi?: unknown } | undefined)?.nameVi ?? thing.name),
     source: String((thing.properties as { source?: unknown } | undefined)?.source ?? 'observed'),
   };
@@ -67,7 +91,7 @@ export async function loadOperationsStreams(
   nowMs: number,
 ): Promise<FollowedStream[]> {
   const things = await client.collection('Things', {
-    expand: expandOption('Datastreams', { expand: 'ObservedProperty' }),
+    expand: `Locations,${expandOption('Datastreams', { expand: 'ObservedProperty' })}`,
   });
   const streams: Omit<FollowedStream, 'history'>[] = [];
   for (const thing of things) {
@@ -78,4 +102,96 @@ export async function loadOperationsStreams(
   }
   const fromIso = new Date(nowMs - 24 * HOUR_MS).toISOString();
   return Promise.all(streams.map(async (s) => ({ ...s, history: await client.observations(s.id, fromIso) })));
+}
+
+/** An air-quality station: its hourly VN_AQI from the NowCast of its pollutants' hourly means. */
+export interface AirStation {
+  place: string;
+  aqi: VnAqi;
+  /** Phenomenon time of its newest value, ms (undefined without any). */
+  atMs: number | undefined;
+  /** Its first Datastream (health, source, location). */
+  stream: FollowedStream;
+}
+
+/** A river gauge and its newest level. */
+export interface RiverGauge {
+  stream: FollowedStream;
+  latest: NumericObservation | undefined;
+}
+
+/** A rain gauge: its newest value and its depths over the last hour and the last 3 h, mm. */
+export interface RainGauge {
+  stream: FollowedStream;
+  latest: NumericObservation | undefined;
+  lastHourMm: number;
+  last3hMm: number;
+}
+
+/** What the sensors say at one moment: stations by kind and the alerts (newest first). */
+export interface SensorSnapshot {
+  air: AirStation[];
+  rivers: RiverGauge[];
+  rain: RainGauge[];
+  alerts: OperationsAlert[];
+}
+
+/**
+ * The stations of `streams` at `nowMs` from their buffered Observations (`observations(id)`,
+ * oldest first): air stations grouped by Thing, with VN_AQI (Decision 1459/QĐ-TCMT, NowCast of 12
+ * hourly means); rain depths ending at each gauge's newest value; the alerts of operationsAlerts.
+ */
+export function sensorSnapshot(
+  streams: readonly FollowedStream[],
+  observations: (id: number) => readonly NumericObservation[],
+  nowMs: number,
+): SensorSnapshot {
+  const stations = new Map<string, FollowedStream[]>();
+  for (const s of streams.filter((s) => s.kind === 'air'))
+    stations.set(s.thingName, [...(stations.get(s.thingName) ?? []), s]);
+  const air = [...stations].map(([place, airStreams]): AirStation => {
+    const hours: PollutantHours = {};
+    for (const s of airStreams)
+      if (s.pollutant) hours[s.pollutant] = hourlyMeansNewestFirst(observations(s.id), nowMs, NOWCAST_HOURS);
+    const latestAtMs = Math.max(...airStreams.map((s) => observations(s.id).at(-1)?.phenomenonTimeMs ?? 0));
+    return {
+      place,
+      aqi: hourlyVnAqi(hours),
+      atMs: latestAtMs || undefined,
+      stream: airStreams[0] as FollowedStream,
+    };
+  });
+  const rivers = streams
+    .filter((s) => s.kind === 'river')
+    .map((stream) => ({ stream, latest: observations(stream.id).at(-1) }));
+  const rain = streams
+    .filter((s) => s.kind === 'rain')
+    .map((stream): RainGauge => {
+      const obs = observations(stream.id);
+      const latest = obs.at(-1);
+      const depth = (windowMs: number) =>
+        latest ? depthOverWindowMm(obs, latest.phenomenonTimeMs, windowMs) : 0;
+      return { stream, latest, lastHourMm: depth(HOUR_MS), last3hMm: depth(RAIN_ALERT_WINDOW_MS) };
+    });
+  const alerts = operationsAlerts({
+    aqi: air.map((a) => ({ place: a.place, atMs: a.atMs ?? 0, index: a.aqi.index })),
+    river: rivers.flatMap(({ stream, latest }) =>
+      latest
+        ? [
+            {
+              place: stream.thingName,
+              atMs: latest.phenomenonTimeMs,
+              levelMetres: latest.result,
+              alarmLevelsMetres: stream.alarmLevelsMetres ?? {},
+            },
+          ]
+        : [],
+    ),
+    rain: rain.flatMap((r) =>
+      r.latest
+        ? [{ place: r.stream.thingName, atMs: r.latest.phenomenonTimeMs, depthLast3hMm: r.last3hMm }]
+        : [],
+    ),
+  });
+  return { air, rivers, rain, alerts };
 }
