@@ -76,6 +76,11 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: () =
     load: async () => (await import('./sensorsServe.ts')).sensorsServe,
   },
   {
+    name: 'nowcast',
+    summary: 'reproduce the flood nowcast at a data time from stored river level and rain observations',
+    load: async () => (await import('./nowcast.ts')).nowcast,
+  },
+  {
     name: 'publish',
     summary: 'write a static public site of published scenarios (viewer, buildings, results)',
     load: async () => (await import('./publish.ts')).publish,

@@ -35,19 +35,7 @@ export class JsonLinesLog implements StoreLog {
     mkdirSync(folder, { recursive: true });
     const path = join(folder, LOG_FILE);
     const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    const records: StoredEntity[] = [];
-    let goodBytes = 0;
-    let offset = 0;
-    while (offset < text.length) {
-      const end = text.indexOf('\n', offset);
-      if (end < 0) break; // no newline: torn
-      const line = text.slice(offset, end);
-      const record = parseRecord(line);
-      if (record === undefined) break;
-      records.push(record);
-      offset = end + 1;
-      goodBytes += Buffer.byteLength(line, 'utf8') + 1;
-    }
+    const { records, goodBytes } = parseLog(text);
     const fd = openSync(path, 'a+');
     const totalBytes = Buffer.byteLength(text, 'utf8');
     if (goodBytes < totalBytes) {
@@ -66,6 +54,34 @@ export class JsonLinesLog implements StoreLog {
   close(): void {
     closeSync(this.fd);
   }
+}
+
+/**
+ * Reads the log in `folder` without opening it for writing (nothing created, a torn last line
+ * left as it is and not read): what a reader beside a running service sees. Empty when the
+ * folder has no log.
+ */
+export function readLogRecords(folder: string): StoredEntity[] {
+  const path = join(folder, LOG_FILE);
+  return existsSync(path) ? parseLog(readFileSync(path, 'utf8')).records : [];
+}
+
+/** The complete records of a log's text, up to the first torn or unreadable line, and their bytes. */
+function parseLog(text: string): { records: StoredEntity[]; goodBytes: number } {
+  const records: StoredEntity[] = [];
+  let goodBytes = 0;
+  let offset = 0;
+  while (offset < text.length) {
+    const end = text.indexOf('\n', offset);
+    if (end < 0) break; // no newline: torn
+    const line = text.slice(offset, end);
+    const record = parseRecord(line);
+    if (record === undefined) break;
+    records.push(record);
+    offset = end + 1;
+    goodBytes += Buffer.byteLength(line, 'utf8') + 1;
+  }
+  return { records, goodBytes };
 }
 
 function parseRecord(line: string): StoredEntity | undefined {
