@@ -100,6 +100,31 @@ export function bind(
   pEdgeTypes = edgeTypes;
   pSourceRows = sourceRows;
   sharedGrid = threads > 1;
+  let largestBed: f64 = 0;
+  for (let k = 0; k < columns * rows; k++) largestBed = max(largestBed, abs(f64At(bed, k)));
+  dryDepth = dryDepthBelow(depthThreshold, largestBed);
+}
+
+/**
+ * Depth up to which two cells are surely too shallow for their face to carry water, m: a face
+ * between cells of depth ≤ this has, after rounding, h_f = max(η_a, η_b) − max(z_a, z_b) ≤ the
+ * threshold, so faceFlux returns exactly 0 (and so does every special case of the face: walls,
+ * held pairs, flap gates). With h ≤ d, the two roundings of h_f add at most 2u(|z| + d) (u = 2⁻⁵³)
+ * to d, below thr − d = thr·2⁻²⁰ while |z| ≤ thr·2²⁸; else only d = 0 is safe (h = 0 gives
+ * η = z exactly and h_f = 0).
+ */
+function dryDepthBelow(threshold: f64, largestBed: f64): f64 {
+  return threshold > 0 && largestBed < threshold * 268435456 ? threshold * (1 - 1.0 / 1048576) : 0;
+}
+
+/** See {@link dryDepthBelow}, m. */
+let dryDepth: f64 = 0;
+
+/** True when all four depths at cells a, a+1 and b, b+1 are at most {@link dryDepth}. */
+// @ts-ignore: decorator
+@inline function dryPairs(a: i32, b: i32): bool {
+  const limit = f64x2.splat(dryDepth);
+  return i64x2.all_true(v128.and(f64x2.le(v128At(pDepth, a), limit), f64x2.le(v128At(pDepth, b), limit)));
 }
 
 // @ts-ignore: decorator
@@ -187,9 +212,10 @@ const SMALLEST_NORMAL: f64 = 2.2250738585072014e-308;
   zA: v128,
   hB: v128,
   zB: v128,
-  q0: v128,
-  qNeighbours: v128,
-  n2: v128,
+  qAt: usize,
+  qStrideBytes: usize,
+  n2A: usize,
+  n2B: usize,
   gdt: f64,
   invDx: f64,
   w: f64,
@@ -206,6 +232,10 @@ const SMALLEST_NORMAL: f64 = 2.2250738585072014e-308;
   }
   const hfWet = v128.bitselect(hf, f64x2.splat(1), wet);
   if (v128.any_true(f64x2.lt(hfWet, f64x2.splat(SMALLEST_NORMAL)))) return false;
+  // Loaded only for a wet pair (most pairs of a partly dry grid stop above).
+  const q0 = v128.load(qAt);
+  const qNeighbours = f64x2.add(v128.load(qAt - qStrideBytes), v128.load(qAt + qStrideBytes));
+  const n2 = f64x2.mul(f64x2.splat(0.5), f64x2.add(v128.load(n2A), v128.load(n2B)));
   const qAvg = f64x2.add(f64x2.mul(f64x2.splat(theta), q0), f64x2.mul(f64x2.splat(w), qNeighbours));
   const drive = f64x2.sub(
     qAvg,
@@ -286,22 +316,25 @@ function xFaceRow(j: i32, gdt: f64, levelW: f64, levelE: f64): void {
   const invDx = 1 / dx;
   const cell0 = j * nx;
   const face0 = j * (nx + 1);
-  const half = f64x2.splat(0.5);
   let i = 1;
   // Faces i, i+1 between cells (a, a+1) and (a+1, a+2), a = cell0 + i - 1.
   for (; i + 1 < nx; i += 2) {
     const a = cell0 + i - 1;
     const fi = face0 + i;
+    if (dryPairs(a, a + 1)) {
+      v128.store(pQxRaw + (<usize>fi << 3), f64x2.splat(0));
+      continue;
+    }
     if (ordinaryPair(a) && ordinaryPair(a + 1)) {
-      const n2 = f64x2.mul(half, f64x2.add(v128At(pN2, a), v128At(pN2, a + 1)));
       const done = faceFlux2(
         v128At(pDepth, a),
         v128At(pBed, a),
         v128At(pDepth, a + 1),
         v128At(pBed, a + 1),
-        v128At(pQx, fi),
-        f64x2.add(v128At(pQx, fi - 1), v128At(pQx, fi + 1)),
-        n2,
+        pQx + (<usize>fi << 3),
+        8,
+        pN2 + (<usize>a << 3),
+        pN2 + (<usize>(a + 1) << 3),
         gdt,
         invDx,
         w,
@@ -341,23 +374,26 @@ function yFaceRow(j: i32, gdt: f64, levelN: f64, levelS: f64): void {
   }
   const w = 0.5 * (1 - theta);
   const invDx = 1 / dx;
-  const half = f64x2.splat(0.5);
   const northRow = (j - 1) * nx;
   let i = 0;
   for (; i + 1 < nx; i += 2) {
     const a = northRow + i;
     const b = a + nx;
     const fi = face0 + i;
+    if (dryPairs(a, b)) {
+      v128.store(pQyRaw + (<usize>fi << 3), f64x2.splat(0));
+      continue;
+    }
     if (ordinaryPair(a) && ordinaryPair(b)) {
-      const n2 = f64x2.mul(half, f64x2.add(v128At(pN2, a), v128At(pN2, b)));
       const done = faceFlux2(
         v128At(pDepth, a),
         v128At(pBed, a),
         v128At(pDepth, b),
         v128At(pBed, b),
-        v128At(pQy, fi),
-        f64x2.add(v128At(pQy, fi - nx), v128At(pQy, fi + nx)),
-        n2,
+        pQy + (<usize>fi << 3),
+        <usize>nx << 3,
+        pN2 + (<usize>a << 3),
+        pN2 + (<usize>b << 3),
         gdt,
         invDx,
         w,
@@ -397,7 +433,11 @@ function limiterRow(j: i32, dt: f64): void {
     );
     const available = f64x2.mul(v128At(pDepth, k), ratio);
     const limited = f64x2.gt(outflow, available);
-    v128.store(pScale + (<usize>k << 3), v128.bitselect(f64x2.div(available, outflow), one, limited));
+    // The division only where a lane is limited (rare): the other lanes' scale is exactly 1.
+    v128.store(
+      pScale + (<usize>k << 3),
+      v128.any_true(limited) ? v128.bitselect(f64x2.div(available, outflow), one, limited) : one,
+    );
   }
   for (; i < nx; i++) {
     const k = cell0 + i;
