@@ -58,7 +58,8 @@ export const VN_AQI_BREAKPOINTS_UG_M3 = {
   pm25: [0, 25, 50, 80, 150, 250, 350, 500],
 } as const satisfies Record<string, BreakpointsUgM3>;
 
-const ONE_HOUR_TABLE: Record<AqiPollutant, BreakpointsUgM3> = {
+/** Breakpoints of each pollutant for the hourly index (PM by NowCast, gases by 1-h mean), µg/m³. */
+export const ONE_HOUR_TABLE: Record<AqiPollutant, BreakpointsUgM3> = {
   'PM2.5': VN_AQI_BREAKPOINTS_UG_M3.pm25,
   PM10: VN_AQI_BREAKPOINTS_UG_M3.pm10,
   O3: VN_AQI_BREAKPOINTS_UG_M3.o3OneHour,

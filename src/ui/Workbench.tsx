@@ -9,6 +9,8 @@ import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { ScenarioRunPanel } from './ScenarioRunPanel.tsx';
+import { SensorPopup } from './sensors/SensorPopup.tsx';
+import { SensorsPanel } from './sensors/SensorsPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { ViewPanel } from './ViewPanel.tsx';
 import { ZoningPanel } from './landuse/ZoningPanel.tsx';
@@ -30,9 +32,11 @@ export function Workbench() {
         <ZoningPanel />
         <FloodPanel />
         <TrafficPanel />
+        <SensorsPanel />
       </aside>
       <main className="view">
         {comparing ? <CompareView /> : <CityView cameraReadout={cameraReadout} />}
+        {!comparing && <SensorPopup />}
         <div className="north-arrow" title={t('north.arrow')} role="img" aria-label={t('north.arrow')}>
           ▲<br />N
         </div>

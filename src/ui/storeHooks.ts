@@ -4,6 +4,7 @@
  */
 import { useStore } from 'zustand';
 import { type FloodPlayerState, floodPlayer } from '../state/floodPlayerStore.ts';
+import { type SensorsState, sensors } from '../state/sensorsStore.ts';
 import { type TrafficDisplayState, trafficDisplay } from '../state/trafficDisplayStore.ts';
 import { type ZoningEditorState, zoningEditor } from '../state/zoningEditorStore.ts';
 
@@ -20,4 +21,9 @@ export function useZoningEditor<T>(selector: (state: ZoningEditorState) => T): T
 /** Reads a slice of the flood player (frame shown, playing). */
 export function useFloodPlayer<T>(selector: (state: FloodPlayerState) => T): T {
   return useStore(floodPlayer, selector);
+}
+
+/** Reads a slice of the live sensors (server URL, connection, data version, open popup). */
+export function useSensors<T>(selector: (state: SensorsState) => T): T {
+  return useStore(sensors, selector);
 }

@@ -1,9 +1,10 @@
 /**
  * The one registry of what the page offers its e2e tests and the render benchmark on
- * `window.__twin`: the city (`city`, `cityReady`), the traffic layer (`traffic`) and the zoning
- * editor (`landuse`). A layer registers a hook when it mounts and removes it when it goes.
+ * `window.__twin`: the city (`city`, `cityReady`), the traffic layer (`traffic`), the zoning
+ * editor (`landuse`) and the live sensors (`sensors`). A layer registers a hook when it mounts and removes it when it goes.
  */
 import type { CityTestApi } from './city/cityTestHook.ts';
+import type { SensorsTestApi } from './layers/sensorsMapLayer.ts';
 import type { LanduseTestApi } from './layers/zoningMapLayer.ts';
 import type { TrafficTestApi } from './layers/trafficMapLayer.ts';
 
@@ -14,6 +15,7 @@ export interface TwinTestHooks {
   cityReady?: number;
   traffic?: TrafficTestApi;
   landuse?: LanduseTestApi;
+  sensors?: SensorsTestApi;
 }
 
 declare global {

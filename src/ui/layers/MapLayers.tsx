@@ -3,6 +3,7 @@ import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { Group } from 'three';
 import { terrainGridOf } from '../../render/city/terrainGrid.ts';
 import { floodPlayer } from '../../state/floodPlayerStore.ts';
+import { sensors } from '../../state/sensorsStore.ts';
 import { trafficDisplay } from '../../state/trafficDisplayStore.ts';
 import { zoningEditor } from '../../state/zoningEditorStore.ts';
 import type { LoadedDataset } from '../city/cityDataset.ts';
@@ -60,18 +61,19 @@ export function MapLayers({
         trafficDisplay: trafficDisplay.getState(),
         zoningEditor: zoningEditor.getState(),
         floodPlayer: floodPlayer.getState(),
+        sensors: sensors.getState(),
       };
     };
     push.current = () => {
       const state = stateNow();
       for (const { layer, root, mounted } of entries) {
-        root.visible = state.app.layerVisible[layer.id] ?? true;
+        root.visible = state.app.layerVisible[layer.id] ?? !layer.hiddenByDefault;
         mounted.update?.(state);
       }
     };
     for (const { mounted } of entries) mounted.resize?.(sizeNow.current.width, sizeNow.current.height);
     push.current();
-    const unsubscribe = [app, scenarios, trafficDisplay, zoningEditor, floodPlayer].map((store) =>
+    const unsubscribe = [app, scenarios, trafficDisplay, zoningEditor, floodPlayer, sensors].map((store) =>
       store.subscribe(() => push.current()),
     );
     return () => {

@@ -13,6 +13,7 @@ import { runKey } from '../../scenario/runOptions.ts';
 import type { AppState, AppStore } from '../../state/appStore.ts';
 import type { FloodPlayerState } from '../../state/floodPlayerStore.ts';
 import type { ScenarioState } from '../../state/scenarioStore.ts';
+import type { SensorsState } from '../../state/sensorsStore.ts';
 import type { TrafficDisplayState } from '../../state/trafficDisplayStore.ts';
 import type { ZoningEditorState } from '../../state/zoningEditorStore.ts';
 import type { LoadedDataset } from '../city/cityDataset.ts';
@@ -33,6 +34,7 @@ export interface MapState {
   trafficDisplay: TrafficDisplayState;
   zoningEditor: ZoningEditorState;
   floodPlayer: FloodPlayerState;
+  sensors: SensorsState;
 }
 
 /** What the layers of one view share: one dataset load, one terrain grid, the view's camera. */
@@ -73,6 +75,8 @@ export interface MapLayerPart {
 export interface MapLayer {
   /** Key in the app store's `layerVisible` for the whole layer (default shown). */
   id: string;
+  /** Hidden until toggled on (a layer that reads a service the page may not have). */
+  hiddenByDefault?: boolean;
   /** Its name, Vietnamese and English (i18n key). */
   label: MessageKey;
   /** What its colours mean, with units. */

@@ -2,6 +2,7 @@ import { cityMapLayer } from './cityMapLayer.ts';
 import { differenceMapLayer } from './differenceMapLayer.ts';
 import { floodMapLayer } from './floodMapLayer.ts';
 import type { MapLayer } from './mapLayer.ts';
+import { sensorsMapLayer } from './sensorsMapLayer.ts';
 import { trafficMapLayer } from './trafficMapLayer.ts';
 import { zoningMapLayer } from './zoningMapLayer.ts';
 
@@ -12,4 +13,5 @@ export const MAP_LAYERS: readonly MapLayer[] = [
   zoningMapLayer,
   trafficMapLayer,
   differenceMapLayer,
+  sensorsMapLayer,
 ];

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { type Language, type MessageKey, translate } from '../../i18n/index.ts';
+import { type MessageKey, translate } from '../../i18n/index.ts';
 import type { DatastreamHealth, LiveObservations } from '../../sensors/liveObservations.ts';
-import { nextHighTide, type OperationsAlert } from '../../sensors/operationsStatus.ts';
+import { nextHighTide } from '../../sensors/operationsStatus.ts';
 import { Sparkline } from '../sensors/Sparkline.tsx';
-import { type FollowedStream, sensorSnapshot } from './operationsData.ts';
-import { DEFAULT_STA_ROOT, openSensorFeed } from './sensorFeed.ts';
+import { alertText, type FollowedStream, sensorSnapshot } from './operationsData.ts';
+import { DEFAULT_STA_ROOT } from '../../state/sensorsStore.ts';
+import { openSensorFeed } from './sensorFeed.ts';
 import './operations.css';
 
 /** The SensorThings root from `?sta=` (in the query or after the hash), else the default. */
@@ -53,19 +54,6 @@ function ValueMeta({
       </span>
     </div>
   );
-}
-
-function alertText(alert: OperationsAlert, language: Language): string {
-  if (alert.kind === 'aqi')
-    return translate(language, 'ops.alertAqi', { index: alert.index, place: alert.place });
-  if (alert.kind === 'river') {
-    return translate(language, 'ops.alertRiver', {
-      metres: alert.levelMetres.toFixed(2),
-      alarm: alert.alarm,
-      place: alert.place,
-    });
-  }
-  return translate(language, 'ops.alertRain', { mm: alert.depthMm.toFixed(1), place: alert.place });
 }
 
 const clock = (ms: number) =>

@@ -1,3 +1,4 @@
+import { type Language, translate } from '../../i18n/index.ts';
 import type {
   NumericObservation,
   SensorThingsClient,
@@ -194,4 +195,18 @@ export function sensorSnapshot(
     ),
   });
   return { air, rivers, rain, alerts };
+}
+
+/** An alert's text in `language` (what, how much, where). */
+export function alertText(alert: OperationsAlert, language: Language): string {
+  if (alert.kind === 'aqi')
+    return translate(language, 'ops.alertAqi', { index: alert.index, place: alert.place });
+  if (alert.kind === 'river') {
+    return translate(language, 'ops.alertRiver', {
+      metres: alert.levelMetres.toFixed(2),
+      alarm: alert.alarm,
+      place: alert.place,
+    });
+  }
+  return translate(language, 'ops.alertRain', { mm: alert.depthMm.toFixed(1), place: alert.place });
 }

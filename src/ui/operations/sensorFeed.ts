@@ -9,9 +9,6 @@ import { LiveObservations } from '../../sensors/liveObservations.ts';
 import { SensorThingsClient } from '../../sensors/sensorThingsClient.ts';
 import { type FollowedStream, loadOperationsStreams } from './operationsData.ts';
 
-/** Default SensorThings root: the service `npm start` runs beside the app. */
-export const DEFAULT_STA_ROOT = 'http://127.0.0.1:8787/v1.1';
-
 const DAY_MS = 24 * 3_600_000;
 
 /** What the feed tells its view. */

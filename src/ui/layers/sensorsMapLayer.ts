@@ -1,0 +1,120 @@
+/**
+ * The live sensors on the city (main view only, hidden until toggled on): a sphere per station
+ * with a Location, coloured as sensorMarkers says, and over it a DOM label button (value, unit,
+ * age, health, source; dashed when stale or offline) that opens the station's popup. Labels are
+ * placed every frame by projecting their anchors, as the district labels are. Publishes
+ * `window.__twin.sensors`.
+ */
+import { Mesh, MeshBasicMaterial, SphereGeometry, Vector3 } from 'three';
+import { toSceneMetres } from '../../core/geo.ts';
+import { sensors } from '../../state/sensorsStore.ts';
+import { markerLabel, type SensorMarker } from '../sensors/sensorMarkers.ts';
+import { workbenchSensors } from '../sensors/workbenchSensors.ts';
+import { registerTestHook } from '../testHooks.ts';
+import { Effect } from './effect.ts';
+import type { MapLayer } from './mapLayer.ts';
+
+/** Marker radius, m. */
+const MARKER_RADIUS_METRES = 70;
+/** Markers float this high above the terrain, m. */
+const MARKER_LIFT_METRES = 120;
+
+/** What `window.__twin.sensors` offers the e2e test. */
+export interface SensorsTestApi {
+  /** Station markers drawn. */
+  markerCount(): number;
+  /** The class of a station's marker (`aqi-3`, `river-II`, `rain-light`, ...) by its place name. */
+  markerLevel(place: string): string | null;
+}
+
+export const sensorsMapLayer: MapLayer = {
+  id: 'sensors',
+  label: 'layer.sensors',
+  hiddenByDefault: true,
+  views: ['main'],
+  mount({ root, terrain, renderer, camera }) {
+    const geometry = new SphereGeometry(MARKER_RADIUS_METRES, 16, 12);
+    const container = document.createElement('div');
+    container.className = 'sensor-labels';
+    renderer.domElement.parentElement?.appendChild(container);
+    let shown: Array<{ marker: SensorMarker; mesh: Mesh; node: HTMLButtonElement; anchor: Vector3 }> = [];
+    let widthPixels = 0;
+    let heightPixels = 0;
+    let visible = false;
+    const point = new Vector3();
+    const dataEffect = new Effect();
+
+    const clear = () => {
+      for (const { mesh, node } of shown) {
+        root.remove(mesh);
+        (mesh.material as MeshBasicMaterial).dispose();
+        node.remove();
+      }
+      shown = [];
+    };
+
+    const draw = (exaggeration: number) => {
+      clear();
+      const nowMs = Date.now();
+      for (const marker of workbenchSensors(nowMs)?.markers ?? []) {
+        const [east, north] = toSceneMetres(marker.lonLat[0], marker.lonLat[1]);
+        const ground = terrain ? terrain.elevationAt(east, north) : 0;
+        const anchor = new Vector3(east, ground * exaggeration + MARKER_LIFT_METRES, -north);
+        const mesh = new Mesh(geometry, new MeshBasicMaterial({ color: marker.colourHex }));
+        mesh.position.copy(anchor);
+        mesh.renderOrder = 30;
+        root.add(mesh);
+        const node = document.createElement('button');
+        node.type = 'button';
+        node.className = `sensor-label sensor-${marker.health}`;
+        node.dataset.level = marker.level;
+        node.dataset.health = marker.health;
+        node.dataset.testid = 'sensor-marker';
+        node.style.borderColor = marker.colourHex;
+        node.textContent = markerLabel(marker, nowMs);
+        node.addEventListener('click', () => sensors.getState().select(marker.streamId));
+        container.appendChild(node);
+        shown.push({ marker, mesh, node, anchor });
+      }
+    };
+
+    const unregister = registerTestHook('sensors', {
+      markerCount: () => shown.length,
+      markerLevel: (place) => shown.find((s) => s.marker.place === place)?.marker.level ?? null,
+    });
+
+    return {
+      update(state) {
+        visible = state.app.layerVisible.sensors ?? false;
+        container.style.display = visible ? '' : 'none';
+        const exaggeration = state.app.verticalExaggeration;
+        dataEffect.run([state.sensors.dataVersion, state.sensors.connection, exaggeration], () => {
+          draw(exaggeration);
+          return undefined;
+        });
+      },
+      resize(width, height) {
+        widthPixels = width;
+        heightPixels = height;
+      },
+      frame() {
+        if (!visible) return;
+        for (const { anchor, node } of shown) {
+          point.copy(anchor).project(camera);
+          const onScreen = point.z < 1 && Math.abs(point.x) < 1.1 && Math.abs(point.y) < 1.1;
+          node.style.display = onScreen ? '' : 'none';
+          if (!onScreen) continue;
+          const x = ((point.x + 1) / 2) * widthPixels;
+          const y = ((1 - point.y) / 2) * heightPixels;
+          node.style.transform = `translate(-50%, -100%) translate(${x.toFixed(1)}px, ${(y - 8).toFixed(1)}px)`;
+        }
+      },
+      dispose() {
+        unregister();
+        clear();
+        geometry.dispose();
+        container.remove();
+      },
+    };
+  },
+};
