@@ -90,15 +90,17 @@ describe('nowcastRunTimes', () => {
 });
 
 describe('nowcastEvent', () => {
-  it('offsets the tide prediction to the latest observed level and holds the last hour of rain', () => {
+  it('offsets the tide prediction to the latest observed level and decays the last hour of rain', () => {
     // observed 1.466025 at T0 − 1 h where the model says 0.1 + cos(−30°) = 0.966025 → offset 0.5 m;
     // at T0 + 0, 1, 2, 3 h: 1.1, 0.966, 0.6, 0.1 (+ 0.5)
     const e = nowcastEvent(inputs(1.466025), T0, 3, 3600);
     expect(e.tideOffsetMetres).toBeCloseTo(0.5, 6);
     expect(e.riverLevelMetres).toEqual([1.6, 1.466, 1.1, 0.6]);
-    // last hour (T0 − 60 min, T0]: A 3 + 4 + 5 = 12 mm/h, B 6 mm/h, C none → mean of 2 = 9 mm/h
+    // last hour (T0 − 60 min, T0]: A 3 + 4 + 5 = 12 mm/h, B 6 mm/h, C none → mean of 2 = 9 mm/h,
+    // then 9·e^(−t/1 h): 9, 3.311, 1.218, 0.448 → to 0.01 mm/h
     expect(e.rainGaugesReporting).toBe(2);
-    expect(e.rainMillimetresPerHour).toEqual([9, 9, 9, 9]);
+    expect(e.rainRateMmPerHour).toBe(9);
+    expect(e.rainMillimetresPerHour).toEqual([9, 3.31, 1.22, 0.45]);
     expect(e.dataTimeMs).toBe(T0); // A's 5 mm at T0 is the latest datum used
     expect(e.observedLevelTimeMs).toBe(T0 - 60 * MIN);
   });

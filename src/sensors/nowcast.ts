@@ -20,6 +20,13 @@ export const NOWCAST_HORIZON_HOURS = 6;
 export const NOWCAST_STEP_SECONDS = 600;
 /** Window over which a gauge's recent rain rate is measured, ms (the last hour). */
 export const RAIN_RATE_WINDOW_MS = HOUR_MS;
+/**
+ * e-folding time of the rain rate after `--at`, h. An assumption, not a fit: HCMC's afternoon
+ * convective storms last 1–3 h (the replay's gauges and the 3-h design storm of TCVN 7957:2008),
+ * so a rate held for 6 h (342 mm at 57 mm/h) would be a storm far beyond the 100-year one; with
+ * 1 h the horizon receives ≈ the last hour's depth again (r·τ·(1 − e^−6)).
+ */
+export const RAIN_DECAY_HOURS = 1;
 
 /** What a nowcast reads: the river level Datastream and the rain gauges (depth per interval, mm). */
 export interface NowcastObservations {
@@ -123,7 +130,7 @@ export interface NowcastEvent {
   observedLevelTimeMs: number;
   /** Observed minus predicted tide at that time, m: held over the horizon (surge persistence). */
   tideOffsetMetres: number;
-  /** Areal rain rate (mean over the gauges reporting in the last hour), mm/h, held over the horizon. */
+  /** Areal rain rate at `--at` (mean over the gauges reporting in the last hour), mm/h. */
   rainRateMmPerHour: number;
   /** Gauges that reported in the last hour (those averaged). */
   rainGaugesReporting: number;
@@ -131,7 +138,7 @@ export interface NowcastEvent {
   stepSeconds: number;
   /** River level at t = k·stepSeconds, k = 0 … horizon/step, m (to the mm). */
   riverLevelMetres: number[];
-  /** Rain intensity at the same times, mm/h (to 0.01 mm/h). */
+  /** Rain intensity at the same times, mm/h (to 0.01 mm/h), decaying from the observed rate. */
   rainMillimetresPerHour: number[];
 }
 
@@ -143,8 +150,8 @@ export interface NowcastEvent {
  *   the horizon: the simplest correction of a harmonic prediction by a gauge (persistence of
  *   the residual; a decaying residual would need a fitted decay time we do not have).
  * - **Rain**: each gauge's depth over the last hour as a rate, mm/h, averaged over the gauges
- *   that reported in that hour, held constant for the horizon (persistence: no rain cell motion
- *   or decay is modelled; 0 when no gauge reported).
+ *   that reported in that hour (0 when none did), decaying exponentially with
+ *   {@link RAIN_DECAY_HOURS}: r(t) = r0·exp(−t/τ) (no rain-cell motion or growth is modelled).
  * Throws an InputError when no river level is observed at or before `atMs`.
  */
 export function nowcastEvent(
@@ -186,7 +193,9 @@ export function nowcastEvent(
     rainGaugesReporting: reporting,
     stepSeconds,
     riverLevelMetres,
-    rainMillimetresPerHour: riverLevelMetres.map(() => rate),
+    rainMillimetresPerHour: riverLevelMetres.map(
+      (_, k) => Math.round(rate * Math.exp(-(k * stepSeconds) / (RAIN_DECAY_HOURS * 3600)) * 100) / 100,
+    ),
   };
 }
 

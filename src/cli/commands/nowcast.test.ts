@@ -88,8 +88,8 @@ describe('twin nowcast', () => {
     // 0.9 + cos(0°, 5°, …, 30°) = 1.9, 1.896, 1.885, 1.866, 1.840, 1.806, 1.766
     expect(out.inputs.tideOffsetMetres).toBe(0.8);
     expect(out.inputs.riverLevelMetres).toEqual([1.9, 1.896, 1.885, 1.866, 1.84, 1.806, 1.766]);
-    // 6 × 10 mm in the last hour → 60 mm/h, held
-    expect(out.inputs.rainMillimetresPerHour).toEqual([60, 60, 60, 60, 60, 60, 60]);
+    // 6 × 10 mm in the last hour → 60 mm/h, then 60·e^(−t/1 h) every 10 min (e^(−1/6) = 0.84648)
+    expect(out.inputs.rainMillimetresPerHour).toEqual([60, 50.79, 42.99, 36.39, 30.81, 26.08, 22.07]);
     expect(Object.keys(out.kpis).some((k) => k.startsWith('flood.'))).toBe(true);
     expect(Object.keys(out.kpis).some((k) => k.startsWith('traffic.'))).toBe(true);
     expect(out.closedRoads).toBeGreaterThanOrEqual(0);

@@ -27,8 +27,8 @@ const usage = `Usage: twin nowcast --at ISO-TIME [--data DIR | --sta URL] [--hou
 Reproduces the flood nowcast at data time --at from the stored observations (the store folder
 of twin sensors serve, default .twin-sensors/, or a SensorThings API root URL with --sta):
 the river level continued by the Datastream's tide model offset to the latest observed level,
-the gauges' rain rate of the last hour held, run forward --hours (default 6) through the flood
-stage at --cell m (20, 40 or 80; default 80) on the baseline city from a dry start, and the
+the gauges' rain rate of the last hour decaying (e-folding 1 h), run forward --hours (default
+6) through the flood stage at --cell m (20, 40 or 80; default 80) on the baseline city from a dry start, and the
 traffic stage with the roads closed where the predicted depth reaches 0.30 m. Prints
   {"at", "dataTime", "trigger": {...}, "inputs": {"riverLevelMetres": [...],
    "rainMillimetresPerHour": [...]}, "kpis": {...}, "closedRoads": n, "seconds"}
@@ -159,6 +159,7 @@ export const nowcast: Command = {
         observedLevelTime: new Date(event.observedLevelTimeMs).toISOString(),
         tideOffsetMetres: Math.round(event.tideOffsetMetres * 1000) / 1000,
         rainGaugesReporting: event.rainGaugesReporting,
+        rainRateMmPerHour: event.rainRateMmPerHour,
         riverLevelMetres: event.riverLevelMetres,
         rainMillimetresPerHour: event.rainMillimetresPerHour,
       },
