@@ -28,8 +28,9 @@ Reproduces the flood nowcast at data time --at from the stored observations (the
 of twin sensors serve, default .twin-sensors/, or a SensorThings API root URL with --sta):
 the river level continued by the Datastream's tide model offset to the latest observed level,
 the gauges' rain rate of the last hour decaying (e-folding 1 h), run forward --hours (default
-6) through the flood stage at --cell m (20, 40 or 80; default 80) on the baseline city from a dry start, and the
-traffic stage with the roads closed where the predicted depth reaches 0.30 m. Prints
+6) through the flood stage at --cell m (20, 40 or 80; default 80) on the baseline city from a
+dry start, and the traffic stage with the roads closed where the predicted depth reaches
+0.30 m. Prints
   {"at", "dataTime", "trigger": {...}, "inputs": {"riverLevelMetres": [...],
    "rainMillimetresPerHour": [...]}, "kpis": {...}, "closedRoads": n, "seconds"}
 The series are every 10 min from --at. Same store and --at give the same output (but "seconds").
