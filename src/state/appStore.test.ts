@@ -23,6 +23,14 @@ describe('app store', () => {
     expect(store.getState().layerVisible.grid).toBe(true);
   });
 
+  it('toggles a layer hidden by default on at its first toggle', () => {
+    const store = createAppStore();
+    store.getState().toggleLayer('sensors', false);
+    expect(store.getState().layerVisible.sensors).toBe(true);
+    store.getState().toggleLayer('sensors', false);
+    expect(store.getState().layerVisible.sensors).toBe(false);
+  });
+
   it('keeps one run per scenario and run options, replaced whole (never merged) by the next', () => {
     const store = createAppStore();
     const coarse = DEFAULT_RUN_OPTIONS;

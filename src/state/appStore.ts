@@ -75,7 +75,8 @@ export interface AppState {
   /** How the city's buildings are coloured: by land use or by height. */
   buildingColourMode: 'use' | 'height';
   setLanguage(language: Language): void;
-  toggleLayer(id: string): void;
+  /** Shows a hidden layer, hides a shown one (`shownByDefault`: its state before any toggle, default true). */
+  toggleLayer(id: string, shownByDefault?: boolean): void;
   setRun(id: string, run: RunState): void;
   select(feature: PickedFeature | null): void;
   flyTo(presetId: string): void;
@@ -110,8 +111,8 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
       storage?.setItem(LANGUAGE_KEY, language);
       set({ language });
     },
-    toggleLayer: (id) =>
-      set((s) => ({ layerVisible: { ...s.layerVisible, [id]: !(s.layerVisible[id] ?? true) } })),
+    toggleLayer: (id, shownByDefault = true) =>
+      set((s) => ({ layerVisible: { ...s.layerVisible, [id]: !(s.layerVisible[id] ?? shownByDefault) } })),
     setRun: (id, run) => set((s) => ({ runs: { ...s.runs, [id]: run } })),
     select: (selected) => set({ selected }),
     flyTo: (presetId) =>

@@ -58,7 +58,7 @@ export function SensorsPanel() {
             type="checkbox"
             checked={on}
             data-testid="toggle-sensors"
-            onChange={() => store?.getState().toggleLayer('sensors')}
+            onChange={() => store?.getState().toggleLayer('sensors', false)}
           />
           {t('layer.sensors')}
         </label>
