@@ -573,7 +573,8 @@ function continuityRow(j: i32): void {
     for (; i + 2 < nx; i += 2) {
       const k = cell0 + i;
       if ((load<u16>(pWall + <usize>k) | load<u16>(pHeld + <usize>k)) == 0) {
-        deepest = f64x2.max(deepest, continuityPair(k, xFace0 + i));
+        // pmax (one instruction): depths are never NaN, and a -0 lane leaves the maximum's value.
+        deepest = f64x2.pmax(deepest, continuityPair(k, xFace0 + i));
       } else {
         continuityCell(k, i, j, xFace0);
         continuityCell(k + 1, i + 1, j, xFace0);

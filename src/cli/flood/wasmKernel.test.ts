@@ -106,7 +106,25 @@ function rainOnFreeEdges(): FloodModelInput {
   };
 }
 
+/**
+ * Rain bringing a high, bumpy plateau (bed 250 m, ulp 6e-14 m) through the depth threshold
+ * (3.6 mm/h: 1 mm after 1000 s) while a source floods one corner: the WASM kernel skips face
+ * pairs whose cells are all just below the threshold, which must give the JS kernel's zeros.
+ */
+function rainThroughTheThreshold(): FloodModelInput {
+  return {
+    columns: 27,
+    rows: 19,
+    cellSizeMetres: 10,
+    bedElevationMetres: grid(27, 19, (i, j) => 250 + 0.3 * Math.sin(i * 0.9) * Math.cos(j * 0.6) - 0.001 * i),
+    manningN: 0.03,
+    rainMillimetresPerHour: [[0, 3.6]],
+    sources: [{ row: 3, col: 4, flowCubicMetresPerSecond: [[0, 1]] }],
+  };
+}
+
 const CASES: Array<[string, () => FloodModelInput, number]> = [
+  ['rain through the depth threshold on a high plateau', rainThroughTheThreshold, 1500],
   ['dam break (closed, NODATA block)', damBreak, 300],
   ['wave front through a level edge', waveFront, 1800],
   ['held tide with flap gates and rain', heldTideWithFlapGates, 3600],
