@@ -33,10 +33,8 @@ sensors.on('exit', (code, signal) => {
 const vite = spawn(
   process.execPath,
   [join(root, 'node_modules/vite/bin/vite.js'), '--open=false', ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
+  // the workbench shows the live sensors layer without a click when the service runs beside it
+  { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_TWIN_LIVE_SENSORS: '1' } },
 );
 
 let stopping = false;

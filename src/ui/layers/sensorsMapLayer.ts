@@ -27,10 +27,17 @@ export interface SensorsTestApi {
   markerLevel(place: string): string | null;
 }
 
+/**
+ * Whether the live sensors show without a click: only when `npm start` runs the live-data service
+ * beside the app (bin/start.mjs sets VITE_TWIN_LIVE_SENSORS=1); elsewhere (a bare `vite`, the
+ * tests, a static host) the page may have no service, so the layer waits for its toggle.
+ */
+export const SENSORS_SHOWN_BY_DEFAULT = import.meta.env.VITE_TWIN_LIVE_SENSORS === '1';
+
 export const sensorsMapLayer: MapLayer = {
   id: 'sensors',
   label: 'layer.sensors',
-  hiddenByDefault: true,
+  hiddenByDefault: !SENSORS_SHOWN_BY_DEFAULT,
   views: ['main'],
   mount({ root, terrain, renderer, camera }) {
     const geometry = new SphereGeometry(MARKER_RADIUS_METRES, 16, 12);

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useState } from 'react';
 import { VN_AQI_CLASSES } from '../../sensors/vnAqi.ts';
 import { sensors } from '../../state/sensorsStore.ts';
+import { SENSORS_SHOWN_BY_DEFAULT } from '../layers/sensorsMapLayer.ts';
 import { StoreContext, useApp, useT } from '../context.tsx';
 import { alertText } from '../operations/operationsData.ts';
 import { useSensors } from '../storeHooks.ts';
@@ -19,8 +20,8 @@ const clock = (ms: number) =>
   });
 
 /**
- * The live sensors in the side panel: the layer's toggle (off by default: it reads a service the
- * page may not have), the server URL (kept in localStorage), whether the server answers, the
+ * The live sensors in the side panel: the layer's toggle (on by default only under `npm start`,
+ * which runs the service: see SENSORS_SHOWN_BY_DEFAULT), the server URL (kept in localStorage), whether the server answers, the
  * legend with units, the stations as a list (keyboard access to their popups) and the alerts
  * (AQI ≥ 151, river ≥ alarm I/II/III, rain ≥ 50 mm in 3 h) with time and place. While the layer
  * is on it follows the server.
@@ -29,7 +30,7 @@ export function SensorsPanel() {
   const t = useT();
   const store = useContext(StoreContext);
   const language = useApp((s) => s.language);
-  const on = useApp((s) => s.layerVisible.sensors ?? false);
+  const on = useApp((s) => s.layerVisible.sensors ?? SENSORS_SHOWN_BY_DEFAULT);
   const staRoot = useSensors((s) => s.staRoot);
   const connection = useSensors((s) => s.connection);
   const detail = useSensors((s) => s.detail);
@@ -58,7 +59,7 @@ export function SensorsPanel() {
             type="checkbox"
             checked={on}
             data-testid="toggle-sensors"
-            onChange={() => store?.getState().toggleLayer('sensors', false)}
+            onChange={() => store?.getState().toggleLayer('sensors', SENSORS_SHOWN_BY_DEFAULT)}
           />
           {t('layer.sensors')}
         </label>
