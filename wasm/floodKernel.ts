@@ -8,7 +8,8 @@
  * runs the phases on its own row range. Point sources are added by the caller (a few cells).
  *
  * Faces are computed two at a time in f64x2 lanes when none of the cells involved is a wall, a
- * held or a flap cell (the common case); other faces take the scalar path. The cube root of the
+ * held or a flap cell (the common case); other faces take the scalar path. Pairs of faces whose
+ * cells are all provably dry (see dryDepthBelow) get their exact zero fluxes before any other load. The cube root of the
  * friction term is musl's (as Math.cbrt) evaluated in both lanes, so both paths give the same
  * bits as the JavaScript kernel up to the last rounding of cbrt.
  */
