@@ -10,54 +10,11 @@ import {
   stopSensorService,
 } from '../../src/cli/sensors/sensorServiceProcess.ts';
 import { chromiumForTests, collectErrors } from './browser.ts';
+import { datastream, hourly, postThing, thing } from './sensorThings.ts';
 
 const chromium = chromiumForTests();
-const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
-const HOUR_MS = 3_600_000;
 
 afterAll(killStartedServices);
-
-function datastream(
-  name: string,
-  observedProperty: string,
-  unitSymbol: string,
-  observations: unknown[],
-  properties = {},
-) {
-  return {
-    name,
-    unitOfMeasurement: { name: unitSymbol, symbol: unitSymbol, definition: `ucum:${unitSymbol}` },
-    observationType: OM_MEASUREMENT,
-    properties,
-    Sensor: { name: `${name} sensor`, encodingType: 'text/plain', metadata: '' },
-    ObservedProperty: { name: observedProperty, definition: `https://example.org/${observedProperty}` },
-    Observations: observations,
-  };
-}
-
-function thing(name: string, source: string, datastreams: unknown[]) {
-  return {
-    name,
-    properties: { source },
-    Locations: [
-      {
-        name,
-        encodingType: 'application/geo+json',
-        location: { type: 'Point', coordinates: [106.75, 10.85] },
-      },
-    ],
-    Datastreams: datastreams,
-  };
-}
-
-/** `value` at each of the last `hours` whole hours (the current one included). */
-function hourly(value: number, hours: number, nowMs: number) {
-  const hourStart = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
-  return Array.from({ length: hours }, (_, i) => ({
-    phenomenonTime: new Date(hourStart - i * HOUR_MS).toISOString(),
-    result: value,
-  }));
-}
 
 describe('#/operations against `twin sensors serve`', () => {
   let dataDir: string;
@@ -68,15 +25,7 @@ describe('#/operations against `twin sensors serve`', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'twin-ops-e2e-'));
     service = await startSensorService(dataDir);
     const now = Date.now();
-    const post = async (body: unknown) => {
-      const response = await fetch(`${service.http}/v1.1/Things`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(response.status).toBe(201);
-      return response.json();
-    };
+    const post = (body: unknown) => postThing(service.http, body);
     // 12 hours of PM2.5 65 µg/m³: NowCast 65 → 100 + 50·15/30 = 125 (Kém). 200 µg/m³ → 200 + 100·50/100 = 250 (Rất xấu).
     await post(thing('Trạm A', 'replay', [datastream('A PM2.5', 'PM2.5', 'µg/m³', hourly(65, 12, now))]));
     await post(thing('Trạm B', 'replay', [datastream('B PM2.5', 'PM2.5', 'µg/m³', hourly(200, 12, now))]));

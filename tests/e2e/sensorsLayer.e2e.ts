@@ -12,50 +12,11 @@ import {
 } from '../../src/cli/sensors/sensorServiceProcess.ts';
 import { STA_ROOT_STORAGE_KEY } from '../../src/state/sensorsStore.ts';
 import { chromiumForTests, collectErrors } from './browser.ts';
+import { datastream, hourly, postThing, thing } from './sensorThings.ts';
 
 const chromium = chromiumForTests();
-const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
-const HOUR_MS = 3_600_000;
 
 afterAll(killStartedServices);
-
-function datastream(
-  name: string,
-  observedProperty: string,
-  unitSymbol: string,
-  observations: unknown[],
-  properties = {},
-) {
-  return {
-    name,
-    unitOfMeasurement: { name: unitSymbol, symbol: unitSymbol, definition: `ucum:${unitSymbol}` },
-    observationType: OM_MEASUREMENT,
-    properties,
-    Sensor: { name: `${name} sensor`, encodingType: 'text/plain', metadata: '' },
-    ObservedProperty: { name: observedProperty, definition: `https://example.org/${observedProperty}` },
-    Observations: observations,
-  };
-}
-
-function thing(name: string, source: string, lonLat: [number, number], datastreams: unknown[]) {
-  return {
-    name,
-    properties: { source },
-    Locations: [
-      { name, encodingType: 'application/geo+json', location: { type: 'Point', coordinates: lonLat } },
-    ],
-    Datastreams: datastreams,
-  };
-}
-
-/** `value` at each of the last `hours` whole hours (the current one included). */
-function hourly(value: number, hours: number, nowMs: number) {
-  const hourStart = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
-  return Array.from({ length: hours }, (_, i) => ({
-    phenomenonTime: new Date(hourStart - i * HOUR_MS).toISOString(),
-    result: value,
-  }));
-}
 
 const marker = (page: Page, place: string) =>
   page.evaluate((p: string) => window.__twin?.sensors?.markerLevel(p) ?? null, place);
@@ -69,32 +30,24 @@ describe('the workbench sensors layer against `twin sensors serve`', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'twin-sensors-layer-e2e-'));
     service = await startSensorService(dataDir);
     const now = Date.now();
-    const post = async (body: unknown) => {
-      const response = await fetch(`${service.http}/v1.1/Things`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(response.status).toBe(201);
-    };
+    const post = (body: unknown) => postThing(service.http, body);
     // 12 h of PM2.5 65 µg/m³: NowCast 65 → 100 + 50·15/30 = 125 (class 3, "Kém").
     await post(
       thing(
         'Trạm A',
         'replay',
-        [106.77, 10.85],
         [datastream('A PM2.5', 'PM2.5', 'µg/m³', hourly(65, 12, now))],
+        [106.77, 10.85],
       ),
     );
     // 4 mm now: 4 mm in the last hour, "moderate" (2.5–10 mm/h).
     await post(
-      thing('Mưa Thủ Đức', 'observed', [106.76, 10.84], [datastream('Mưa', 'rain', 'mm', hourly(4, 1, now))]),
+      thing('Mưa Thủ Đức', 'observed', [datastream('Mưa', 'rain', 'mm', hourly(4, 1, now))], [106.76, 10.84]),
     );
     await post(
       thing(
         'Phú An',
         'synthetic',
-        [106.75, 10.8],
         [
           datastream(
             'Phú An level',
@@ -104,6 +57,7 @@ describe('the workbench sensors layer against `twin sensors serve`', () => {
             { alarmLevelsMetres: { I: 1.4, II: 1.5, III: 1.6 } },
           ),
         ],
+        [106.75, 10.8],
       ),
     );
     const datastreams = (await (

@@ -1,0 +1,64 @@
+/**
+ * SensorThings documents for the e2e tests that run against `twin sensors serve`: a Thing with
+ * its Location and Datastreams (deep insert), hourly Observations, and the POST that creates them.
+ */
+import { expect } from 'vitest';
+
+const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
+const HOUR_MS = 3_600_000;
+
+/** A Datastream with its Sensor, ObservedProperty and Observations, for a deep insert. */
+export function datastream(
+  name: string,
+  observedProperty: string,
+  unitSymbol: string,
+  observations: unknown[],
+  properties = {},
+) {
+  return {
+    name,
+    unitOfMeasurement: { name: unitSymbol, symbol: unitSymbol, definition: `ucum:${unitSymbol}` },
+    observationType: OM_MEASUREMENT,
+    properties,
+    Sensor: { name: `${name} sensor`, encodingType: 'text/plain', metadata: '' },
+    ObservedProperty: { name: observedProperty, definition: `https://example.org/${observedProperty}` },
+    Observations: observations,
+  };
+}
+
+/** A Thing at `lonLat` (WGS84 degrees; default a point in Thủ Đức) with its Datastreams. */
+export function thing(
+  name: string,
+  source: string,
+  datastreams: unknown[],
+  lonLat: [number, number] = [106.75, 10.85],
+) {
+  return {
+    name,
+    properties: { source },
+    Locations: [
+      { name, encodingType: 'application/geo+json', location: { type: 'Point', coordinates: lonLat } },
+    ],
+    Datastreams: datastreams,
+  };
+}
+
+/** `value` at each of the last `hours` whole hours (the current one included). */
+export function hourly(value: number, hours: number, nowMs: number) {
+  const hourStart = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  return Array.from({ length: hours }, (_, i) => ({
+    phenomenonTime: new Date(hourStart - i * HOUR_MS).toISOString(),
+    result: value,
+  }));
+}
+
+/** POSTs a Thing (deep insert) to the service at `httpRoot`, expects 201, returns the created entity. */
+export async function postThing(httpRoot: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${httpRoot}/v1.1/Things`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(201);
+  return response.json();
+}
