@@ -3,7 +3,7 @@ import { type MessageKey, translate } from '../../i18n/index.ts';
 import type { DatastreamHealth, LiveObservations } from '../../sensors/liveObservations.ts';
 import { nextHighTide } from '../../sensors/operationsStatus.ts';
 import { Sparkline } from '../sensors/Sparkline.tsx';
-import { alertText, type FollowedStream, sensorSnapshot } from './operationsData.ts';
+import { alertText, type FollowedStream, observationClock, sensorSnapshot } from './operationsData.ts';
 import { DEFAULT_STA_ROOT } from '../../state/sensorsStore.ts';
 import { openSensorFeed } from './sensorFeed.ts';
 import './operations.css';
@@ -56,14 +56,6 @@ function ValueMeta({
   );
 }
 
-const clock = (ms: number) =>
-  new Date(ms).toLocaleString('vi-VN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    day: '2-digit',
-    month: '2-digit',
-  });
-
 /** `#/operations`: the wall dashboard of the operations centre (1920×1080), Vietnamese first. */
 export function OperationsView() {
   const staRoot = useMemo(() => staRootFromLocation(window.location), []);
@@ -110,7 +102,7 @@ export function OperationsView() {
     <main className="ops" data-testid="operations">
       <header className="ops-header">
         <Bilingual k="ops.title" />
-        <span className="ops-clock">{clock(now)}</span>
+        <span className="ops-clock">{observationClock(now)}</span>
       </header>
       {error && (
         <p className="ops-error" role="alert">
@@ -170,7 +162,7 @@ export function OperationsView() {
           {highTide && (
             <Bilingual
               k="ops.nextHigh"
-              params={{ time: clock(highTide.atMs), metres: highTide.levelMetres.toFixed(2) }}
+              params={{ time: observationClock(highTide.atMs), metres: highTide.levelMetres.toFixed(2) }}
             />
           )}
           <Sparkline
@@ -218,7 +210,7 @@ export function OperationsView() {
         <ul>
           {alerts.map((alert) => (
             <li key={`${alert.kind}-${alert.place}-${alert.atMs}`} data-testid="alert">
-              <time>{clock(alert.atMs)}</time>
+              <time>{observationClock(alert.atMs)}</time>
               <span className="ops-bilingual">
                 <span className="ops-vi">{alertText(alert, 'vi')}</span>
                 <span className="ops-en">{alertText(alert, 'en')}</span>

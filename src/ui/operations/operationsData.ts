@@ -210,3 +210,12 @@ export function alertText(alert: OperationsAlert, language: Language): string {
   }
   return translate(language, 'ops.alertRain', { mm: alert.depthMm.toFixed(1), place: alert.place });
 }
+
+/** A data time as Vietnamese local clock and date (`08:30 02/12`), for alerts and predictions. */
+export const observationClock = (ms: number): string =>
+  new Date(ms).toLocaleString('vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+  });

@@ -3,21 +3,13 @@ import { VN_AQI_CLASSES } from '../../sensors/vnAqi.ts';
 import { sensors } from '../../state/sensorsStore.ts';
 import { SENSORS_SHOWN_BY_DEFAULT } from '../layers/sensorsMapLayer.ts';
 import { StoreContext, useApp, useT } from '../context.tsx';
-import { alertText } from '../operations/operationsData.ts';
+import { alertText, observationClock } from '../operations/operationsData.ts';
 import { useSensors } from '../storeHooks.ts';
 import { markerLabel, NOT_LIVE_COLOUR, RAIN_CLASSES, RIVER_COLOURS } from './sensorMarkers.ts';
 import { followWorkbenchSensors, workbenchSensors } from './workbenchSensors.ts';
 
 /** How often ages and stale states are refreshed without new data, ms. */
 const AGE_REFRESH_MS = 30_000;
-
-const clock = (ms: number) =>
-  new Date(ms).toLocaleString('vi-VN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    day: '2-digit',
-    month: '2-digit',
-  });
 
 /**
  * The live sensors in the side panel: the layer's toggle (on by default only under `npm start`,
@@ -150,7 +142,7 @@ export function SensorsPanel() {
               <ul className="sensors-alerts" data-testid="sensor-alerts">
                 {data.snapshot.alerts.map((alert) => (
                   <li key={`${alert.kind}-${alert.place}-${alert.atMs}`} data-testid="sensor-alert">
-                    <time>{clock(alert.atMs)}</time> {alertText(alert, language)}
+                    <time>{observationClock(alert.atMs)}</time> {alertText(alert, language)}
                   </li>
                 ))}
               </ul>
