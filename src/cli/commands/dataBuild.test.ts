@@ -9,6 +9,16 @@ import { sharedInput } from '../../../tests/helpers/shared.ts';
 import { runMain } from '../../../tests/helpers/runMain.ts';
 import { twin } from '../../../tests/helpers/twin.ts';
 
+/** Writes a flat 30 × 30 ESRI ASCII DEM of 100 m cells at 12.5 m, west edge at `xllcornerMetres` (UTM 48N); returns its path. */
+function writeFlatDem(path: string, xllcornerMetres: number): string {
+  const rows = Array.from({ length: 30 }, () => Array(30).fill('12.5').join(' ')).join('\n');
+  writeFileSync(
+    path,
+    `ncols 30\nnrows 30\nxllcorner ${xllcornerMetres}\nyllcorner 1193000\ncellsize 100\n${rows}\n`,
+  );
+  return path;
+}
+
 const printed = (r: { stdout: string }) => JSON.parse(r.stdout);
 
 describe('twin data build', () => {
@@ -67,9 +77,7 @@ describe('twin data build', () => {
 
   it('uses a real DEM given with --dem (ESRI ASCII, EPSG:32648) and flags the terrain as not synthetic', () => {
     // A flat 12.5 m DEM covering the town (UTM 48N x ≈ 691,280–691,930 m, y ≈ 1,194,360–1,194,910 m).
-    const rows = Array.from({ length: 30 }, () => Array(30).fill('12.5').join(' ')).join('\n');
-    const dem = join(dir, 'dem.asc');
-    writeFileSync(dem, `ncols 30\nnrows 30\nxllcorner 690000\nyllcorner 1193000\ncellsize 100\n${rows}\n`);
+    const dem = writeFlatDem(join(dir, 'dem.asc'), 690000);
     const out = join(dir, 'dem-out');
     const r = twin(
       'data',
@@ -97,9 +105,7 @@ describe('twin data build', () => {
 
   it('exits 1 naming the DEM when it does not cover the city, instead of falling back to synthetic terrain', async () => {
     // The same flat DEM, 100 km west of the town (x 590,000–593,000 m): no terrain cell inside it.
-    const rows = Array.from({ length: 30 }, () => Array(30).fill('12.5').join(' ')).join('\n');
-    const dem = join(dir, 'dem-elsewhere.asc');
-    writeFileSync(dem, `ncols 30\nnrows 30\nxllcorner 590000\nyllcorner 1193000\ncellsize 100\n${rows}\n`);
+    const dem = writeFlatDem(join(dir, 'dem-elsewhere.asc'), 590000);
     const out = join(dir, 'dem-elsewhere-out');
     const r = await runMain(
       'data',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { twin } from '../../../tests/helpers/twin.ts';
+import { closedSquare as box } from '../../core/geometry/fixtures.ts';
 
 const dir = 'tests/fixtures/zoning';
 
@@ -106,13 +107,6 @@ describe('twin zoning buildout', () => {
   });
 
   it('exits 1 on absurd geometry and inherited zone names, naming each feature', () => {
-    const box = (lon: number, lat: number, side: number) => [
-      [lon, lat],
-      [lon + side, lat],
-      [lon + side, lat + side],
-      [lon, lat + side],
-      [lon, lat],
-    ];
     const parcel = (id: string, zone: string, coordinates: unknown) => ({
       type: 'Feature',
       properties: { id, zone },

@@ -15,6 +15,17 @@ export const SQUARE: Ring = [
 /** The unit square closed (first position repeated), as GeoJSON writes it. */
 export const SQUARE_CLOSED: Ring = [...SQUARE, [0, 0]];
 
+/** A closed counter-clockwise square of side `side` with its south-west corner at (x, y), as GeoJSON writes it. */
+export function closedSquare(x: number, y: number, side: number): Ring {
+  return [
+    [x, y],
+    [x + side, y],
+    [x + side, y + side],
+    [x, y + side],
+    [x, y],
+  ];
+}
+
 /** The unit square clockwise: signed area −1. */
 export const SQUARE_CW: Ring = [...SQUARE].reverse();
 

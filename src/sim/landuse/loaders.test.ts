@@ -3,6 +3,7 @@ import { InputError } from '../../core/errors.ts';
 import { buildOut } from './buildout.ts';
 import { parseParcels } from './parcels.ts';
 import { parseZoningRules } from './zoningRules.ts';
+import { closedSquare as box } from '../../core/geometry/fixtures.ts';
 
 function problemsOf(parse: () => unknown): string[] {
   try {
@@ -137,14 +138,6 @@ describe('parseParcels (GeoJSON)', () => {
 });
 
 describe('parcel geometry sanity', () => {
-  /** A closed square ring of side `side` degrees with its south-west corner at (lon, lat). */
-  const box = (lon: number, lat: number, side: number) => [
-    [lon, lat],
-    [lon + side, lat],
-    [lon + side, lat + side],
-    [lon, lat + side],
-    [lon, lat],
-  ];
   const parse = (...rings: unknown[]) =>
     problemsOf(() =>
       parseParcels({ type: 'FeatureCollection', features: [feature({ id: 'p', zone: 'R1' }, rings)] }, [
