@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { encodeOsmPbf } from '../../tests/fixtures/osm/encodeOsmPbf.ts';
 import { smallTownExtract } from '../../tests/fixtures/osm/smallTown.ts';
@@ -17,6 +16,7 @@ import { readGrid } from './grid/readGrid.ts';
 import { readOsmPbf } from './osm/pbfReader.ts';
 import { parseTntpNetwork } from './tntp/net.ts';
 import { parseTntpTrips } from './tntp/trips.ts';
+import { float32GeoTiff } from '../../tests/fixtures/grid/float32GeoTiff.ts';
 
 const SEED = 13;
 /** Cases per property; the file runs in well under 20 s. */
@@ -247,18 +247,12 @@ describe('fuzz: ESRI ASCII grid', () => {
 
 /** A 4×3 float32 GeoTIFF with georeferencing and NODATA (uncompressed strips). */
 const TIFF = new Uint8Array(
-  writeArrayBuffer(new Float32Array([1.5, 2, 3, 4, -9999, 6, 7, 8, 9, 10, 11, 12]), {
-    width: 4,
-    height: 3,
-    BitsPerSample: [32],
-    SampleFormat: [3],
-    ModelPixelScale: [10, 10, 0],
-    ModelTiepoint: [0, 0, 0, 500000, 1200030, 0],
-    GDAL_NODATA: '-9999',
-    GTModelTypeGeoKey: 1,
-    GTRasterTypeGeoKey: 1,
-    ProjectedCSTypeGeoKey: 32648,
-  }) as ArrayBuffer,
+  float32GeoTiff(new Float32Array([1.5, 2, 3, 4, -9999, 6, 7, 8, 9, 10, 11, 12]), 4, 3, {
+    westMetres: 500000,
+    northMetres: 1200030,
+    cellMetres: 10,
+    nodata: -9999,
+  }),
 );
 
 describe('fuzz: GeoTIFF header and pixels', () => {

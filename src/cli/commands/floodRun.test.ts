@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { twin } from '../../../tests/helpers/twin.ts';
 import { formatEsriAscii, parseEsriAscii } from '../../data/grid/esriAscii.ts';
+import { float32GeoTiff } from '../../../tests/fixtures/grid/float32GeoTiff.ts';
 
 const CASE = 'tests/fixtures/flood/case.json';
 
@@ -81,17 +81,11 @@ describe('twin flood run', () => {
   it('reads a GeoTIFF DEM and a Manning grid file named relative to the case', () => {
     // A 6 × 4 closed basin (10 m cells) at z = 1, water level 1.5 everywhere: a lake at rest.
     const dir = mkdtempSync(join(tmpdir(), 'flood-tiff-'));
-    const tiff = writeArrayBuffer(new Float32Array(24).fill(1), {
-      width: 6,
-      height: 4,
-      BitsPerSample: [32],
-      SampleFormat: [3],
-      ModelPixelScale: [10, 10, 0],
-      ModelTiepoint: [0, 0, 0, 500000, 1200040, 0],
-      GTModelTypeGeoKey: 1,
-      GTRasterTypeGeoKey: 1,
-      ProjectedCSTypeGeoKey: 32648,
-    }) as ArrayBuffer;
+    const tiff = float32GeoTiff(new Float32Array(24).fill(1), 6, 4, {
+      westMetres: 500000,
+      northMetres: 1200040,
+      cellMetres: 10,
+    });
     writeFileSync(join(dir, 'dem.tif'), new Uint8Array(tiff));
     const manning = {
       columns: 6,

@@ -3,23 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import { readGeoTiff } from './geoTiff.ts';
 import { readGrid } from './readGrid.ts';
+import { float32GeoTiff } from '../../../tests/fixtures/grid/float32GeoTiff.ts';
 
 /** A 3×2 float32 GeoTIFF, north-west corner at (500000, 1200020), 10 m cells, NODATA -9999. */
 function sampleTiff(): ArrayBuffer {
-  const values = new Float32Array([1.5, 2, 3, 4, -9999, 6]);
-  const buffer = writeArrayBuffer(values, {
-    width: 3,
-    height: 2,
-    BitsPerSample: [32],
-    SampleFormat: [3],
-    ModelPixelScale: [10, 10, 0],
-    ModelTiepoint: [0, 0, 0, 500000, 1200020, 0],
-    GDAL_NODATA: '-9999',
-    GTModelTypeGeoKey: 1,
-    GTRasterTypeGeoKey: 1,
-    ProjectedCSTypeGeoKey: 32648,
+  return float32GeoTiff(new Float32Array([1.5, 2, 3, 4, -9999, 6]), 3, 2, {
+    westMetres: 500000,
+    northMetres: 1200020,
+    cellMetres: 10,
+    nodata: -9999,
   });
-  return buffer as ArrayBuffer;
 }
 
 describe('GeoTIFF reader', () => {
