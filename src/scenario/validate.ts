@@ -96,7 +96,8 @@ function checkScenario(
   };
 }
 
-function bilingual(c: Checker, value: unknown, path: string): BilingualText | undefined {
+/** A `{vi, en}` text of two non-empty strings at `path`, or problems on `c`. */
+export function bilingual(c: Checker, value: unknown, path: string): BilingualText | undefined {
   const o = c.object(value, path);
   if (!o) return undefined;
   const vi = c.string(o.vi, `${path}.vi`);
