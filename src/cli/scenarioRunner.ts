@@ -81,9 +81,4 @@ export function createScenarioRunner(
   };
 }
 
-/** KPIs rounded to 9 significant digits, keys sorted: stable text across platforms. */
-export function stableKpis(kpis: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(kpis).sort()) out[key] = Number(kpis[key]!.toPrecision(9));
-  return out;
-}
+export { stableKpis } from '../scenario/kpis.ts';

@@ -8,6 +8,13 @@ import type { BilingualText } from './scenario.ts';
  */
 export type Kpis = Record<string, number>;
 
+/** KPIs rounded to 9 significant digits, keys sorted: stable text across platforms (the CLI's and the nowcast's). */
+export function stableKpis(kpis: Kpis): Kpis {
+  const out: Kpis = {};
+  for (const key of Object.keys(kpis).sort()) out[key] = Number(kpis[key]!.toPrecision(9));
+  return out;
+}
+
 /** The KPI contract's format tag. */
 export const KPI_FORMAT = 'twin-kpis/2';
 

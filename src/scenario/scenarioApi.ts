@@ -3,6 +3,8 @@ import { type CityFiles, readCityFiles } from '../data/dataset/cityFiles.ts';
 import { fetchDatasetReader } from '../data/dataset/fetchReader.ts';
 import { type ScenarioLayers, scenarioLayersOf } from './differenceLayers.ts';
 import type { Kpis } from './kpis.ts';
+import type { NowcastObservations } from '../sensors/nowcast.ts';
+import { type NowcastResult, runNowcast } from './nowcastRun.ts';
 import { runScenario, type Stage, type StageId } from './pipeline.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions, runOptionsKey } from './runOptions.ts';
 import type { Scenario } from './scenario.ts';
@@ -217,6 +219,27 @@ export function createScenarioApi() {
         },
         transferables,
       );
+    },
+
+    /**
+     * The flood nowcast at data time `atMs` on `observations` (the 24 h up to it), at 80 m over
+     * 6 h: runNowcast (scenario/nowcastRun.ts), the same function `twin nowcast` calls, on the
+     * worker's prepared traffic model; progress per stage and the cancel flag as for `run`.
+     */
+    async nowcast(
+      datasetUrl: string,
+      observations: NowcastObservations,
+      atMs: number,
+      onProgress: StageProgress,
+      cancelBuffer?: SharedArrayBuffer,
+    ): Promise<NowcastResult> {
+      const { files, models } = await load(datasetUrl);
+      models.traffic ??= prepareCityTraffic(files);
+      return runNowcast(files, observations, atMs, {
+        trafficModel: models.traffic,
+        onStageProgress: (stage, fraction) => void onProgress(stage, fraction),
+        ...(cancelBuffer ? { cancelBuffer } : {}),
+      });
     },
 
     /** The `count` OD pairs (zone numbers) with most flow on roads.json link `roadLink` in assignment `trafficKey`. */

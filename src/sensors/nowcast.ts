@@ -228,3 +228,59 @@ export function nowcastDatastreams(
     );
   return { river, rain: sorted.filter((d) => d.unitSymbol === 'mm') };
 }
+
+/** Data looked back over for a nowcast's observations and its trigger's schedule, ms (24 h). */
+export const NOWCAST_LOOK_BACK_MS = 24 * HOUR_MS;
+
+/** The trigger at a data time with the episode it belongs to (times as ISO strings, UTC). */
+export interface NowcastTriggerReport {
+  holds: boolean;
+  reasons: Array<'river' | 'rain'>;
+  /** Latest river level at or before the time, m (null without one). */
+  riverLevelMetres: number | null;
+  /** Highest alarm level reached (`I`, `II`, `III`), or null. */
+  riverAlarm: string | null;
+  alarmLevelsMetres: Record<string, number>;
+  /** Largest rain depth over the last 3 h among the gauges, mm (to 0.01 mm). */
+  rainLast3hMm: number;
+  rainGauge: string | null;
+  /** When the current episode (the trigger holding without a break) began, or null. */
+  since: string | null;
+  /** The episode's latest scheduled run time ({@link nowcastRunTimes}), or null. */
+  latestScheduledRun: string | null;
+}
+
+/**
+ * The trigger at `atMs` with its episode: the trigger evaluated at every observation time of
+ * the 24 h up to `atMs` ({@link NOWCAST_LOOK_BACK_MS}) and at `atMs`, when the current episode
+ * began and its latest scheduled run. What `twin nowcast` reports and what the operations view
+ * runs at.
+ */
+export function nowcastTriggerReport(observations: NowcastObservations, atMs: number): NowcastTriggerReport {
+  const times = new Set<number>([atMs]);
+  for (const o of observations.river.observations) times.add(o.phenomenonTimeMs);
+  for (const g of observations.rainGauges) for (const o of g.observations) times.add(o.phenomenonTimeMs);
+  const samples = [...times]
+    .filter((t) => t <= atMs && t > atMs - NOWCAST_LOOK_BACK_MS)
+    .sort((a, b) => a - b)
+    .map((t) => ({ atMs: t, holds: nowcastTrigger(observations, t).holds }));
+  let episodeStart: number | undefined;
+  for (const s of samples) {
+    if (!s.holds) episodeStart = undefined;
+    else episodeStart ??= s.atMs;
+  }
+  const runs = nowcastRunTimes(samples).filter((t) => episodeStart !== undefined && t >= episodeStart);
+  const now = nowcastTrigger(observations, atMs);
+  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+  return {
+    holds: now.holds,
+    reasons: now.reasons,
+    riverLevelMetres: now.riverLevelMetres ?? null,
+    riverAlarm: now.riverAlarm ?? null,
+    alarmLevelsMetres: observations.river.alarmLevelsMetres,
+    rainLast3hMm: Math.round(now.rainLast3hMm * 100) / 100,
+    rainGauge: now.rainGauge ?? null,
+    since: iso(episodeStart),
+    latestScheduledRun: iso(runs.at(-1)),
+  };
+}

@@ -1,53 +1,20 @@
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.ts';
+import type { NowcastObservations } from '../../sensors/nowcast.ts';
 import {
-  type NowcastDatastream,
-  type NowcastObservations,
-  nowcastDatastreams,
-} from '../../sensors/nowcast.ts';
-import { readAlarmLevelsMetres, readTideModel } from '../../sensors/operationsStatus.ts';
+  assembleNowcastObservations,
+  type DataWindow,
+  inWindow,
+  unitSymbol,
+} from '../../sensors/nowcastObservations.ts';
 import { SensorStore } from '../../sensors/sensorStore.ts';
-import {
-  type NumericObservation,
-  readNumericObservation,
-  SensorThingsClient,
-} from '../../sensors/sensorThingsClient.ts';
+import { readNumericObservation } from '../../sensors/sensorThingsClient.ts';
 import { LOG_FILE, readLogRecords } from './jsonLinesLog.ts';
-
-/** A data-time window, ms since the epoch: observations with fromMs < time ≤ toMs. */
-export interface DataWindow {
-  fromMs: number;
-  toMs: number;
-}
-
-const inWindow = (window: DataWindow) => (o: NumericObservation) =>
-  o.phenomenonTimeMs > window.fromMs && o.phenomenonTimeMs <= window.toMs;
-
-function assemble(
-  datastreams: NowcastDatastream[],
-  source: string,
-  observationsOf: (id: number) => NumericObservation[],
-): NowcastObservations {
-  const { river, rain } = nowcastDatastreams(datastreams, source);
-  const riverSource = `${source} Datastreams(${river.id})`;
-  return {
-    river: {
-      observations: observationsOf(river.id),
-      alarmLevelsMetres: readAlarmLevelsMetres(river.properties, riverSource),
-      tideModel: readTideModel(river.properties, riverSource),
-    },
-    rainGauges: rain.map((d) => ({ name: d.name, observations: observationsOf(d.id) })),
-  };
-}
-
-function unitSymbol(props: Record<string, unknown>): string | undefined {
-  const symbol = (props.unitOfMeasurement as { symbol?: unknown } | undefined)?.symbol;
-  return typeof symbol === 'string' ? symbol : undefined;
-}
 
 /**
  * The nowcast's observations in `window` from the durable store of `twin sensors serve`
  * (`DIR/entities.jsonl`, read without writing, so it can be read beside a running service).
+ * From a service's URL: nowcastObservationsFromSta (src/sensors/nowcastObservations.ts).
  */
 export function nowcastObservationsFromStore(folder: string, window: DataWindow): NowcastObservations {
   const source = join(folder, LOG_FILE);
@@ -59,7 +26,7 @@ export function nowcastObservationsFromStore(folder: string, window: DataWindow)
     unitSymbol: unitSymbol(d.props),
     properties: d.props.properties,
   }));
-  return assemble(datastreams, source, (id) => {
+  return assembleNowcastObservations(datastreams, source, (id) => {
     const datastream = store.get('Datastreams', id);
     if (datastream === undefined) return [];
     return store
@@ -68,29 +35,6 @@ export function nowcastObservationsFromStore(folder: string, window: DataWindow)
       .filter(inWindow(window))
       .sort((a, b) => a.phenomenonTimeMs - b.phenomenonTimeMs || a.id - b.id);
   });
-}
-
-/** The nowcast's observations in `window` from a SensorThings API root URL (`http://HOST:PORT/v1.1`). */
-export async function nowcastObservationsFromSta(
-  rootUrl: string,
-  window: DataWindow,
-): Promise<NowcastObservations> {
-  const client = new SensorThingsClient(rootUrl, (url) => fetch(url));
-  const entities = await client.collection('Datastreams');
-  const datastreams = entities.map((d) => ({
-    id: d['@iot.id'],
-    name: typeof d.name === 'string' ? d.name : `Datastream ${d['@iot.id']}`,
-    unitSymbol: unitSymbol(d),
-    properties: d.properties,
-  }));
-  const { river, rain } = nowcastDatastreams(datastreams, client.rootUrl);
-  const fromIso = new Date(window.fromMs).toISOString();
-  const byId = new Map<number, NumericObservation[]>();
-  for (const d of [river, ...rain]) {
-    const all = await client.observations(d.id, fromIso);
-    byId.set(d.id, all.filter(inWindow(window)));
-  }
-  return assemble(datastreams, client.rootUrl, (id) => byId.get(id) ?? []);
 }
 
 /** InputError for a store or server with no river level observed in the window. */

@@ -74,6 +74,8 @@ export interface FloodStageOptions {
  * the volume account of the run.
  */
 export interface CityFloodStageResult extends FloodStageResult {
+  /** Largest maximum depth on land (permanent water and cells outside the city left out), m. */
+  maxLandDepthMetres: number;
   volume: FloodVolume;
   /** Engine time steps taken. */
   steps: number;
@@ -210,6 +212,10 @@ export function createFloodStage(
         targets,
       );
       const { xllCornerMetres, yllCornerMetres, columns, rows } = city.grid;
+      let maxLandDepthMetres = 0;
+      for (let k = 0; k < maxDepthMetres.length; k++)
+        if (!city.permanentWater[k] && !Number.isNaN(city.grid.bedMetres[k]!))
+          maxLandDepthMetres = Math.max(maxLandDepthMetres, maxDepthMetres[k]!);
       return {
         impassableLinkIds: measures.impassableLinkIds,
         assignedHour,
@@ -220,6 +226,7 @@ export function createFloodStage(
         frameTideLevelsMetres,
         grid: { xllCornerMetres, yllCornerMetres, cellSizeMetres, columns, rows },
         kpis: { ...measures.kpis, volumeRelativeError: volume.relativeError },
+        maxLandDepthMetres,
         volume,
         steps: sim.steps,
       };

@@ -6,6 +6,14 @@ import { Sparkline } from '../sensors/Sparkline.tsx';
 import { alertText, type FollowedStream, observationClock, sensorSnapshot } from './operationsData.ts';
 import { DEFAULT_STA_ROOT } from '../../state/sensorsStore.ts';
 import { openSensorFeed } from './sensorFeed.ts';
+import { NowcastPanel } from './NowcastPanel.tsx';
+import {
+  createNowcastRunner,
+  feedNowcastObservations,
+  type NowcastRunner,
+  type NowcastState,
+} from './nowcastRunner.ts';
+import { registerTestHook } from '../testHooks.ts';
 import './operations.css';
 
 /** The SensorThings root from `?sta=` (in the query or after the hash), else the default. */
@@ -64,6 +72,18 @@ export function OperationsView() {
   const [error, setError] = useState<string>();
   const [now, setNow] = useState(Date.now());
   const [, setVersion] = useState(0);
+  const [nowcast, setNowcast] = useState<NowcastState>({ status: 'waiting' });
+  const [runner, setRunner] = useState<NowcastRunner>();
+
+  useEffect(() => {
+    const created = createNowcastRunner(staRoot, setNowcast);
+    setRunner(created);
+    const unregister = registerTestHook('nowcast', { state: created.state });
+    return () => {
+      unregister();
+      created.dispose();
+    };
+  }, [staRoot]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5000);
@@ -97,6 +117,10 @@ export function OperationsView() {
   const highTide = river?.tideModel ? nextHighTide(river.tideModel, now) : undefined;
   const rain = snapshot.rain;
   const alerts = snapshot.alerts.slice(0, 8);
+
+  useEffect(() => {
+    if (live) runner?.observe(feedNowcastObservations(streams, (id) => live.observations(id)));
+  });
 
   return (
     <main className="ops" data-testid="operations">
@@ -202,6 +226,7 @@ export function OperationsView() {
         ))}
         {rain.length === 0 && <Bilingual k="ops.noValue" />}
       </section>
+      <NowcastPanel state={nowcast} onCancel={() => runner?.cancel()} />
       <section className="ops-alerts" data-testid="alerts">
         <h2>
           <Bilingual k="ops.alerts" />
