@@ -2,14 +2,16 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { type Command, numberOption, parseCommandArgs } from '../command.ts';
 import { log } from '../io.ts';
-import { startReplay } from '../sensors/replayRunner.ts';
+import { SHARED_SENSOR_DATA_DIR, startReplay } from '../sensors/replayRunner.ts';
+import { isoTimeMillis } from '../../sensors/filterExpression.ts';
 import { startSensorServer } from '../sensors/sensorServer.ts';
 
 /** Default folder of the durable store: `.twin-sensors/` in the project root (git-ignored). */
 export const DEFAULT_SENSOR_DATA_DIR = resolve(import.meta.dirname, '../../..', '.twin-sensors');
 
 const usage = `Usage: twin sensors serve [--http-port 8787] [--mqtt-port 1883] [--data DIR]
-                         [--replay | --no-replay] [--speed 60] [--broker mqtt://HOST:PORT]
+                         [--replay | --no-replay] [--speed 60] [--clock ISO-TIME]
+                         [--broker mqtt://HOST:PORT]
 
 The live-data service (docs/sensors.md, ../shared/spec/sensors.md):
   HTTP   OGC SensorThings API 1.1 at http://127.0.0.1:HTTP_PORT/v1.1/, GET /health
@@ -20,6 +22,8 @@ The live-data service (docs/sensors.md, ../shared/spec/sensors.md):
   --replay     (default) plays ../shared/data/sensors (HealthyAir stations, Phú An river level from
                the fitted tide model, synthetic rain gauges) in accelerated time ending now, at
                --speed data seconds per second (default 60); --no-replay serves only what is posted.
+  --clock T    the replay's data time at start (default now): it then runs that far from the
+               wall clock, e.g. --clock 2026-11-25T15:00:00+07:00 replays a storm as if live.
 Runs until interrupted (Ctrl-C).`;
 
 function port(value: string | boolean | undefined, name: string, fallback: number): number {
@@ -44,6 +48,7 @@ export const sensorsServe: Command = {
         'no-replay': { type: 'boolean' },
         speed: { type: 'string' },
         broker: { type: 'string' },
+        clock: { type: 'string' },
       },
       usage,
     );
@@ -52,6 +57,11 @@ export const sensorsServe: Command = {
       throw new UsageError('--replay and --no-replay exclude each other');
     const speed = numberOption(values.speed, 'speed', 60);
     if (!(speed > 0)) throw new UsageError(`--speed expects a positive number, got ${speed}`);
+    const clockMs = values.clock === undefined ? Date.now() : isoTimeMillis(values.clock);
+    if (clockMs === undefined)
+      throw new UsageError(
+        `--clock expects an ISO 8601 time with a date, time and offset, got "${values.clock}"`,
+      );
     const broker = values.broker;
     if (broker !== undefined && !/^mqtts?:\/\/[^/]+(:\d+)?\/?$/.test(broker))
       throw new UsageError(`--broker expects mqtt://HOST:PORT, got "${broker}"`);
@@ -68,7 +78,9 @@ export const sensorsServe: Command = {
           ? `mqtt://127.0.0.1:${server.mqttPort} ws://127.0.0.1:${server.httpPort}/mqtt`
           : `external broker ${broker}`),
     );
-    const replay = values['no-replay'] ? undefined : await startReplay(server.service, speed, log);
+    const replay = values['no-replay']
+      ? undefined
+      : await startReplay(server.service, speed, log, SHARED_SENSOR_DATA_DIR, (clockMs - Date.now()) / 1000);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -102,20 +102,23 @@ function playUntil(
 
 /**
  * Starts the replay of ../shared/data/sensors (see src/sensors/replay/replayClock.ts for the
- * clock). Without the shared data it logs a warning and plays nothing.
+ * clock). Its "now" is the wall clock shifted by `clockOffsetSeconds` (`--clock`: replay a past
+ * day, e.g. a storm, as if it were now). Without the shared data it logs a warning and plays nothing.
  */
 export async function startReplay(
   service: SensorThingsService,
   speed: number,
   log: (message: string) => void,
   dir = SHARED_SENSOR_DATA_DIR,
+  clockOffsetSeconds = 0,
 ): Promise<{ stop(): void }> {
   if (!existsSync(join(dir, 'healthyair-hcmc-hourly.csv'))) {
     log(`replay: warning: no shared sensor data in ${dir}; replay off (only posted data is served)`);
     return { stop() {} };
   }
   const streams = readFeeds(dir, log).flatMap((feed) => thingStreams(service, feed));
-  const startWallSeconds = Date.now() / 1000;
+  const nowSeconds = () => Date.now() / 1000 + clockOffsetSeconds;
+  const startWallSeconds = nowSeconds();
   for (const played of streams)
     played.lastSeconds = Math.max(played.lastSeconds, startWallSeconds - REPLAY_HISTORY_SECONDS);
   const backfilled = playUntil(service, streams, startWallSeconds - REPLAY_ACCELERATED_SECONDS, false);
@@ -124,7 +127,7 @@ export async function startReplay(
       `${REPLAY_ACCELERATED_SECONDS / 3600} h at ×${speed}, then live`,
   );
   const timer = setInterval(() => {
-    playUntil(service, streams, replayDataTime(Date.now() / 1000, startWallSeconds, speed), true);
+    playUntil(service, streams, replayDataTime(nowSeconds(), startWallSeconds, speed), true);
   }, TICK_MILLISECONDS);
   return {
     stop() {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /**
- * `twin sensors serve --no-replay` as a child process on free ports with its own data folder,
+ * `twin sensors serve` (`--no-replay` unless asked) as a child process on free ports with its own data folder,
  * for tests that need the real service.
  */
 export interface SensorServiceProcess {
@@ -57,7 +57,10 @@ export async function waitFor<T>(
   }
 }
 
-/** Starts the service (on `ports` = [http, mqtt] or free ones) and waits until `/health` answers. */
+/**
+ * Starts the service (on `ports` = [http, mqtt] or free ones) and waits until `/health` answers;
+ * with `--no-replay` unless `extra` asks for `--replay`.
+ */
 export async function startSensorService(
   dataDir: string,
   extra: string[] = [],
@@ -67,7 +70,7 @@ export async function startSensorService(
   const args = [
     'sensors',
     'serve',
-    '--no-replay',
+    ...(extra.includes('--replay') ? [] : ['--no-replay']),
     '--http-port',
     String(httpPort),
     '--mqtt-port',
