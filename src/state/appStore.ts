@@ -3,6 +3,7 @@ import type { Language } from '../i18n/index.ts';
 import type { Kpis } from '../scenario/kpis.ts';
 import type { StageId } from '../scenario/pipeline.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions, runKey } from '../scenario/runOptions.ts';
+import type { TourCamera } from '../scenario/tour.ts';
 
 /** Comparison display: off, two views side by side, or one view with a swipe divider. */
 export type CompareMode = 'off' | 'split' | 'swipe';
@@ -56,8 +57,11 @@ export interface AppState {
   layerVisible: Record<string, boolean>;
   runs: Record<string, RunState>;
   selected: PickedFeature | null;
-  /** Camera preset to fly to (id from render/cameraPresets), with a counter so the same preset can be chosen twice. */
-  cameraRequest: { presetId: string; serial: number } | null;
+  /**
+   * Where the camera flies next: a preset (id from render/cameraPresets) or a tour stop's view
+   * (position, target, duration, easing), with a counter so the same request can be made twice.
+   */
+  cameraRequest: (({ presetId: string } | { view: TourCamera }) & { serial: number }) | null;
   /** Vertical exaggeration of terrain and water (1 = true scale). */
   verticalExaggeration: number;
   compareMode: CompareMode;
@@ -80,6 +84,8 @@ export interface AppState {
   setRun(id: string, run: RunState): void;
   select(feature: PickedFeature | null): void;
   flyTo(presetId: string): void;
+  /** Flies the camera to a tour stop's view (WGS84 position and target, its duration and easing). */
+  flyToView(view: TourCamera): void;
   setVerticalExaggeration(factor: number): void;
   setCompare(mode: CompareMode, ids?: [string, string]): void;
   setRunOptions(options: Partial<RunOptions>): void;
@@ -117,6 +123,8 @@ export function createAppStore(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
     select: (selected) => set({ selected }),
     flyTo: (presetId) =>
       set((s) => ({ cameraRequest: { presetId, serial: (s.cameraRequest?.serial ?? 0) + 1 } })),
+    flyToView: (view) =>
+      set((s) => ({ cameraRequest: { view, serial: (s.cameraRequest?.serial ?? 0) + 1 } })),
     setVerticalExaggeration: (verticalExaggeration) => set({ verticalExaggeration }),
     setCompare: (compareMode, ids) => set((s) => ({ compareMode, compareIds: ids ?? s.compareIds })),
     setRunOptions: (options) => set((s) => ({ runOptions: { ...s.runOptions, ...options } })),

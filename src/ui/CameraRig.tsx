@@ -2,10 +2,12 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import { toSceneMetres } from '../core/geo.ts';
+import type { TourEasing, TourPosition } from '../scenario/tour.ts';
+import { ease } from '../scenario/tourPlayback.ts';
 import { CAMERA_PRESETS } from '../render/cameraPresets.ts';
 import { useApp } from './context.tsx';
 
-/** Seconds a camera flight takes. */
+/** Seconds a flight to a preset takes. */
 const FLIGHT_SECONDS = 1.2;
 /** Camera elevation angle above the horizon for presets, radians. */
 const ELEVATION_RADIANS = (50 * Math.PI) / 180;
@@ -15,7 +17,17 @@ interface OrbitLike {
   update(): void;
 }
 
-/** Flies the camera to the preset requested in the app store (smoothstep over FLIGHT_SECONDS). */
+/** Sets `out` to the scene point (x east, y up, z −north; m) of a WGS84 position with its height. */
+function scenePoint(out: Vector3, [longitude, latitude, height]: TourPosition): Vector3 {
+  const [east, north] = toSceneMetres(longitude, latitude);
+  return out.set(east, height, -north);
+}
+
+/**
+ * Flies the camera to the place requested in the app store: a preset (smoothstep over
+ * FLIGHT_SECONDS) or a tour stop's view (its position and target, duration and easing; a
+ * duration of 0 cuts).
+ */
 export function CameraRig() {
   const request = useApp((s) => s.cameraRequest);
   const camera = useThree((s) => s.camera);
@@ -23,6 +35,8 @@ export function CameraRig() {
   const flight = useRef({
     active: false,
     elapsed: 0,
+    seconds: FLIGHT_SECONDS,
+    easing: 'smoothstep' as TourEasing,
     fromPosition: new Vector3(),
     fromTarget: new Vector3(),
     toPosition: new Vector3(),
@@ -30,21 +44,31 @@ export function CameraRig() {
   });
 
   useEffect(() => {
-    const preset = CAMERA_PRESETS.find((p) => p.id === request?.presetId);
-    if (!preset || !controls) return;
-    const [east, north] = toSceneMetres(preset.longitudeDegrees, preset.latitudeDegrees);
-    const heading = (preset.headingDegrees * Math.PI) / 180;
-    const horizontal = preset.distanceMetres * Math.cos(ELEVATION_RADIANS);
+    if (!request || !controls) return;
     const f = flight.current;
+    if ('view' in request) {
+      scenePoint(f.toPosition, request.view.position);
+      scenePoint(f.toTarget, request.view.target);
+      f.seconds = request.view.durationSeconds;
+      f.easing = request.view.easing;
+    } else {
+      const preset = CAMERA_PRESETS.find((p) => p.id === request.presetId);
+      if (!preset) return;
+      const [east, north] = toSceneMetres(preset.longitudeDegrees, preset.latitudeDegrees);
+      const heading = (preset.headingDegrees * Math.PI) / 180;
+      const horizontal = preset.distanceMetres * Math.cos(ELEVATION_RADIANS);
+      f.toTarget.set(east, 0, -north);
+      // camera stands behind the target, looking along the heading
+      f.toPosition.set(
+        east - horizontal * Math.sin(heading),
+        preset.distanceMetres * Math.sin(ELEVATION_RADIANS),
+        -(north - horizontal * Math.cos(heading)),
+      );
+      f.seconds = FLIGHT_SECONDS;
+      f.easing = 'smoothstep';
+    }
     f.fromPosition.copy(camera.position);
     f.fromTarget.copy(controls.target);
-    f.toTarget.set(east, 0, -north);
-    // camera stands behind the target, looking along the heading
-    f.toPosition.set(
-      east - horizontal * Math.sin(heading),
-      preset.distanceMetres * Math.sin(ELEVATION_RADIANS),
-      -(north - horizontal * Math.cos(heading)),
-    );
     f.elapsed = 0;
     f.active = true;
   }, [request, camera, controls]);
@@ -52,13 +76,12 @@ export function CameraRig() {
   useFrame((_, deltaSeconds) => {
     const f = flight.current;
     if (!f.active || !controls) return;
-    f.elapsed = Math.min(FLIGHT_SECONDS, f.elapsed + deltaSeconds);
-    const x = f.elapsed / FLIGHT_SECONDS;
-    const s = x * x * (3 - 2 * x);
+    f.elapsed = Math.min(f.seconds, f.elapsed + deltaSeconds);
+    const s = f.seconds > 0 ? ease(f.easing, f.elapsed / f.seconds) : 1;
     camera.position.lerpVectors(f.fromPosition, f.toPosition, s);
     controls.target.lerpVectors(f.fromTarget, f.toTarget, s);
     controls.update();
-    if (f.elapsed >= FLIGHT_SECONDS) f.active = false;
+    if (f.elapsed >= f.seconds) f.active = false;
   });
   return null;
 }

@@ -7,14 +7,17 @@ import { useApp, useScenarios, useT } from './context.tsx';
  * Two scenarios side by side with linked cameras (split), or overlaid with a draggable divider
  * (swipe: B is revealed right of the divider). Arrow keys move the divider. View B also draws the
  * difference layers against A (flood depth, traffic volume, floor space) once both have run.
+ * `names` labels the panes (default: the scenarios' names in the workspace).
  */
-export function CompareView() {
+export function CompareView({ names }: { names?: [string, string] } = {}) {
   const t = useT();
   const mode = useApp((s) => s.compareMode);
   const [idA, idB] = useApp((s) => s.compareIds);
   const language = useApp((s) => s.language);
-  const nameA = useScenarios((s) => s.scenarios[idA]?.name[language] ?? idA);
-  const nameB = useScenarios((s) => s.scenarios[idB]?.name[language] ?? idB);
+  const savedA = useScenarios((s) => s.scenarios[idA]?.name[language] ?? idA);
+  const savedB = useScenarios((s) => s.scenarios[idB]?.name[language] ?? idB);
+  // a tour's scenarios need not be in the workspace: the presentation names them
+  const [nameA, nameB] = names ?? [savedA, savedB];
   const link = useMemo(() => createCameraLink(), []);
   const [swipePercent, setSwipePercent] = useState(50);
   const swipe = mode === 'swipe';

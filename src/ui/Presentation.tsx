@@ -1,67 +1,187 @@
-import { useContext, useEffect, useState } from 'react';
-import { DEFAULT_TOUR } from '../render/tour.ts';
+import { useContext, useEffect, useMemo, useState } from 'react';
+import { clockTimeOf } from '../scenario/eventClock.ts';
+import type { TourStop } from '../scenario/tour.ts';
+import { presenterAction, stopAfter, stopScenarioIds } from '../scenario/tourPlayback.ts';
+import { floodPlayer } from '../state/floodPlayerStore.ts';
 import { CityView } from './CityView.tsx';
+import { CompareView } from './CompareView.tsx';
 import { StoreContext, useApp, useT } from './context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { RunProgress } from './RunProgress.tsx';
+import { cancelScenarioRun, SCENARIO_RUN_ID } from './run/scenarioRun.ts';
+import { useFloodPlayer } from './storeHooks.ts';
+import { loadShippedTour } from './tour/shippedTour.ts';
+import { TourKpiCards } from './tour/TourKpiCards.tsx';
+import { playStop, type StopPhase } from './tour/tourStopPlayback.ts';
 
-/** Presentation mode for leaders: a guided tour, full screen, driven by ←/→ (or PageUp/PageDown) and F. */
+/** Seconds a stop stays up when advancing by itself and the stop does not say. */
+const DEFAULT_HOLD_SECONDS = 15;
+
+const requestFullscreen = () => void document.documentElement.requestFullscreen?.().catch(() => {});
+
+/**
+ * Presentation mode for leaders: the shipped tour "Thủ Đức 2045" played full screen. Each stop
+ * flies the camera, runs its scenario (or compare pair) in the scenario worker with a progress
+ * bar, shows KPI cards with the run's values and plays its flood time span. Presenter keys and
+ * clicker: → PageDown Space next, ← PageUp previous, Home/End, F full screen, Esc leaves it;
+ * progress dots jump to a stop; optional auto-advance after each stop's hold time.
+ */
 export function Presentation() {
   const t = useT();
   const store = useContext(StoreContext);
   const language = useApp((s) => s.language);
+  const loaded = useMemo(loadShippedTour, []);
   const [index, setIndex] = useState(0);
-  const stop = DEFAULT_TOUR[index];
-  const last = DEFAULT_TOUR.length - 1;
+  const [phase, setPhase] = useState<StopPhase>('running');
+  const [autoAdvance, setAutoAdvance] = useState(false);
+  const tour = loaded.ok ? loaded.tour : undefined;
+  const count = tour?.stops.length ?? 0;
+  const stop = tour?.stops[index];
+
+  // the workbench's layers and comparison come back when the tour is left
+  useEffect(() => {
+    if (!store) return;
+    const { layerVisible, compareMode, compareIds } = store.getState();
+    return () => {
+      store.setState({ layerVisible, compareMode, compareIds });
+      floodPlayer.getState().showMaximum();
+    };
+  }, [store]);
 
   useEffect(() => {
-    if (!stop || !store) return;
-    store.getState().flyTo(stop.presetId);
-    for (const [id, visible] of Object.entries(stop.layers ?? {})) {
-      if ((store.getState().layerVisible[id] ?? true) !== visible) store.getState().toggleLayer(id);
-    }
-  }, [stop, store]);
+    if (!stop || !store || !loaded.ok) return;
+    return playStop(store, stop, loaded.scenarios, setPhase);
+  }, [stop, store, loaded]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'ArrowRight' || event.key === 'PageDown' || event.key === ' ') {
-        setIndex((i) => Math.min(last, i + 1));
-      } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
-        setIndex((i) => Math.max(0, i - 1));
-      } else if (event.key === 'f') {
-        void document.documentElement.requestFullscreen?.().catch(() => {});
-      }
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+      const action = presenterAction(event.key);
+      if (action === 'leave') {
+        if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+      } else if (action) {
+        event.preventDefault(); // Space must not also press the focused button
+        setIndex((i) => stopAfter(action, i, count));
+      } else if (event.key === 'f') requestFullscreen();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [last]);
+  }, [count]);
 
+  useEffect(() => {
+    if (!autoAdvance || phase !== 'ready' || !stop || index >= count - 1) return;
+    const timer = setTimeout(
+      () => setIndex((i) => stopAfter('next', i, count)),
+      (stop.holdSeconds ?? DEFAULT_HOLD_SECONDS) * 1000,
+    );
+    return () => clearTimeout(timer);
+  }, [autoAdvance, phase, stop, index, count]);
+
+  if (!loaded.ok || !tour || !stop) {
+    return (
+      <div className="presentation" role="alert" data-testid="tour-problem">
+        {t('tour.invalid', { detail: loaded.ok ? '' : loaded.problem })}
+      </div>
+    );
+  }
+  const names = stopScenarioIds(stop).map((id) => loaded.scenarios.get(id)?.name[language] ?? id);
   return (
-    <div className="presentation">
-      <CityView />
-      <div className="caption" aria-live="polite">
-        <p data-testid="tour-caption">{stop?.caption[language]}</p>
-        <button type="button" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>
-          {t('presentation.previous')}
-        </button>
-        <span>
-          {' '}
-          {index + 1} / {DEFAULT_TOUR.length}{' '}
-        </span>
-        <button
-          type="button"
-          disabled={index === last}
-          onClick={() => setIndex((i) => Math.min(last, i + 1))}
-        >
-          {t('presentation.next')}
-        </button>
-        <button
-          type="button"
-          onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}
-        >
-          {t('presentation.fullscreen')}
-        </button>
-        <LanguageSwitch />
+    <div className="presentation" data-testid="presentation">
+      {stop.compare ? (
+        <CompareView names={[names[0]!, names[1]!]} />
+      ) : (
+        <CityView {...(stop.scenario ? { scenarioId: stop.scenario } : {})} />
+      )}
+      <header className="tour-header">
+        <h1 data-testid="tour-title">{tour.title[language]}</h1>
+        <p className="tour-scenario" data-testid="tour-scenario">
+          {names.join(' → ')}
+        </p>
+      </header>
+      <aside className="tour-panel">
+        <TourStopStatus stop={stop} phase={phase} />
+        <TourKpiCards stop={stop} />
+      </aside>
+      <div className="caption">
+        <p className="tour-caption" data-testid="tour-caption" aria-live="polite">
+          {stop.caption[language]}
+        </p>
+        <nav className="tour-controls" aria-label={t('tour.stops')}>
+          <button
+            type="button"
+            disabled={index === 0}
+            onClick={() => setIndex((i) => stopAfter('previous', i, count))}
+          >
+            {t('presentation.previous')}
+          </button>
+          <ol className="tour-dots">
+            {tour.stops.map((s, i) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  data-testid={`tour-dot-${i}`}
+                  aria-current={i === index ? 'step' : undefined}
+                  aria-label={t('tour.goToStop', { n: i + 1, count })}
+                  onClick={() => setIndex(i)}
+                />
+              </li>
+            ))}
+          </ol>
+          <span data-testid="tour-position">
+            {index + 1} / {count}
+          </span>
+          <button
+            type="button"
+            disabled={index === count - 1}
+            onClick={() => setIndex((i) => stopAfter('next', i, count))}
+          >
+            {t('presentation.next')}
+          </button>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="tour-auto-advance"
+              checked={autoAdvance}
+              onChange={(e) => setAutoAdvance(e.target.checked)}
+            />{' '}
+            {t('tour.autoAdvance')}
+          </label>
+          <button type="button" onClick={requestFullscreen}>
+            {t('presentation.fullscreen')}
+          </button>
+          <LanguageSwitch />
+        </nav>
       </div>
     </div>
+  );
+}
+
+/**
+ * The stop's run in flight (progress bar, cancel) or why it failed, and the flood's event-clock
+ * time while the stop plays its span: its own component, so progress does not re-render the 3D view.
+ */
+function TourStopStatus({ stop, phase }: { stop: TourStop; phase: StopPhase }) {
+  const t = useT();
+  const run = useApp((s) => s.runs[SCENARIO_RUN_ID]);
+  const frameSeconds = useFloodPlayer((s) => s.frameSeconds);
+  const ownRun =
+    run?.status === 'running' && stopScenarioIds(stop).some((id) => run.runKey?.startsWith(`${id}@`));
+  const clock = frameSeconds === null ? undefined : clockTimeOf(frameSeconds);
+  return (
+    <>
+      {ownRun && run ? (
+        <div className="tour-run" data-testid="tour-run">
+          {t('tour.running', { percent: Math.round(run.progress * 100) })}
+          <RunProgress name="tour-run" progress={run.progress} onCancel={cancelScenarioRun} />
+        </div>
+      ) : phase === 'failed' ? (
+        <p role="alert">{t('tour.runFailed', { detail: run?.message ?? '' })}</p>
+      ) : null}
+      {stop.time && clock && (
+        <p className="tour-flood-time" data-testid="tour-flood-time">
+          {t('tour.floodTime', { time: clock.hhmm })}
+        </p>
+      )}
+    </>
   );
 }

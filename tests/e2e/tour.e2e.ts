@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { readCityFolder } from '../../src/data/node/readCityFolder.ts';
+import type { Kpis } from '../../src/scenario/kpis.ts';
+import { runScenario } from '../../src/scenario/pipeline.ts';
+import { DEFAULT_RUN_OPTIONS } from '../../src/scenario/runOptions.ts';
+import { cityStages } from '../../src/scenario/stages/cityStages.ts';
+import { parseScenario } from '../../src/scenario/validate.ts';
+import { collectErrors, chromiumForTests } from './browser.ts';
+
+const chromium = chromiumForTests();
+let page: Page;
+
+/** The baseline's KPIs from the scenario pipeline run here, in the test process (Node), with the app's default run options. */
+let expected: Kpis;
+beforeAll(async () => {
+  const baseline = parseScenario(JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')));
+  const stages = cityStages(await readCityFolder(), DEFAULT_RUN_OPTIONS);
+  expected = (await runScenario(baseline, stages)).kpis;
+}, 300_000);
+
+const card = (kpi: string) => `[data-testid="tour-kpi-${kpi}"]`;
+const caption = () => page.textContent('[data-testid="tour-caption"]');
+/** The number a KPI card carries once the stop's run is in (unrounded, in `data-value`). */
+const cardValue = async (kpi: string) => {
+  await page.waitForSelector(`${card(kpi)}:not([data-value=""])`, { timeout: 240_000 });
+  return Number(await page.getAttribute(card(kpi), 'data-value'));
+};
+
+describe('the shipped tour in presentation mode', () => {
+  it('plays the first stop with the pipeline’s numbers and steps through stops with the presenter keys', async () => {
+    page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors = collectErrors(page);
+    await page.goto(`${inject('appUrl')}#/presentation`);
+    await page.waitForSelector('[data-testid="tour-caption"]');
+    expect(await page.textContent('[data-testid="tour-title"]')).toContain('Thủ Đức 2045');
+    expect(await page.textContent('[data-testid="tour-position"]')).toBe('1 / 5');
+    expect(await page.getAttribute('[data-testid="tour-dot-0"]', 'aria-current')).toBe('step');
+
+    // stop 1 runs the baseline in the scenario worker: its cards show what the pipeline gives
+    const residents = await cardValue('landuse.residents');
+    expect(residents).toBeCloseTo(expected['landuse.residents']!, 6);
+    expect(await page.textContent(card('landuse.residents'))).toBe(
+      Math.round(expected['landuse.residents']!).toLocaleString('vi-VN'),
+    );
+    const burden = await cardValue('traffic.travelTimeBurdenHours');
+    expect(Math.abs(burden - expected['traffic.travelTimeBurdenHours']!)).toBeLessThanOrEqual(
+      1e-9 * expected['traffic.travelTimeBurdenHours']!,
+    );
+    const label = await page.textContent(
+      '.tour-kpi[data-kpi="traffic.travelTimeBurdenHours"] .tour-kpi-label',
+    );
+    expect(label).toContain('PCU·h');
+    // captions legible at 1920 × 1080
+    const fontPixels = await page.$eval('[data-testid="tour-caption"]', (e) =>
+      parseFloat(getComputedStyle(e).fontSize),
+    );
+    expect(fontPixels).toBeGreaterThanOrEqual(28);
+
+    // → the storm stop: its own run starts, with a visible progress indicator
+    await page.keyboard.press('ArrowRight');
+    expect(await caption()).toContain('Mưa 100 năm gặp triều cường');
+    expect(await page.textContent('[data-testid="tour-position"]')).toBe('2 / 5');
+    expect(await page.getAttribute('[data-testid="tour-dot-1"]', 'aria-current')).toBe('step');
+    await page.waitForSelector('[data-testid="tour-run-progress"]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="tour-scenario"]')).toContain('Hiện trạng gặp mưa 100 năm');
+
+    // PageDown (a presenter clicker) → the compare pair, Space → Thủ Thiêm, PageUp and ← back
+    await page.keyboard.press('PageDown');
+    expect(await caption()).toContain('Đê bao +2,5 m');
+    await page.waitForSelector('[data-testid="compare-view"]');
+    await page.keyboard.press(' ');
+    expect(await caption()).toContain('Thủ Thiêm mật độ cao');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.textContent('[data-testid="tour-position"]')).toBe('1 / 5');
+    // back on stop 1 the baseline's run of this session is reused: the same number, no new run
+    expect(await cardValue('landuse.residents')).toBe(residents);
+    expect(await page.isVisible('[data-testid="tour-run-progress"]')).toBe(false);
+    // a progress dot jumps to its stop
+    await page.click('[data-testid="tour-dot-4"]');
+    expect(await caption()).toContain('Vành đai 2');
+    expect(errors).toEqual([]);
+  }, 400_000);
+});
