@@ -47,6 +47,21 @@ let pEdgeTypes: usize = 0;
 let pSourceRows: usize = 0;
 /** True when other threads share the grid (their boundary rows then wait for the barrier). */
 let sharedGrid = false;
+/**
+ * Cells per row segment, the unit of work skipped at rest: a segment whose cells are dry (depth
+ * exactly 0, raw fluxes of the faces it owns exactly +0) and whose four neighbour segments are
+ * dry too has only zero fluxes this step, so its flux, limiter and continuity work is skipped;
+ * only rain that drainage does not absorb at once can wake it (checked per cell).
+ */
+const SEGMENT_CELLS: i32 = 32;
+/** Segments per row. */
+let segments: i32 = 0;
+/** Two buffers of one byte per (row, segment), 1 = at rest: read this step, written for the next. */
+let pRest: usize = 0;
+let pRestRead: usize = 0;
+let pRestWrite: usize = 0;
+/** Segment-steps skipped at rest by this instance since bind (reported by the benchmark). */
+let restSkips: f64 = 0;
 
 /** The grid, the solver settings and the byte offset of each state array in memory. */
 export function bind(
@@ -74,6 +89,7 @@ export function bind(
   flap: usize,
   edgeTypes: usize,
   sourceRows: usize,
+  restFlags: usize,
   threads: i32,
 ): void {
   nx = columns;
@@ -100,6 +116,9 @@ export function bind(
   pFlap = flap;
   pEdgeTypes = edgeTypes;
   pSourceRows = sourceRows;
+  pRest = restFlags;
+  segments = (columns + SEGMENT_CELLS - 1) / SEGMENT_CELLS;
+  restSkips = 0;
   sharedGrid = threads > 1;
   let largestBed: f64 = 0;
   for (let k = 0; k < columns * rows; k++) largestBed = max(largestBed, abs(f64At(bed, k)));
@@ -312,14 +331,52 @@ function interiorFace(a: i32, b: i32, q: usize, out: usize, fi: i32, qNeighbours
   return (load<u16>(pWall + <usize>k) | load<u16>(pHeld + <usize>k) | load<u16>(pFlap + <usize>k)) == 0;
 }
 
+/**
+ * True when this step's fluxes of segment s of row j are surely zero and the segment is left as
+ * it is (see SEGMENT_CELLS): it and its four neighbour segments were at rest after the last step.
+ * Segments on the grid's edges and rows with point sources are never skipped.
+ */
+function skipped(j: i32, s: i32): bool {
+  if (j < 1 || j >= ny - 1 || s < 1 || s >= segments - 1 || load<u8>(pSourceRows + <usize>j) != 0) return false;
+  const at = pRestRead + <usize>(j * segments + s);
+  return (
+    (load<u8>(at) & load<u8>(at - 1) & load<u8>(at + 1) & load<u8>(at - <usize>segments) & load<u8>(at + <usize>segments)) != 0
+  );
+}
+
+/** First cell of segment s. */
+// @ts-ignore: decorator
+@inline function segmentStart(s: i32): i32 {
+  return s * SEGMENT_CELLS;
+}
+
+/** One past the last cell of segment s. */
+// @ts-ignore: decorator
+@inline function segmentEnd(s: i32): i32 {
+  return min((s + 1) * SEGMENT_CELLS, nx);
+}
+
 function xFaceRow(j: i32, gdt: f64, levelW: f64, levelE: f64): void {
+  const cell0 = j * nx;
+  const face0 = j * (nx + 1);
+  for (let s = 0; s < segments; s++) if (!skipped(j, s)) xFaces(j, max(1, segmentStart(s)), segmentEnd(s), gdt);
+  setF64(pQxRaw, face0, edgeFlux(2, cell0, nx > 1 ? cell0 + 1 : -1, f64At(pQx, face0), -1, levelW, gdt));
+  setF64(
+    pQxRaw,
+    face0 + nx,
+    edgeFlux(3, cell0 + nx - 1, nx > 1 ? cell0 + nx - 2 : -1, f64At(pQx, face0 + nx), 1, levelE, gdt),
+  );
+}
+
+/** Interior x faces i of row j for iStart ≤ i < iEnd ≤ nx (face i lies between cells i - 1 and i). */
+function xFaces(j: i32, iStart: i32, iEnd: i32, gdt: f64): void {
   const w = 0.5 * (1 - theta);
   const invDx = 1 / dx;
   const cell0 = j * nx;
   const face0 = j * (nx + 1);
-  let i = 1;
+  let i = iStart;
   // Faces i, i+1 between cells (a, a+1) and (a+1, a+2), a = cell0 + i - 1.
-  for (; i + 1 < nx; i += 2) {
+  for (; i + 1 < iEnd; i += 2) {
     const a = cell0 + i - 1;
     const fi = face0 + i;
     if (dryPairs(a, a + 1)) {
@@ -346,17 +403,11 @@ function xFaceRow(j: i32, gdt: f64, levelW: f64, levelE: f64): void {
     interiorFace(a, a + 1, pQx, pQxRaw, fi, f64At(pQx, fi - 1) + f64At(pQx, fi + 1), gdt, invDx, w);
     interiorFace(a + 1, a + 2, pQx, pQxRaw, fi + 1, f64At(pQx, fi) + f64At(pQx, fi + 2), gdt, invDx, w);
   }
-  for (; i < nx; i++) {
+  for (; i < iEnd; i++) {
     const a = cell0 + i - 1;
     const fi = face0 + i;
     interiorFace(a, a + 1, pQx, pQxRaw, fi, f64At(pQx, fi - 1) + f64At(pQx, fi + 1), gdt, invDx, w);
   }
-  setF64(pQxRaw, face0, edgeFlux(2, cell0, nx > 1 ? cell0 + 1 : -1, f64At(pQx, face0), -1, levelW, gdt));
-  setF64(
-    pQxRaw,
-    face0 + nx,
-    edgeFlux(3, cell0 + nx - 1, nx > 1 ? cell0 + nx - 2 : -1, f64At(pQx, face0 + nx), 1, levelE, gdt),
-  );
 }
 
 function yFaceRow(j: i32, gdt: f64, levelN: f64, levelS: f64): void {
@@ -373,11 +424,17 @@ function yFaceRow(j: i32, gdt: f64, levelN: f64, levelS: f64): void {
     }
     return;
   }
+  for (let s = 0; s < segments; s++) if (!skipped(j, s)) yFaces(j, segmentStart(s), segmentEnd(s), gdt);
+}
+
+/** The y faces between rows j - 1 and j (0 < j < ny) above cells iStart ≤ i < iEnd. */
+function yFaces(j: i32, iStart: i32, iEnd: i32, gdt: f64): void {
   const w = 0.5 * (1 - theta);
   const invDx = 1 / dx;
+  const face0 = j * nx;
   const northRow = (j - 1) * nx;
-  let i = 0;
-  for (; i + 1 < nx; i += 2) {
+  let i = iStart;
+  for (; i + 1 < iEnd; i += 2) {
     const a = northRow + i;
     const b = a + nx;
     const fi = face0 + i;
@@ -405,23 +462,28 @@ function yFaceRow(j: i32, gdt: f64, levelN: f64, levelS: f64): void {
     interiorFace(a, b, pQy, pQyRaw, fi, f64At(pQy, fi - nx) + f64At(pQy, fi + nx), gdt, invDx, w);
     interiorFace(a + 1, b + 1, pQy, pQyRaw, fi + 1, f64At(pQy, fi + 1 - nx) + f64At(pQy, fi + 1 + nx), gdt, invDx, w);
   }
-  for (; i < nx; i++) {
+  for (; i < iEnd; i++) {
     const a = northRow + i;
     const fi = face0 + i;
     interiorFace(a, a + nx, pQy, pQyRaw, fi, f64At(pQy, fi - nx) + f64At(pQy, fi + nx), gdt, invDx, w);
   }
 }
 
-/** Outflow limiter of row j (see limiterRow in floodKernel.ts), two cells per iteration. */
+/** Outflow limiter of row j (see limiterRow in floodKernel.ts), segments at rest left out. */
 function limiterRow(j: i32, dt: f64): void {
+  for (let s = 0; s < segments; s++) if (!skipped(j, s)) limiterCells(j, segmentStart(s), segmentEnd(s), dt);
+}
+
+/** Outflow scales of cells iStart ≤ i < iEnd of row j, two cells per iteration. */
+function limiterCells(j: i32, iStart: i32, iEnd: i32, dt: f64): void {
   const dxOverDt = dx / dt;
   const cell0 = j * nx;
   const xFace0 = j * (nx + 1);
   const zero = f64x2.splat(0);
   const one = f64x2.splat(1);
   const ratio = f64x2.splat(dxOverDt);
-  let i = 0;
-  for (; i + 1 < nx; i += 2) {
+  let i = iStart;
+  for (; i + 1 < iEnd; i += 2) {
     const k = cell0 + i;
     const west = v128At(pQxRaw, xFace0 + i);
     const east = v128At(pQxRaw, xFace0 + i + 1);
@@ -440,7 +502,7 @@ function limiterRow(j: i32, dt: f64): void {
       v128.any_true(limited) ? v128.bitselect(f64x2.div(available, outflow), one, limited) : one,
     );
   }
-  for (; i < nx; i++) {
+  for (; i < iEnd; i++) {
     const k = cell0 + i;
     const west = f64At(pQxRaw, xFace0 + i);
     const east = f64At(pQxRaw, xFace0 + i + 1);
@@ -476,6 +538,8 @@ let tAfter: f64 = 0;
 let rowLoss: f64 = 0;
 let rowHeld: f64 = 0;
 let hmax: f64 = 0;
+/** Bits of the new depths and of the raw west and north fluxes of the cells just updated, OR-ed: 0 = at rest. */
+let restBits: i64 = 0;
 
 /** Continuity of cell k = (j, i), scalar (see continuityPhase in floodKernel.ts). */
 function continuityCell(k: i32, i: i32, j: i32, xFace0: i32): void {
@@ -498,6 +562,7 @@ function continuityCell(k: i32, i: i32, j: i32, xFace0: i32): void {
     const target = heldLevelNow > z ? heldLevelNow - z : 0;
     rowHeld += target - depth;
     setF64(pDepth, k, target);
+    restBits = 1;
     return;
   }
   if (losing) {
@@ -507,6 +572,7 @@ function continuityCell(k: i32, i: i32, j: i32, xFace0: i32): void {
     rowLoss += loss;
   }
   setF64(pDepth, k, depth);
+  restBits |= reinterpret<i64>(depth) | reinterpret<i64>(f64At(pQxRaw, wf)) | reinterpret<i64>(f64At(pQyRaw, k));
   const previousMax = f64At(pMaxDepth, k);
   if (depth > previousMax) {
     setF64(pMaxDepth, k, depth);
@@ -559,30 +625,28 @@ function continuityCell(k: i32, i: i32, j: i32, xFace0: i32): void {
   return depth;
 }
 
-/** Continuity of row j, its volume accounts and the running largest depth. */
+/** Continuity of row j, its volume accounts, the running largest depth and the row's rest flags. */
 function continuityRow(j: i32): void {
   const cell0 = j * nx;
   const xFace0 = j * (nx + 1);
   rowLoss = 0;
   rowHeld = 0;
-  if (j == 0 || j == ny - 1) {
-    for (let i = 0; i < nx; i++) continuityCell(cell0 + i, i, j, xFace0);
-  } else {
-    continuityCell(cell0, 0, j, xFace0);
-    let i = 1;
-    let deepest = f64x2.splat(0);
-    for (; i + 2 < nx; i += 2) {
-      const k = cell0 + i;
-      if ((load<u16>(pWall + <usize>k) | load<u16>(pHeld + <usize>k)) == 0) {
-        // pmax (one instruction): depths are never NaN, and a -0 lane leaves the maximum's value.
-        deepest = f64x2.pmax(deepest, continuityPair(k, xFace0 + i));
-      } else {
-        continuityCell(k, i, j, xFace0);
-        continuityCell(k + 1, i + 1, j, xFace0);
-      }
+  const restOut = pRestWrite + <usize>(j * segments);
+  for (let s = 0; s < segments; s++) {
+    const iStart = segmentStart(s);
+    const iEnd = segmentEnd(s);
+    let rests: bool;
+    if (skipped(j, s)) {
+      rests = restingCells(j, iStart, iEnd, xFace0);
+      restSkips += 1;
+    } else if (j == 0 || j == ny - 1) {
+      restBits = 0;
+      for (let i = iStart; i < iEnd; i++) continuityCell(cell0 + i, i, j, xFace0);
+      rests = restBits == 0;
+    } else {
+      rests = activeCells(j, iStart, iEnd, xFace0);
     }
-    for (; i < nx; i++) continuityCell(cell0 + i, i, j, xFace0);
-    hmax = max(hmax, max(f64x2.extract_lane(deepest, 0), f64x2.extract_lane(deepest, 1)));
+    store<u8>(restOut + <usize>s, rests ? 1 : 0);
   }
   const cellArea = dx * dx;
   setF64(pRowLoss, j, f64At(pRowLoss, j) + rowLoss * cellArea);
@@ -590,6 +654,66 @@ function continuityRow(j: i32): void {
   if (j == 0) for (let i = 0; i < nx; i++) edgeIn += f64At(pQy, i);
   if (j == ny - 1) for (let i = 0; i < nx; i++) edgeIn -= f64At(pQy, ny * nx + i);
   setF64(pRowBoundary, j, f64At(pRowBoundary, j) + edgeIn * stepDt * dx + rowHeld * cellArea);
+}
+
+/**
+ * Continuity of cells iStart ≤ i < iEnd of an inner row j, two at a time where both are inner,
+ * ordinary cells. Returns true when they are all at rest afterwards (see SEGMENT_CELLS).
+ */
+function activeCells(j: i32, iStart: i32, iEnd: i32, xFace0: i32): bool {
+  const cell0 = j * nx;
+  restBits = 0;
+  let i = iStart;
+  if (i == 0) {
+    continuityCell(cell0, 0, j, xFace0);
+    i = 1;
+  }
+  const pairEnd = min(iEnd, nx - 1);
+  let deepest = f64x2.splat(0);
+  let restVec = f64x2.splat(0);
+  for (; i + 1 < pairEnd; i += 2) {
+    const k = cell0 + i;
+    if ((load<u16>(pWall + <usize>k) | load<u16>(pHeld + <usize>k)) == 0) {
+      const depth = continuityPair(k, xFace0 + i);
+      // pmax (one instruction): depths are never NaN, and a -0 lane leaves the maximum's value.
+      deepest = f64x2.pmax(deepest, depth);
+      restVec = v128.or(restVec, v128.or(depth, v128.or(v128At(pQxRaw, xFace0 + i), v128At(pQyRaw, k))));
+    } else {
+      continuityCell(k, i, j, xFace0);
+      continuityCell(k + 1, i + 1, j, xFace0);
+    }
+  }
+  for (; i < iEnd; i++) continuityCell(cell0 + i, i, j, xFace0);
+  hmax = max(hmax, max(f64x2.extract_lane(deepest, 0), f64x2.extract_lane(deepest, 1)));
+  return restBits == 0 && !v128.any_true(restVec);
+}
+
+/**
+ * Continuity of the cells of a segment skipped at rest (see {@link skipped}): their fluxes are
+ * all +0, so a cell's new depth is its rain less what drainage takes at once. Where that leaves
+ * water the cell takes the full update ({@link continuityCell}: the same arithmetic). Returns true
+ * when every cell stays dry (the drained rain then counts as loss, in the same order as the full
+ * update would add it).
+ */
+function restingCells(j: i32, iStart: i32, iEnd: i32, xFace0: i32): bool {
+  if (!raining) return true;
+  const cell0 = j * nx;
+  let rests = true;
+  for (let i = iStart; i < iEnd; i++) {
+    const k = cell0 + i;
+    if (byteAt(pWall, k) != 0) continue;
+    const depth = rain * f64At(pRainFactor, k);
+    if (losing) {
+      const capacity = f64At(pLossRate, k) * stepDt;
+      if (capacity >= depth) {
+        rowLoss += depth;
+        continue;
+      }
+    } else if (depth == 0) continue;
+    continuityCell(k, i, j, xFace0);
+    rests = false;
+  }
+  return rests;
 }
 
 /**
@@ -619,8 +743,9 @@ function setStep(dt: f64, timeAfter: f64, rainDepth: f64, heldLevel: f64, hasLos
  * continuity of every row whose faces and scales are complete and whose old values nobody reads
  * any more (row j - 1 once row j's fluxes and scales are done), so a row's arrays are reused
  * while still in cache. The rows {@link deferred} are left to {@link continuityPhase}. Levels are
- * the water-surface elevations outside the north, south, west and east edges, m; the rest is
- * the step's forcing as in continuityPhase.
+ * the water-surface elevations outside the north, south, west and east edges, m; `step` is the
+ * number of steps taken so far (it picks the rest-flag buffers); the rest is the step's forcing
+ * as in continuityPhase.
  */
 export function fluxPhase(
   rowStart: i32,
@@ -635,8 +760,14 @@ export function fluxPhase(
   heldLevel: f64,
   hasLosses: bool,
   hasHeld: bool,
+  step: i32,
 ): void {
   setStep(dt, timeAfter, rainDepth, heldLevel, hasLosses, hasHeld);
+  // Rest flags: read those the last step wrote, write the other buffer (every thread uses the
+  // same step number, so they agree; the continuity phase of this step keeps the choice).
+  const flagBytes = <usize>(ny * segments);
+  pRestRead = pRest + (step & 1 ? flagBytes : 0);
+  pRestWrite = pRest + (step & 1 ? 0 : flagBytes);
   hmax = 0;
   const gdt = GRAVITY * dt;
   yFaceRow(rowStart, gdt, levelN, levelS);
@@ -667,4 +798,9 @@ export function continuityPhase(
   setStep(dt, timeAfter, rainDepth, heldLevel, hasLosses, hasHeld);
   for (let j = rowStart; j < rowEnd; j++) if (deferred(j, rowStart, rowEnd)) continuityRow(j);
   return hmax;
+}
+
+/** Segment-steps this instance skipped at rest since {@link bind} (see SEGMENT_CELLS). */
+export function restSegmentSteps(): f64 {
+  return restSkips;
 }

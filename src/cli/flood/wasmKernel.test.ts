@@ -4,9 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FloodModelInput } from '../../sim/flood/floodInput.ts';
-import { runFloodCase } from '../../sim/flood/floodRun.ts';
+import { runFloodCase, singleThreadEngine } from '../../sim/flood/floodRun.ts';
+import { CONTROL_STEPS, createFloodState } from '../../sim/flood/floodState.ts';
 import { FloodSimulation } from '../../sim/flood/floodSimulation.ts';
-import { createFloodEngine, type FloodKernelName, nodeFloodKernelPlacement } from './threadedEngine.ts';
+import { placeInWasmMemory, wasmFloodKernel } from '../../sim/flood/wasmKernel.ts';
+import {
+  createFloodEngine,
+  type FloodKernelName,
+  floodKernelModule,
+  nodeFloodKernelPlacement,
+} from './threadedEngine.ts';
 
 const root = new URL('../../../', import.meta.url);
 
@@ -123,7 +130,56 @@ function rainThroughTheThreshold(): FloodModelInput {
   };
 }
 
+/**
+ * A wide valley (7 row segments of 32 cells) that is dry most of the time: drainage (per cell,
+ * 0–40 mm/h, none along a paved strip) takes the light rain, a burst of 90 mm/h overwhelms it
+ * for ten minutes, and a source upstream switches on and off, so a flood passes down the valley
+ * and drains away. The WASM kernel skips segments at rest and wakes them as water or rain
+ * arrives; the JavaScript kernel computes every cell.
+ */
+function passingFloodOnDryLand(): FloodModelInput {
+  const columns = 210;
+  const rows = 24;
+  const loss = new Float64Array(columns * rows);
+  for (let j = 0; j < rows; j++)
+    for (let i = 0; i < columns; i++)
+      loss[j * columns + i] = j === 17 ? 0 : 10 + 30 * ((i * 7 + j * 3) % 5) * 0.25;
+  return {
+    columns,
+    rows,
+    cellSizeMetres: 10,
+    bedElevationMetres: grid(columns, rows, (i, j) =>
+      i > 120 && i < 126 && j > 3 && j < 9
+        ? Number.NaN
+        : 3 - 0.012 * i + 0.02 * Math.abs(j - 12) + 0.03 * Math.sin(i * 0.5),
+    ),
+    manningN: 0.035,
+    rainMillimetresPerHour: [
+      [0, 6],
+      [600, 6],
+      [660, 90],
+      [1260, 90],
+      [1320, 4],
+    ],
+    lossMillimetresPerHour: loss,
+    sources: [
+      {
+        row: 12,
+        col: 40,
+        flowCubicMetresPerSecond: [
+          [0, 0],
+          [200, 0],
+          [260, 6],
+          [700, 6],
+          [760, 0],
+        ],
+      },
+    ],
+  };
+}
+
 const CASES: Array<[string, () => FloodModelInput, number]> = [
+  ['a flood passing over dry, drained land (segments at rest)', passingFloodOnDryLand, 2400],
   ['rain through the depth threshold on a high plateau', rainThroughTheThreshold, 1500],
   ['dam break (closed, NODATA block)', damBreak, 300],
   ['wave front through a level edge', waveFront, 1800],
@@ -183,6 +239,29 @@ describe('WebAssembly flood kernel against the JavaScript kernel', () => {
       expect(wasm.result.volume.initial).toBeCloseTo(behindDam, 6);
       expect(wasm.result.volume.relativeError).toBeLessThanOrEqual(1e-12);
     }
+  });
+});
+
+describe('segments at rest', () => {
+  it('are skipped while dry and woken by the passing flood and the rain burst', async () => {
+    const placed = placeInWasmMemory(createFloodState(passingFloodOnDryLand()), floodKernelModule());
+    const kernel = wasmFloodKernel(placed.state, placed.wasm);
+    const engine = singleThreadEngine(placed.state, kernel);
+    const segments = 24 * Math.ceil(210 / 32);
+    let skipped = 0;
+    const share: number[] = [];
+    for (const t of [200, 650, 1200, 2400]) {
+      const steps = placed.state.control[CONTROL_STEPS]!;
+      await engine.advanceTo(t);
+      share.push(
+        (kernel.restSegmentSteps!() - skipped) / ((placed.state.control[CONTROL_STEPS]! - steps) * segments),
+      );
+      skipped = kernel.restSegmentSteps!();
+    }
+    // Before the source and the burst most of the valley rests; the burst wakes all of it.
+    expect(share[0]).toBeGreaterThan(0.3);
+    expect(share[2]).toBeLessThan(share[0]! / 2);
+    expect(Math.max(...placed.state.maxDepth)).toBeGreaterThan(0.1);
   });
 });
 

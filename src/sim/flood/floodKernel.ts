@@ -45,6 +45,8 @@ export interface FloodKernel {
   fluxPhase(s: FloodState, rowStart: number, rowEnd: number, f: StepForcing): void;
   /** Continuity of rows [rowStart, rowEnd); returns the largest ordinary depth there, m. */
   continuityPhase(s: FloodState, rowStart: number, rowEnd: number, f: StepForcing): number;
+  /** Row segments this kernel skipped at rest so far (a kernel that never skips has none). */
+  restSegmentSteps?(): number;
 }
 
 /** A face flux from the two cells' depths and beds (interior or level-boundary face), m²/s. */

@@ -1,5 +1,5 @@
 import type { FloodKernel, StepForcing } from './floodKernel.ts';
-import type { FloodState } from './floodState.ts';
+import { CONTROL_STEPS, type FloodState } from './floodState.ts';
 
 /**
  * The WebAssembly SIMD flood kernel (source wasm/floodKernel.ts, AssemblyScript; built by
@@ -15,6 +15,8 @@ export interface WasmFloodMemory {
   memory: WebAssembly.Memory;
   /** Byte offset of one byte per row: 1 where the row holds a point source. */
   sourceRowsOffset: number;
+  /** Byte offset of the kernel's two buffers of rest flags, one byte per row segment (zeroed). */
+  restFlagsOffset: number;
 }
 
 /** Bytes per WebAssembly memory page. */
@@ -23,6 +25,8 @@ const PAGE_BYTES = 65536;
 const ALIGN_BYTES = 16;
 /** First byte used for the state (the module itself keeps no data in memory). */
 const FIRST_BYTE = 64;
+/** Cells per row segment of the kernel's rest flags (SEGMENT_CELLS in wasm/floodKernel.ts). */
+const SEGMENT_CELLS = 32;
 
 type StateArray = Float64Array | Uint8Array | Int32Array;
 
@@ -80,6 +84,8 @@ export function placeInWasmMemory(
   }
   const sourceRowsOffset = end;
   end += state.rows;
+  const restFlagsOffset = end;
+  end += 2 * state.rows * Math.ceil(state.columns / SEGMENT_CELLS);
   const pages = Math.max(1, Math.ceil(end / PAGE_BYTES));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const placed: FloodState = { ...state };
@@ -96,7 +102,7 @@ export function placeInWasmMemory(
   });
   const sourceRows = new Uint8Array(memory.buffer, sourceRowsOffset, state.rows);
   for (const source of state.sources) sourceRows[Math.floor(source.cell / state.columns)] = 1;
-  return { state: placed, wasm: { module, memory, sourceRowsOffset } };
+  return { state: placed, wasm: { module, memory, sourceRowsOffset, restFlagsOffset } };
 }
 
 /** The exports of floodKernel.wasm (see wasm/floodKernel.ts). */
@@ -115,6 +121,7 @@ interface KernelExports {
     heldLevel: number,
     losing: number,
     holding: number,
+    step: number,
   ): void;
   continuityPhase(
     rowStart: number,
@@ -126,6 +133,7 @@ interface KernelExports {
     losing: number,
     holding: number,
   ): number;
+  restSegmentSteps(): number;
 }
 
 /**
@@ -168,9 +176,11 @@ export function wasmFloodKernel(state: FloodState, wasm: WasmFloodMemory): Flood
     offset(state.flap),
     offset(state.edgeTypes),
     wasm.sourceRowsOffset,
+    wasm.restFlagsOffset,
     state.threads,
   );
   return {
+    restSegmentSteps: () => kernel.restSegmentSteps(),
     fluxPhase(s, rowStart, rowEnd, f: StepForcing) {
       const levels = f.edgeLevels;
       kernel.fluxPhase(
@@ -186,6 +196,7 @@ export function wasmFloodKernel(state: FloodState, wasm: WasmFloodMemory): Flood
         f.heldLevel,
         s.hasLosses ? 1 : 0,
         s.hasHeld ? 1 : 0,
+        s.control[CONTROL_STEPS]!,
       );
     },
     continuityPhase(s, rowStart, rowEnd, f: StepForcing) {
