@@ -49,6 +49,9 @@ describe('stop sequencing', () => {
     expect(stopAfter('first', 3, 5)).toBe(0);
     expect(stopAfter('last', 0, 5)).toBe(4);
     expect(stopAfter('next', 0, 1)).toBe(0);
+    // a stop asked for past the end (a preview link of a shorter tour) counts as the last
+    expect(stopAfter('previous', 9, 5)).toBe(3);
+    expect(stopAfter('next', 9, 5)).toBe(4);
   });
 
   it('runs the scenario of a stop, or both of its compare pair', () => {

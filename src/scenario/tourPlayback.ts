@@ -45,14 +45,15 @@ export function presenterAction(key: string): PresenterAction | undefined {
   }
 }
 
-/** The stop shown after `action` at stop `index` of `count` (stays within the tour). */
+/** The stop shown after `action` at stop `index` of `count` (stays within the tour; an index past the end counts as the last). */
 export function stopAfter(action: Exclude<PresenterAction, 'leave'>, index: number, count: number): number {
   const last = Math.max(0, count - 1);
+  const at = Math.min(index, last);
   switch (action) {
     case 'next':
-      return Math.min(last, index + 1);
+      return Math.min(last, at + 1);
     case 'previous':
-      return Math.max(0, index - 1);
+      return Math.max(0, at - 1);
     case 'first':
       return 0;
     case 'last':

@@ -6,6 +6,7 @@ import type { TourEasing, TourPosition } from '../scenario/tour.ts';
 import { ease } from '../scenario/tourPlayback.ts';
 import { CAMERA_PRESETS } from '../render/cameraPresets.ts';
 import { useApp } from './context.tsx';
+import { recordView } from './tour/currentView.ts';
 
 /** Seconds a flight to a preset takes. */
 const FLIGHT_SECONDS = 1.2;
@@ -75,6 +76,7 @@ export function CameraRig() {
 
   useFrame((_, deltaSeconds) => {
     const f = flight.current;
+    if (controls) recordView(camera.position, controls.target); // a tour stop is added from this view
     if (!f.active || !controls) return;
     f.elapsed = Math.min(f.seconds, f.elapsed + deltaSeconds);
     const s = f.seconds > 0 ? ease(f.easing, f.elapsed / f.seconds) : 1;

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { clockTimeOf } from '../scenario/eventClock.ts';
 import type { TourStop } from '../scenario/tour.ts';
 import { presenterAction, stopAfter, stopScenarioIds } from '../scenario/tourPlayback.ts';
@@ -10,12 +10,19 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { cancelScenarioRun, SCENARIO_RUN_ID } from './run/scenarioRun.ts';
 import { useFloodPlayer } from './storeHooks.ts';
-import { loadShippedTour } from './tour/shippedTour.ts';
 import { TourKpiCards } from './tour/TourKpiCards.tsx';
 import { playStop, type StopPhase } from './tour/tourStopPlayback.ts';
+import { usePlayedTour } from './tour/useTour.ts';
 
 /** Seconds a stop stays up when advancing by itself and the stop does not say. */
 const DEFAULT_HOLD_SECONDS = 15;
+
+/** The stop to start on: `#/presentation?stop=N` (1-based; the workbench's preview), else the first. */
+function firstStopOfAddress(): number {
+  const query = window.location.hash.split('?')[1] ?? '';
+  const n = Number(new URLSearchParams(query).get('stop'));
+  return Number.isInteger(n) && n >= 1 ? n - 1 : 0;
+}
 
 const requestFullscreen = () => void document.documentElement.requestFullscreen?.().catch(() => {});
 
@@ -30,12 +37,13 @@ export function Presentation() {
   const t = useT();
   const store = useContext(StoreContext);
   const language = useApp((s) => s.language);
-  const loaded = useMemo(loadShippedTour, []);
-  const [index, setIndex] = useState(0);
+  const loaded = usePlayedTour();
+  const [wanted, setIndex] = useState(firstStopOfAddress);
   const [phase, setPhase] = useState<StopPhase>('running');
   const [autoAdvance, setAutoAdvance] = useState(false);
   const tour = loaded.ok ? loaded.tour : undefined;
   const count = tour?.stops.length ?? 0;
+  const index = Math.min(wanted, Math.max(0, count - 1));
   const stop = tour?.stops[index];
 
   // the workbench's layers and comparison come back when the tour is left

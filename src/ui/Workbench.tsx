@@ -15,6 +15,7 @@ import { StatusBar } from './StatusBar.tsx';
 import { ViewPanel } from './ViewPanel.tsx';
 import { ZoningPanel } from './landuse/ZoningPanel.tsx';
 import { TrafficPanel } from './traffic/TrafficPanel.tsx';
+import { TourPanel } from './tour/TourPanel.tsx';
 
 /** The planners' workbench: layers and runs on the left, the 3D city, inspector on the right. */
 export function Workbench() {
@@ -33,6 +34,7 @@ export function Workbench() {
         <FloodPanel />
         <TrafficPanel />
         <SensorsPanel />
+        <TourPanel />
       </aside>
       <main className="view">
         {comparing ? <CompareView /> : <CityView cameraReadout={cameraReadout} />}

@@ -1,0 +1,73 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../scenario/validate.ts';
+import { TOUR_STORAGE_KEY, createTourStore } from './tourStore.ts';
+
+const scenarios = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => parseScenario(JSON.parse(readFileSync(`scenarios/${f}`, 'utf8'))));
+const references = { scenarios };
+const shippedText = readFileSync('scenarios/tours/thu-duc-2045.json', 'utf8');
+
+/** A Storage over a Map. */
+const memoryStorage = () => {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+};
+
+describe('the tour store', () => {
+  it('imports a tour, saves it and reads it back in a new session', () => {
+    const storage = memoryStorage();
+    const store = createTourStore(storage);
+    expect(store.getState().importText(shippedText, 'thu-duc-2045.json', references)).toBe(true);
+    expect(store.getState().tour?.stops).toHaveLength(5);
+    const again = createTourStore(storage);
+    again.getState().loadSaved(references);
+    expect(again.getState().tour).toEqual(store.getState().tour);
+    again.getState().setTour(null);
+    expect(storage.items.has(TOUR_STORAGE_KEY)).toBe(false);
+  });
+
+  it('refuses a bad import with the file and path, changing nothing', () => {
+    const store = createTourStore(memoryStorage());
+    const bad = shippedText.replace('"scenario": "baseline"', '"scenario": "atlantis"');
+    expect(store.getState().importText(bad, 'mine.json', references)).toBe(false);
+    expect(store.getState().tour).toBeNull();
+    expect(store.getState().problem).toMatch(
+      /^mine\.json: stops\[0\]\.scenario: unknown scenario "atlantis"/,
+    );
+    expect(store.getState().importText('{"format": ', 'broken.json', references)).toBe(false);
+    expect(store.getState().problem).toMatch(/^broken\.json: line 1/);
+  });
+
+  it('reports a saved tour that no longer checks and keeps it saved', () => {
+    const storage = memoryStorage();
+    const store = createTourStore(storage);
+    store.getState().importText(shippedText, 'thu-duc-2045.json', references);
+    const fewer = createTourStore(storage);
+    fewer.getState().loadSaved({ scenarios: scenarios.filter((s) => s.id !== 'ring-road-2-completed') });
+    expect(fewer.getState().tour).toBeNull();
+    expect(fewer.getState().problem).toMatch(/^saved tour: stops\[4\]\.scenario: unknown scenario/);
+    expect(storage.items.has(TOUR_STORAGE_KEY)).toBe(true);
+    // once the scenario is there (the workspace loads later) the same saved tour loads
+    fewer.getState().loadSaved(references);
+    expect(fewer.getState().tour?.stops).toHaveLength(5);
+    expect(fewer.getState().problem).toBeNull();
+  });
+
+  it('never replaces a tour being edited with the saved one', () => {
+    const storage = memoryStorage();
+    const store = createTourStore(storage);
+    store.getState().importText(shippedText, 'thu-duc-2045.json', references);
+    const edited = { ...store.getState().tour!, stops: store.getState().tour!.stops.slice(0, 2) };
+    store.getState().setTour(edited);
+    storage.items.set(TOUR_STORAGE_KEY, shippedText);
+    store.getState().loadSaved(references);
+    expect(store.getState().tour).toBe(edited);
+  });
+});
