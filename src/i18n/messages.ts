@@ -230,6 +230,9 @@ export const vi = {
   'sensors.notLive': 'Quá hạn hoặc mất kết nối (xám, viền đứt)',
   'sensors.close': 'Đóng',
   'sensors.last24h': '24 giờ qua, ngưỡng: {thresholds}',
+  'sensors.timeSeries': 'Chuỗi thời gian của trạm',
+  'sensors.range.day': '24 giờ',
+  'sensors.range.week': '7 ngày',
   'city.loading': 'Đang tải dữ liệu thành phố…',
   'city.loadError':
     'Không tải được dữ liệu thành phố ({file}): {message}. Chạy "npm run twin -- data build" để tạo public/data/thuduc/.',
@@ -584,6 +587,9 @@ export const en: Record<MessageKey, string> = {
   'sensors.notLive': 'Stale or offline (grey, dashed)',
   'sensors.close': 'Close',
   'sensors.last24h': 'Last 24 h, thresholds: {thresholds}',
+  'sensors.timeSeries': 'Station time series',
+  'sensors.range.day': '24 h',
+  'sensors.range.week': '7 days',
   'city.loading': 'Loading the city data…',
   'city.loadError':
     'Could not load the city data ({file}): {message}. Run "npm run twin -- data build" to create public/data/thuduc/.',

@@ -116,7 +116,7 @@ describe.skipIf(!hasSharedData)('#/operations: a storm in the replay triggers th
         return state?.status === 'done' ? state : undefined;
       },
       'the nowcast result',
-      200_000,
+      320_000,
     );
     const app = done.result as NowcastResult;
     const cli = await reference;
@@ -139,5 +139,5 @@ describe.skipIf(!hasSharedData)('#/operations: a storm in the replay triggers th
     );
     expect(await page.locator('[data-testid="nowcast-roads"] li').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 });

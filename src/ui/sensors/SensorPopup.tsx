@@ -4,17 +4,20 @@ import { useApp } from '../context.tsx';
 import { useSensors } from '../storeHooks.ts';
 import { markerLabel } from './sensorMarkers.ts';
 import { Sparkline } from './Sparkline.tsx';
+import { TimeSeriesPanel } from './TimeSeriesPanel.tsx';
 import { workbenchSensors } from './workbenchSensors.ts';
 
 /**
  * The popup of the station picked on the map or in the sensors panel: its label and the last
  * 24 h of its Datastream as a sparkline with its thresholds (alarm levels; the concentration of
- * AQI 151). Closes with its button or Escape.
+ * AQI 151), and the time-series chart of 24 h or 7 days with its thresholds (TimeSeriesPanel).
+ * Closes with its button or Escape.
  */
 export function SensorPopup() {
   const t = useT();
   const on = useApp((s) => s.layerVisible.sensors ?? false);
   const streamId = useSensors((s) => s.selectedStreamId);
+  const staRoot = useSensors((s) => s.staRoot);
   useSensors((s) => s.dataVersion);
   if (!on || streamId === null) return null;
   const nowMs = Date.now();
@@ -22,6 +25,8 @@ export function SensorPopup() {
   const marker = data?.markers.find((m) => m.streamId === streamId);
   if (!data || !marker) return null;
   const close = () => sensors.getState().select(null);
+  const { air, rivers, rain } = data.snapshot;
+  const stream = [...air, ...rivers, ...rain].map((s) => s.stream).find((s) => s.id === streamId);
   return (
     <div
       className="sensor-popup"
@@ -46,6 +51,7 @@ export function SensorPopup() {
         classPrefix="sensor"
         label={t('sensors.last24h', { thresholds: Object.keys(marker.thresholds).join(', ') || '–' })}
       />
+      {stream && <TimeSeriesPanel staRoot={staRoot} datastreamId={streamId} stream={stream} />}
     </div>
   );
 }
