@@ -128,6 +128,10 @@ export const vi = {
   'tour.discard': 'Bỏ chuyến tham quan này',
   'tour.import': 'Nhập chuyến tham quan',
   'tour.dismiss': 'Đóng',
+  'tour.record': 'Ghi video',
+  'tour.recordStop': 'Dừng ghi và lưu video',
+  'tour.recordHint':
+    'Ghi những gì đang trình chiếu thành video WebM; khi bật «Tự chuyển», chuyến tham quan chạy lại từ đầu và video tự lưu sau điểm dừng cuối.',
   'viewer.title': 'Mô hình quy hoạch đã công bố',
   'viewer.loading': 'Đang tải quả địa cầu…',
   'viewer.loadError': 'Không tải được dữ liệu: {message}',
@@ -486,6 +490,10 @@ export const en: Record<MessageKey, string> = {
   'tour.discard': 'Discard this tour',
   'tour.import': 'Import a tour',
   'tour.dismiss': 'Dismiss',
+  'tour.record': 'Record video',
+  'tour.recordStop': 'Stop and save the video',
+  'tour.recordHint':
+    'Records what is presented as a WebM video; with “Advance by itself” on, the tour starts again from the first stop and the video is saved after the last one.',
   'viewer.title': 'Published planning model',
   'viewer.loading': 'Loading the globe…',
   'viewer.loadError': 'Could not load data: {message}',

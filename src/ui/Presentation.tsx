@@ -1,16 +1,18 @@
-import { useContext, useEffect, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { clockTimeOf } from '../scenario/eventClock.ts';
 import type { TourStop } from '../scenario/tour.ts';
 import { presenterAction, stopAfter, stopScenarioIds } from '../scenario/tourPlayback.ts';
 import { floodPlayer } from '../state/floodPlayerStore.ts';
 import { CityView } from './CityView.tsx';
 import { CompareView } from './CompareView.tsx';
+import { downloadBlob } from './download.ts';
 import { StoreContext, useApp, useT } from './context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { cancelScenarioRun, SCENARIO_RUN_ID } from './run/scenarioRun.ts';
 import { useFloodPlayer } from './storeHooks.ts';
 import { TourKpiCards } from './tour/TourKpiCards.tsx';
+import { canRecordTour, startTourRecording, type TourRecording } from './tour/tourRecorder.ts';
 import { playStop, type StopPhase } from './tour/tourStopPlayback.ts';
 import { usePlayedTour } from './tour/useTour.ts';
 
@@ -22,6 +24,11 @@ function firstStopOfAddress(): number {
   const query = window.location.hash.split('?')[1] ?? '';
   const n = Number(new URLSearchParams(query).get('stop'));
   return Number.isInteger(n) && n >= 1 ? n - 1 : 0;
+}
+
+/** Ends a recording and saves its video as `fileName`. */
+function saveRecording(recording: TourRecording, fileName: string): void {
+  void recording.stop().then((video) => downloadBlob(fileName, video));
 }
 
 const requestFullscreen = () => void document.documentElement.requestFullscreen?.().catch(() => {});
@@ -41,6 +48,8 @@ export function Presentation() {
   const [wanted, setIndex] = useState(firstStopOfAddress);
   const [phase, setPhase] = useState<StopPhase>('running');
   const [autoAdvance, setAutoAdvance] = useState(false);
+  const [recording, setRecording] = useState<TourRecording | null>(null);
+  const root = useRef<HTMLDivElement>(null);
   const tour = loaded.ok ? loaded.tour : undefined;
   const count = tour?.stops.length ?? 0;
   const index = Math.min(wanted, Math.max(0, count - 1));
@@ -76,14 +85,28 @@ export function Presentation() {
     return () => window.removeEventListener('keydown', onKey);
   }, [count]);
 
+  /** Ends the recording and saves the video. */
+  const finishRecording = (shown: TourRecording, fileName: string) => {
+    setRecording(null);
+    saveRecording(shown, fileName);
+  };
+
+  // advancing by itself: the next stop after the hold; after the last one a recording ends
   useEffect(() => {
-    if (!autoAdvance || phase !== 'ready' || !stop || index >= count - 1) return;
+    if (!autoAdvance || phase !== 'ready' || !stop || !tour) return;
+    const last = index >= count - 1;
+    if (last && !recording) return;
     const timer = setTimeout(
-      () => setIndex((i) => stopAfter('next', i, count)),
+      () => {
+        if (last && recording) {
+          setRecording(null);
+          saveRecording(recording, `${tour.id}.webm`);
+        } else setIndex((i) => stopAfter('next', i, count));
+      },
       (stop.holdSeconds ?? DEFAULT_HOLD_SECONDS) * 1000,
     );
     return () => clearTimeout(timer);
-  }, [autoAdvance, phase, stop, index, count]);
+  }, [autoAdvance, phase, stop, index, count, recording, tour]);
 
   if (!loaded.ok || !tour || !stop) {
     return (
@@ -94,7 +117,7 @@ export function Presentation() {
   }
   const names = stopScenarioIds(stop).map((id) => loaded.scenarios.get(id)?.name[language] ?? id);
   return (
-    <div className="presentation" data-testid="presentation">
+    <div className="presentation" data-testid="presentation" ref={root}>
       {stop.compare ? (
         <CompareView names={[names[0]!, names[1]!]} />
       ) : (
@@ -154,6 +177,23 @@ export function Presentation() {
             />{' '}
             {t('tour.autoAdvance')}
           </label>
+          {canRecordTour() && (
+            <button
+              type="button"
+              data-testid="tour-record"
+              aria-pressed={recording !== null}
+              title={t('tour.recordHint')}
+              onClick={() => {
+                if (recording) finishRecording(recording, `${tour.id}.webm`);
+                else if (root.current) {
+                  setRecording(startTourRecording(root.current));
+                  if (autoAdvance) setIndex(0);
+                }
+              }}
+            >
+              {recording ? t('tour.recordStop') : t('tour.record')}
+            </button>
+          )}
           <button type="button" onClick={requestFullscreen}>
             {t('presentation.fullscreen')}
           </button>

@@ -24,8 +24,8 @@ beforeAll(async () => {
 const card = (kpi: string) => `[data-testid="tour-kpi-${kpi}"]`;
 const caption = () => page.textContent('[data-testid="tour-caption"]');
 /** The number a KPI card carries once the stop's run is in (unrounded, in `data-value`). */
-const cardValue = async (kpi: string) => {
-  await page.waitForSelector(`${card(kpi)}:not([data-value=""])`, { timeout: 240_000 });
+const cardValue = async (kpi: string, timeout = 240_000) => {
+  await page.waitForSelector(`${card(kpi)}:not([data-value=""])`, { timeout });
   return Number(await page.getAttribute(card(kpi), 'data-value'));
 };
 
@@ -84,6 +84,19 @@ describe('the shipped tour in presentation mode', () => {
     // click does not wait for quiet frames)
     await page.dispatchEvent('[data-testid="tour-dot-4"]', 'click');
     expect(await caption()).toContain('Vành đai 2');
+
+    // video export: what is presented is recorded as WebM (an EBML file) and saved
+    await page.dispatchEvent('[data-testid="tour-record"]', 'click');
+    expect(await page.getAttribute('[data-testid="tour-record"]', 'aria-pressed')).toBe('true');
+    await page.waitForTimeout(3000);
+    const [video] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.dispatchEvent('[data-testid="tour-record"]', 'click'),
+    ]);
+    expect(video.suggestedFilename()).toBe('thu-duc-2045.webm');
+    const bytes = readFileSync((await video.path())!);
+    expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    expect(bytes.length).toBeGreaterThan(1000);
     expect(errors).toEqual([]);
   }, 400_000);
 
@@ -130,4 +143,41 @@ describe('the shipped tour in presentation mode', () => {
     expect(await page.textContent('[data-testid="tour-position"]')).toBe('2 / 5');
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it('plays the storm stop: the flood run in the worker, then the water over the stop’s time span', async () => {
+    page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors = collectErrors(page);
+    await page.goto(`${inject('appUrl')}#/presentation?stop=2`);
+    await page.waitForSelector('[data-testid="tour-caption"]');
+    expect(await page.textContent('[data-testid="tour-position"]')).toBe('2 / 5');
+    await page.waitForSelector('[data-testid="tour-run-progress"]', { timeout: 60_000 });
+    const flooded = await cardValue('flood.floodedAreaKm2', 540_000);
+    expect(flooded).toBeGreaterThan(0);
+    // the span 00:00–12:00 plays frame after frame up to 12:00 (the king tide peaks at 04:00)
+    const clock = '[data-testid="tour-flood-time"]';
+    await page.waitForSelector(clock);
+    const shown = await page.evaluate(
+      (selector) =>
+        new Promise<string[]>((resolve) => {
+          const node = document.querySelector(selector)!;
+          const texts: string[] = [];
+          const note = () => {
+            const text = node.textContent ?? '';
+            if (texts.at(-1) !== text) texts.push(text);
+            if (text.includes('12:00')) resolve(texts);
+          };
+          note();
+          new MutationObserver(note).observe(node, { childList: true, characterData: true, subtree: true });
+        }),
+      clock,
+    );
+    const minutes = shown.map((text) => {
+      const [, h, m] = /(\d\d):(\d\d)/.exec(text)!;
+      return Number(h) * 60 + Number(m);
+    });
+    expect(minutes.length).toBeGreaterThanOrEqual(2);
+    expect(minutes.every((m, i) => i === 0 || m > minutes[i - 1]!)).toBe(true);
+    expect(minutes.at(-1)).toBe(12 * 60);
+    expect(errors).toEqual([]);
+  }, 600_000);
 });
