@@ -82,8 +82,9 @@ export interface TourReferences {
 export const MAX_FLIGHT_SECONDS = 60;
 /** Longest a stop stays up when advancing by itself, s. */
 export const MAX_HOLD_SECONDS = 600;
-/** Most stops of one tour, and KPI cards of one stop (a wall of numbers is no story). */
+/** Most stops of one tour. */
 export const MAX_TOUR_STOPS = 100;
+/** Most KPI cards of one stop (a wall of numbers is no story). */
 export const MAX_STOP_KPIS = 8;
 /** Camera heights allowed, m above mean sea level. */
 const CAMERA_HEIGHT_METRES: [number, number] = [-100, 100_000];
