@@ -13,6 +13,7 @@ import {
 } from '../../src/cli/sensors/sensorServiceProcess.ts';
 import type { NowcastResult } from '../../src/scenario/nowcastRun.ts';
 import { chromiumForTests, collectErrors } from './browser.ts';
+import { datastream, hourly, postThing, thing } from './sensorThings.ts';
 
 /**
  * The issue's done-criterion "a storm in the replay triggers a nowcast whose closed roads
@@ -140,4 +141,53 @@ describe.skipIf(!hasSharedData)('#/operations: a storm in the replay triggers th
     expect(await page.locator('[data-testid="nowcast-roads"] li').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   }, 360_000);
+});
+
+describe('#/operations: the nowcast can be cancelled', () => {
+  let dataDir: string;
+  let service: SensorServiceProcess;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'twin-nowcast-cancel-e2e-'));
+    service = await startSensorService(dataDir);
+    // 1.2 m for 24 h, the latest hour 1.45 m ≥ alarm I (1.40 m): the trigger holds at once
+    const levels = hourly(1.2, 24, Date.now()).map((o, i) => (i === 0 ? { ...o, result: 1.45 } : o));
+    const tideModel = {
+      meanLevelMetres: 0.1,
+      constituents: [{ name: 'S2', speedDegPerHour: 30, amplitudeMetres: 1, phaseDegrees: 0 }],
+    };
+    await postThing(
+      service.http,
+      thing('Phú An', 'synthetic', [
+        datastream('Phú An level', 'water level', 'm', levels, {
+          alarmLevelsMetres: { I: 1.4, II: 1.5, III: 1.6 },
+          tideModel,
+        }),
+      ]),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    if (service) await stopSensorService(service);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts on the river at alarm I, shows its progress, and stops on Cancel from the keyboard', async () => {
+    const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors = collectErrors(page);
+    await page.goto(`${inject('appUrl')}#/operations?sta=${encodeURIComponent(`${service.http}/v1.1`)}`);
+    const panel = page.getByTestId('nowcast');
+    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('running');
+    expect(await panel.locator('progress').count()).toBe(1);
+    await page.getByTestId('nowcast-cancel').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 120_000 }).toBe('cancelled');
+    expect(await panel.textContent()).toContain('Đã hủy dự báo');
+    // not started again for the same scheduled time
+    await page.waitForTimeout(2000);
+    expect(await panel.getAttribute('data-status')).toBe('cancelled');
+    expect(await page.getByTestId('nowcast-result').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
