@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.ts';
 import { parseJsonText } from '../core/json.ts';
@@ -209,4 +210,36 @@ describe('the shipped tour', () => {
       expect(names.filter((k) => !documented.includes(`\`${k}\``))).toEqual([]);
     },
   );
+});
+
+describe('tour documents from anywhere', () => {
+  it('end in a tour or an InputError, never another error (random values in every field of a stop)', () => {
+    const doc = load(SHIPPED_TOUR) as { stops: Record<string, unknown>[] };
+    const fields = [
+      'id',
+      'camera',
+      'scenario',
+      'compare',
+      'layers',
+      'time',
+      'kpis',
+      'caption',
+      'holdSeconds',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.anything(), fc.anything(), (field, value, whole) => {
+        const mutated = structuredClone(doc);
+        mutated.stops[1]![field] = value;
+        for (const candidate of [mutated, whole]) {
+          try {
+            const tour = parseTour(candidate, REFERENCES);
+            expect(tour.stops.length).toBeGreaterThan(0);
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+          }
+        }
+      }),
+      { seed: 15, numRuns: 400 },
+    );
+  });
 });
