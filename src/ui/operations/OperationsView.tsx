@@ -1,3 +1,4 @@
+import { proxy } from 'comlink';
 import { useEffect, useMemo, useState } from 'react';
 import { type MessageKey, translate } from '../../i18n/index.ts';
 import type { DatastreamHealth, LiveObservations } from '../../sensors/liveObservations.ts';
@@ -14,6 +15,8 @@ import {
   type NowcastState,
 } from './nowcastRunner.ts';
 import { registerTestHook } from '../testHooks.ts';
+import { datasetUrl, scenarioWorker } from '../run/scenarioWorker.ts';
+import { nowcastObservationsFromSta, nowcastWindow } from '../../sensors/nowcastObservations.ts';
 import './operations.css';
 
 /** The SensorThings root from `?sta=` (in the query or after the hash), else the default. */
@@ -76,7 +79,14 @@ export function OperationsView() {
   const [runner, setRunner] = useState<NowcastRunner>();
 
   useEffect(() => {
-    const created = createNowcastRunner(staRoot, setNowcast);
+    const created = createNowcastRunner(
+      {
+        read: (atMs) => nowcastObservationsFromSta(staRoot, nowcastWindow(atMs), (url) => fetch(url)),
+        run: (observations, atMs, onProgress, cancelBuffer) =>
+          scenarioWorker().nowcast(datasetUrl(), observations, atMs, proxy(onProgress), cancelBuffer),
+      },
+      setNowcast,
+    );
     setRunner(created);
     const unregister = registerTestHook('nowcast', { state: created.state });
     return () => {

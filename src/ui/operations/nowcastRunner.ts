@@ -2,19 +2,30 @@
  * The operations view's flood nowcast (issue 14, item 6): watches the live river level and rain,
  * and when the trigger's schedule (nowcastTriggerReport: the first data time the river reaches
  * alarm I or a gauge 50 mm in 3 h, then every 30 min of data time while it holds) names a run
- * time not run yet, reads that time's observations from the service (the reader `twin nowcast
- * --sta` uses) and runs runNowcast in the scenario worker, with progress and cancel.
+ * time not run yet, reads that time's observations and runs the nowcast, with progress and
+ * cancel. The view passes the service reader (the one `twin nowcast --sta` uses) and the
+ * scenario worker's `nowcast()` (OperationsView.tsx); tests pass stubs.
  */
-import { proxy } from 'comlink';
 import { type CancelToken, createCancelToken } from '../../core/cancel.ts';
 import type { NowcastObservations } from '../../sensors/nowcast.ts';
 import { nowcastTriggerReport } from '../../sensors/nowcast.ts';
-import { nowcastObservationsFromSta, nowcastWindow } from '../../sensors/nowcastObservations.ts';
 import type { NumericObservation } from '../../sensors/sensorThingsClient.ts';
 import type { NowcastResult } from '../../scenario/nowcastRun.ts';
 import type { StageId } from '../../scenario/pipeline.ts';
-import { datasetUrl, scenarioWorker } from '../run/scenarioWorker.ts';
 import type { FollowedStream } from './operationsData.ts';
+
+/** How the runner reads a run's observations and runs it. */
+export interface NowcastBackend {
+  /** The observations of the 24 h up to `atMs` (from the service). */
+  read(atMs: number): Promise<NowcastObservations>;
+  /** Runs the nowcast (runNowcast, in the scenario worker); rejects with "cancelled" when cancelled. */
+  run(
+    observations: NowcastObservations,
+    atMs: number,
+    onProgress: (stage: StageId, fraction: number) => void,
+    cancelBuffer: SharedArrayBuffer,
+  ): Promise<NowcastResult>;
+}
 
 /** Where the nowcast stands. */
 export interface NowcastState {
@@ -67,8 +78,11 @@ export interface NowcastRunner {
   dispose(): void;
 }
 
-/** Creates the nowcast runner for the service at `staRoot`; `changed` is called on every state change. */
-export function createNowcastRunner(staRoot: string, changed: (state: NowcastState) => void): NowcastRunner {
+/** Creates a nowcast runner on `backend`; `changed` is called on every state change. */
+export function createNowcastRunner(
+  backend: NowcastBackend,
+  changed: (state: NowcastState) => void,
+): NowcastRunner {
   let state: NowcastState = { status: 'waiting' };
   let checkedDataTimeMs: number | undefined;
   /** The latest scheduled run time seen, and the latest one started. */
@@ -88,18 +102,15 @@ export function createNowcastRunner(staRoot: string, changed: (state: NowcastSta
     const stages: Partial<Record<StageId, number>> = { flood: 0, traffic: 0 };
     set({ ...state, status: 'running', atMs, stages: { ...stages } });
     try {
-      const observations = await nowcastObservationsFromSta(staRoot, nowcastWindow(atMs), (url) =>
-        fetch(url),
-      );
-      const result = await scenarioWorker().nowcast(
-        datasetUrl(),
+      const observations = await backend.read(atMs);
+      const result = await backend.run(
         observations,
         atMs,
-        proxy((stage: StageId, fraction: number) => {
+        (stage, fraction) => {
           if (current !== token) return;
           stages[stage] = fraction;
           set({ ...state, stages: { ...stages } });
-        }),
+        },
         token.buffer,
       );
       if (current === token) set({ status: 'done', atMs, result });
