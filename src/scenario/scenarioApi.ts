@@ -11,6 +11,7 @@ import type { Scenario } from './scenario.ts';
 import { type CityModels, cityStages } from './stages/cityStages.ts';
 import { cityFloodModel } from '../sim/flood/city/cityFloodModel.ts';
 import { type CityFloodStageResult, cityFloodInput } from './stages/floodStage.ts';
+import type { FloodKernelPlacement } from '../sim/flood/floodKernel.ts';
 import type { FloodVolume } from '../sim/flood/floodVolume.ts';
 import { prepareCityLanduse } from '../sim/landuse/city/cityLanduseModel.ts';
 import type { CityLanduseResult } from './stages/landuseStage.ts';
@@ -46,6 +47,8 @@ export interface FloodRunView {
   volume: FloodVolume;
   /** Engine time steps taken. */
   steps: number;
+  /** The flood kernel that ran them. */
+  kernel: string;
 }
 
 /** The traffic stage's result as the traffic panel draws and tabulates it (roads.json links). */
@@ -106,8 +109,10 @@ export interface VehicleAnimationRequest {
  * so an unchanged scenario with unchanged options never re-runs, and another cell size is another
  * result. Besides KPIs and layers it answers the panels' questions about a run's results: the
  * parcels to edit, the OD pairs using a link, and vehicles moving on an assignment.
+ * `floodKernel` (optional) resolves to where the flood stages run their kernel (the worker passes
+ * the WebAssembly kernel once compiled; without it, the JavaScript kernel: same results).
  */
-export function createScenarioApi() {
+export function createScenarioApi(floodKernel?: Promise<FloodKernelPlacement>) {
   let city: Promise<{ files: CityFiles; models: CityModels }> | undefined;
   const stagesByOptions = new Map<string, Stage[]>();
   const cache = new Map<string, unknown>();
@@ -147,7 +152,7 @@ export function createScenarioApi() {
       if (!stages) {
         models.landuse ??= prepareCityLanduse(files);
         models.traffic ??= prepareCityTraffic(files);
-        stages = cityStages(files, runOptions, models);
+        stages = cityStages(files, runOptions, models, await floodKernel);
         stagesByOptions.set(optionsKey, stages);
       }
       const run = await runScenario(scenario, stages, {
@@ -185,7 +190,12 @@ export function createScenarioApi() {
           floodSurfaces.set(floodKey, surface);
         }
         const copy = { ...surface, bedMetres: surface.bedMetres.slice(), hidden: surface.hidden.slice() };
-        views.flood = { surface: copy, volume: { ...flood.volume }, steps: flood.steps };
+        views.flood = {
+          surface: copy,
+          volume: { ...flood.volume },
+          steps: flood.steps,
+          kernel: flood.kernel,
+        };
         transferables.push(copy.bedMetres.buffer as ArrayBuffer, copy.hidden.buffer as ArrayBuffer);
       }
 
@@ -235,8 +245,10 @@ export function createScenarioApi() {
     ): Promise<NowcastResult> {
       const { files, models } = await load(datasetUrl);
       models.traffic ??= prepareCityTraffic(files);
+      const placeKernel = await floodKernel;
       return runNowcast(files, observations, atMs, {
         trafficModel: models.traffic,
+        ...(placeKernel ? { placeKernel } : {}),
         onStageProgress: (stage, fraction) => void onProgress(stage, fraction),
         ...(cancelBuffer ? { cancelBuffer } : {}),
       });

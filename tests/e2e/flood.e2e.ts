@@ -33,6 +33,8 @@ describe('flood panel in Chromium', () => {
     expect(await page.getAttribute('[data-testid="flood-status"]', 'data-progress')).toBe('100');
     expect(await page.textContent('body')).toContain('storm-event'); // the edit is in the scenario
     expect(await caption()).toContain('80 m');
+    // the scenario worker runs the flood on the WebAssembly SIMD kernel (the page is cross-origin isolated)
+    expect(await caption()).toContain('WebAssembly SIMD');
     const area80 = await area();
     expect(Number(area80)).toBeGreaterThanOrEqual(0);
     expect(await canvasChangeShare(page, CANVAS, before)).toBeGreaterThan(0.01);

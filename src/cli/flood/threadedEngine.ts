@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FloodModelInput } from '../../sim/flood/floodInput.ts';
-import { type FloodKernelPlacement, jsKernelPlacement } from '../../sim/flood/floodKernel.ts';
+import type { FloodKernelPlacement } from '../../sim/flood/floodKernel.ts';
 import { pooledFloodEngine, type RowWorkerPort } from '../../sim/flood/floodPool.ts';
 import { type FloodEngine, singleThreadEngine } from '../../sim/flood/floodRun.ts';
 import { createFloodState, plainBuffers, sharedBuffers } from '../../sim/flood/floodState.ts';
-import { placeInWasmMemory, wasmFloodKernel, wasmKernelAvailable } from '../../sim/flood/wasmKernel.ts';
+import { placeInWasmMemory, wasmKernelAvailable, wasmKernelPlacement } from '../../sim/flood/wasmKernel.ts';
 
 /** A flood engine that may own worker threads; `close()` ends them. */
 export interface ClosableFloodEngine extends FloodEngine {
@@ -43,11 +43,7 @@ export function floodKernelModule(): WebAssembly.Module {
  * the runtime has shared WebAssembly memory, else the JavaScript kernel.
  */
 export function nodeFloodKernelPlacement(): FloodKernelPlacement {
-  if (!wasmKernelAvailable()) return jsKernelPlacement;
-  return (state) => {
-    const placed = placeInWasmMemory(state, floodKernelModule());
-    return { state: placed.state, kernel: wasmFloodKernel(placed.state, placed.wasm) };
-  };
+  return wasmKernelPlacement(floodKernelModule());
 }
 
 /**

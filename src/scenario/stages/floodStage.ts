@@ -79,6 +79,8 @@ export interface CityFloodStageResult extends FloodStageResult {
   volume: FloodVolume;
   /** Engine time steps taken. */
   steps: number;
+  /** The flood kernel that ran them ('JavaScript', 'WebAssembly SIMD'). */
+  kernel: string;
 }
 
 /** The edits the flood result depends on (the stage's cache key). */
@@ -229,6 +231,7 @@ export function createFloodStage(
         maxLandDepthMetres,
         volume,
         steps: sim.steps,
+        kernel: sim.kernelName,
       };
     },
     kpis: (result) => result.kpis,

@@ -41,6 +41,8 @@ export interface StepForcing {
  * kernel of wasmKernel.ts working on the same state in a WebAssembly memory.
  */
 export interface FloodKernel {
+  /** What runs the phases, as a planner reads it in the results ('JavaScript', 'WebAssembly SIMD'). */
+  name: string;
   /** Face fluxes and outflow limiter of rows [rowStart, rowEnd). */
   fluxPhase(s: FloodState, rowStart: number, rowEnd: number, f: StepForcing): void;
   /** Continuity of rows [rowStart, rowEnd); returns the largest ordinary depth there, m. */
@@ -346,7 +348,7 @@ export function continuityPhase(s: FloodState, rowStart: number, rowEnd: number,
 export type FloodKernelPlacement = (state: FloodState) => { state: FloodState; kernel: FloodKernel };
 
 /** The JavaScript kernel (runs wherever JavaScript runs; the fallback where WebAssembly is not). */
-export const jsFloodKernel: FloodKernel = { fluxPhase, continuityPhase };
+export const jsFloodKernel: FloodKernel = { name: 'JavaScript', fluxPhase, continuityPhase };
 
 /** Runs a state where it is, with the JavaScript kernel. */
 export const jsKernelPlacement: FloodKernelPlacement = (state) => ({ state, kernel: jsFloodKernel });

@@ -58,6 +58,11 @@ export class FloodSimulation {
     return this.state.control[CONTROL_TIME]!;
   }
 
+  /** The kernel that runs the steps ('JavaScript', 'WebAssembly SIMD'). */
+  get kernelName(): string {
+    return this.#kernel.name;
+  }
+
   /** Time steps taken so far. */
   get steps(): number {
     return this.state.control[CONTROL_STEPS]!;

@@ -1,4 +1,9 @@
-import type { FloodKernel, StepForcing } from './floodKernel.ts';
+import {
+  type FloodKernel,
+  type FloodKernelPlacement,
+  jsKernelPlacement,
+  type StepForcing,
+} from './floodKernel.ts';
 import { CONTROL_STEPS, type FloodState } from './floodState.ts';
 
 /**
@@ -180,6 +185,7 @@ export function wasmFloodKernel(state: FloodState, wasm: WasmFloodMemory): Flood
     state.threads,
   );
   return {
+    name: 'WebAssembly SIMD',
     restSegmentSteps: () => kernel.restSegmentSteps(),
     fluxPhase(s, rowStart, rowEnd, f: StepForcing) {
       const levels = f.edgeLevels;
@@ -219,5 +225,19 @@ export function wasmFloodKernel(state: FloodState, wasm: WasmFloodMemory): Flood
         s.hasHeld ? 1 : 0,
       );
     },
+  };
+}
+
+/**
+ * The best kernel placement for a compiled floodKernel.wasm on this thread: each new state is
+ * copied into its own shared WebAssembly memory and run by the WebAssembly kernel; where the
+ * runtime has no shared WebAssembly memory (a browser page that is not cross-origin isolated),
+ * the JavaScript kernel on the state as built (same results).
+ */
+export function wasmKernelPlacement(module: WebAssembly.Module): FloodKernelPlacement {
+  if (!wasmKernelAvailable()) return jsKernelPlacement;
+  return (state) => {
+    const placed = placeInWasmMemory(state, module);
+    return { state: placed.state, kernel: wasmFloodKernel(placed.state, placed.wasm) };
   };
 }

@@ -206,7 +206,11 @@ export function FloodPanel() {
           {frames && frames.depthMetres.length > 0 && <FloodTimeline frames={frames} />}
           <table className="flood-results" data-testid="flood-results">
             <caption>
-              {t('flood.resultOf', { cell: flood.surface.cellSizeMetres, steps: flood.steps })}
+              {t('flood.resultOf', {
+                cell: flood.surface.cellSizeMetres,
+                steps: flood.steps,
+                kernel: flood.kernel,
+              })}
             </caption>
             <tbody>
               {FLOOD_ROWS.filter((key) => kpis[key] !== undefined).map((key) => {
