@@ -1,7 +1,5 @@
 import { wrapLines } from './wrapLines.ts';
 
-/** Frames per second of a recorded tour. */
-export const VIDEO_FRAMES_PER_SECOND = 30;
 /** The overlays of the presentation drawn over the 3D views in the video, as the screen shows them. */
 const OVERLAYS = ['.tour-header', '.tour-panel', '.caption [data-testid="tour-caption"]'];
 
@@ -23,7 +21,8 @@ export function canRecordTour(): boolean {
  * Records what the presentation `root` shows as a WebM video (`canvas.captureStream` and
  * `MediaRecorder`): every frame its 3D canvases (the comparison's panes with their swipe clip)
  * are composed on one canvas of the root's size, with the title, the KPI cards and the caption
- * drawn over them, so the video survives the views changing between stops.
+ * drawn over them, so the video survives the views changing between stops. A frame is recorded
+ * each time the page draws one (at most the display's rate).
  */
 export function startTourRecording(root: HTMLElement): TourRecording {
   const bounds = root.getBoundingClientRect();
@@ -31,6 +30,14 @@ export function startTourRecording(root: HTMLElement): TourRecording {
   video.width = Math.round(bounds.width);
   video.height = Math.round(bounds.height);
   const ctx = video.getContext('2d')!;
+  // frames are taken when drawn (requestFrame), so the video has every composed frame, even
+  // when a busy page draws few of them
+  const stream = video.captureStream(0);
+  const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
+  const recorder = new MediaRecorder(stream, { mimeType: 'video/webm' });
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (event) => chunks.push(event.data);
+  recorder.start(1000);
   let frame = 0;
   const draw = () => {
     ctx.fillStyle = '#cfe3f0';
@@ -40,15 +47,10 @@ export function startTourRecording(root: HTMLElement): TourRecording {
       const element = root.querySelector<HTMLElement>(selector);
       if (element) drawOverlay(ctx, element, bounds);
     }
+    track.requestFrame();
     frame = requestAnimationFrame(draw);
   };
   draw();
-  const recorder = new MediaRecorder(video.captureStream(VIDEO_FRAMES_PER_SECOND), {
-    mimeType: 'video/webm',
-  });
-  const chunks: Blob[] = [];
-  recorder.ondataavailable = (event) => chunks.push(event.data);
-  recorder.start(1000);
   return {
     stop: () =>
       new Promise<Blob>((resolve) => {
