@@ -34,11 +34,12 @@ function saveRecording(recording: TourRecording, fileName: string): void {
 const requestFullscreen = () => void document.documentElement.requestFullscreen?.().catch(() => {});
 
 /**
- * Presentation mode for leaders: the shipped tour "Thủ Đức 2045" played full screen. Each stop
- * flies the camera, runs its scenario (or compare pair) in the scenario worker with a progress
- * bar, shows KPI cards with the run's values and plays its flood time span. Presenter keys and
- * clicker: → PageDown Space next, ← PageUp previous, Home/End, F full screen, Esc leaves it;
- * progress dots jump to a stop; optional auto-advance after each stop's hold time.
+ * Presentation mode for leaders: the planner's tour (made in the workbench) or else the shipped
+ * tour "Thủ Đức 2045", played full screen. Each stop flies the camera, runs its scenario (or
+ * compare pair) in the scenario worker with a progress bar, shows KPI cards with the run's values
+ * and plays its flood time span. Presenter keys and clicker: → PageDown Space next, ← PageUp
+ * previous, Home/End, F full screen, Esc leaves it; progress dots jump to a stop; optional
+ * auto-advance after each stop's hold time; the tour can be recorded as a WebM video.
  */
 export function Presentation() {
   const t = useT();

@@ -6,7 +6,7 @@ import { stopScenarioIds } from '../../scenario/tourPlayback.ts';
 import { useApp, useT } from '../context.tsx';
 
 /** A KPI value as a card shows it: whole numbers from 100 up, else two decimals, in the UI language's digits. */
-export function formatKpiValue(value: number, language: Language): string {
+function formatKpiValue(value: number, language: Language): string {
   return value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', {
     maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2,
   });
