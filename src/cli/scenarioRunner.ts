@@ -12,7 +12,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { cityEditCheck } from '../scenario/cityReferences.ts';
 import { parseScenario } from '../scenario/validate.ts';
 import { cityStages } from '../scenario/stages/cityStages.ts';
-import { nodeFloodKernelPlacement } from './flood/threadedEngine.ts';
+import { nodeFloodRunner } from './flood/threadedEngine.ts';
 import { inFile, readJsonFile } from './io.ts';
 
 /** Parses `--only flood,traffic` into stage ids (usage error for unknown names). */
@@ -72,7 +72,7 @@ export function createScenarioRunner(
   const cache = new Map<string, unknown>();
   return async (scenario: Scenario, only?: StageId[]): Promise<ScenarioRun> => {
     files ??= readDefaultDataset();
-    stages ??= cityStages(await files, {}, {}, nodeFloodKernelPlacement());
+    stages ??= cityStages(await files, {}, {}, nodeFloodRunner());
     return runScenario(scenario, stages, {
       cache,
       ...(only ? { only } : {}),

@@ -1,5 +1,5 @@
 import type { CityFiles } from '../data/dataset/cityFiles.ts';
-import type { FloodKernelPlacement } from '../sim/flood/floodKernel.ts';
+import type { FloodRunnerFactory } from '../sim/flood/floodRun.ts';
 import type { CityTrafficModel } from '../sim/traffic/city/cityTrafficModel.ts';
 import {
   NOWCAST_HORIZON_HOURS,
@@ -31,8 +31,8 @@ export interface NowcastRunOptions {
   hours?: number;
   /** Flood grid cell, m (20, 40 or 80; default 80). */
   cellSizeMetres?: number;
-  /** The flood kernel (the CLI: WebAssembly; default the JavaScript kernel, same results). */
-  placeKernel?: FloodKernelPlacement;
+  /** Builds the flood engine (the CLI and the app: WebAssembly; default JavaScript, same results). */
+  floodRunner?: FloodRunnerFactory;
   /** A prepared traffic model to share (the worker's); default: the stage prepares its own. */
   trafficModel?: CityTrafficModel;
   onStageProgress?: (stage: StageId, fractionDone: number) => void;
@@ -128,7 +128,7 @@ export async function runNowcast(
   const flood = createFloodStage(files, {
     cellSizeMetres: options.cellSizeMetres ?? DEFAULT_RUN_OPTIONS.floodCellSizeMetres,
     assignedHour: { startSeconds: 0, endSeconds: hours * 3600 },
-    ...(options.placeKernel ? { placeKernel: options.placeKernel } : {}),
+    ...(options.floodRunner ? { runner: options.floodRunner } : {}),
   });
   const traffic = createTrafficStage(files, {
     relativeGap: DEFAULT_RUN_OPTIONS.trafficRelativeGap,

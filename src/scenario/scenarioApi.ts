@@ -1,4 +1,5 @@
 import { transfer } from 'comlink';
+import { hashValue } from '../core/hash.ts';
 import { type CityFiles, readCityFiles } from '../data/dataset/cityFiles.ts';
 import { fetchDatasetReader } from '../data/dataset/fetchReader.ts';
 import { type ScenarioLayers, scenarioLayersOf } from './differenceLayers.ts';
@@ -11,7 +12,7 @@ import type { Scenario } from './scenario.ts';
 import { type CityModels, cityStages } from './stages/cityStages.ts';
 import { cityFloodModel } from '../sim/flood/city/cityFloodModel.ts';
 import { type CityFloodStageResult, cityFloodInput } from './stages/floodStage.ts';
-import type { FloodKernelPlacement } from '../sim/flood/floodKernel.ts';
+import type { FloodRunnerFactory } from '../sim/flood/floodRun.ts';
 import type { FloodVolume } from '../sim/flood/floodVolume.ts';
 import { prepareCityLanduse } from '../sim/landuse/city/cityLanduseModel.ts';
 import type { CityLanduseResult } from './stages/landuseStage.ts';
@@ -47,8 +48,11 @@ export interface FloodRunView {
   volume: FloodVolume;
   /** Engine time steps taken. */
   steps: number;
-  /** The flood kernel that ran them. */
+  /** The flood kernel that ran them, and on how many workers. */
   kernel: string;
+  workers: number;
+  /** Hash of the maximum depth grid (core/hash.ts): equal runs give equal digests. */
+  maxDepthDigest: string;
 }
 
 /** The traffic stage's result as the traffic panel draws and tabulates it (roads.json links). */
@@ -109,10 +113,14 @@ export interface VehicleAnimationRequest {
  * so an unchanged scenario with unchanged options never re-runs, and another cell size is another
  * result. Besides KPIs and layers it answers the panels' questions about a run's results: the
  * parcels to edit, the OD pairs using a link, and vehicles moving on an assignment.
- * `floodKernel` (optional) resolves to where the flood stages run their kernel (the worker passes
- * the WebAssembly kernel once compiled; without it, the JavaScript kernel: same results).
+ * `floodRunner` (optional) resolves to how the flood stages run (the worker: the WebAssembly
+ * kernel on its row workers once compiled; without it, the JavaScript kernel here: same results);
+ * `setFloodWorkers` takes the page's choice of row workers per flood run.
  */
-export function createScenarioApi(floodKernel?: Promise<FloodKernelPlacement>) {
+export function createScenarioApi(
+  floodRunner?: Promise<FloodRunnerFactory>,
+  setFloodWorkers: (count: number) => void = () => {},
+) {
   let city: Promise<{ files: CityFiles; models: CityModels }> | undefined;
   const stagesByOptions = new Map<string, Stage[]>();
   const cache = new Map<string, unknown>();
@@ -130,6 +138,11 @@ export function createScenarioApi(floodKernel?: Promise<FloodKernelPlacement>) {
   };
 
   return {
+    /** Row workers for the next flood runs (results are the same for any count). */
+    async setFloodWorkers(count: number): Promise<void> {
+      setFloodWorkers(count);
+    },
+
     /** The parcels of the zoning layer, for picking and drawing in the zoning editor. */
     async parcelOutlines(datasetUrl: string): Promise<ParcelOutlines> {
       const { files, models } = await load(datasetUrl);
@@ -152,7 +165,7 @@ export function createScenarioApi(floodKernel?: Promise<FloodKernelPlacement>) {
       if (!stages) {
         models.landuse ??= prepareCityLanduse(files);
         models.traffic ??= prepareCityTraffic(files);
-        stages = cityStages(files, runOptions, models, await floodKernel);
+        stages = cityStages(files, runOptions, models, await floodRunner);
         stagesByOptions.set(optionsKey, stages);
       }
       const run = await runScenario(scenario, stages, {
@@ -195,6 +208,8 @@ export function createScenarioApi(floodKernel?: Promise<FloodKernelPlacement>) {
           volume: { ...flood.volume },
           steps: flood.steps,
           kernel: flood.kernel,
+          workers: flood.workers,
+          maxDepthDigest: hashValue(flood.maxDepthMetres),
         };
         transferables.push(copy.bedMetres.buffer as ArrayBuffer, copy.hidden.buffer as ArrayBuffer);
       }
@@ -245,10 +260,10 @@ export function createScenarioApi(floodKernel?: Promise<FloodKernelPlacement>) {
     ): Promise<NowcastResult> {
       const { files, models } = await load(datasetUrl);
       models.traffic ??= prepareCityTraffic(files);
-      const placeKernel = await floodKernel;
+      const runner = await floodRunner;
       return runNowcast(files, observations, atMs, {
         trafficModel: models.traffic,
-        ...(placeKernel ? { placeKernel } : {}),
+        ...(runner ? { floodRunner: runner } : {}),
         onStageProgress: (stage, fraction) => void onProgress(stage, fraction),
         ...(cancelBuffer ? { cancelBuffer } : {}),
       });

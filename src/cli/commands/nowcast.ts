@@ -5,7 +5,7 @@ import { nowcastObservationsFromSta, nowcastWindow } from '../../sensors/nowcast
 import { runNowcast } from '../../scenario/nowcastRun.ts';
 import { DEFAULT_RUN_OPTIONS, FLOOD_CELL_SIZES_METRES } from '../../scenario/runOptions.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
-import { nodeFloodKernelPlacement } from '../flood/threadedEngine.ts';
+import { nodeFloodRunner } from '../flood/threadedEngine.ts';
 import { log, printJson } from '../io.ts';
 import { readDefaultDataset } from '../scenarioRunner.ts';
 import { checkRiverObserved, nowcastObservationsFromStore } from '../sensors/nowcastObservations.ts';
@@ -73,7 +73,7 @@ export const nowcast: Command = {
     const result = await runNowcast(files, observations, atMs, {
       hours,
       cellSizeMetres: cell,
-      placeKernel: nodeFloodKernelPlacement(),
+      floodRunner: nodeFloodRunner(),
     });
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     log(`nowcast at ${result.at}: flood → traffic in ${seconds} s`);

@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FloodModelInput } from '../../sim/flood/floodInput.ts';
 import type { FloodKernelPlacement } from '../../sim/flood/floodKernel.ts';
-import { pooledFloodEngine, type RowWorkerPort } from '../../sim/flood/floodPool.ts';
-import { type FloodEngine, singleThreadEngine } from '../../sim/flood/floodRun.ts';
-import { createFloodState, plainBuffers, sharedBuffers } from '../../sim/flood/floodState.ts';
-import { placeInWasmMemory, wasmKernelAvailable, wasmKernelPlacement } from '../../sim/flood/wasmKernel.ts';
-
-/** A flood engine that may own worker threads; `close()` ends them. */
-export interface ClosableFloodEngine extends FloodEngine {
-  close(): Promise<void>;
-}
+import { floodRunner, type RowWorkerPort } from '../../sim/flood/floodPool.ts';
+import type { FloodRunner, FloodRunnerFactory } from '../../sim/flood/floodRun.ts';
+import { wasmKernelPlacement } from '../../sim/flood/wasmKernel.ts';
 
 /** Which kernel runs the steps: WebAssembly SIMD (default in Node) or JavaScript. */
 export type FloodKernelName = 'wasm' | 'js';
@@ -47,34 +42,26 @@ export function nodeFloodKernelPlacement(): FloodKernelPlacement {
 }
 
 /**
- * Builds a flood engine on `threads` Node worker threads sharing the state (rows split evenly;
- * one Atomics barrier after the flux phase and one after the continuity phase of every step).
- * `threads` = 1 runs on the calling thread. The WebAssembly kernel keeps the state in one shared
- * WebAssembly memory; the JavaScript kernel in SharedArrayBuffers. Results are bit-identical for
- * any thread count: each cell and face is computed by the same arithmetic, and volume accounts
- * are kept per row and summed in row order.
+ * Builds a flood engine on `threads` Node worker threads sharing the state (floodRunner of
+ * sim/flood/floodPool.ts: `threads` = 1 runs on the calling thread; the WebAssembly kernel unless
+ * `kernel` is 'js'). Results are bit-identical for any thread count.
  */
 export function createFloodEngine(
   input: FloodModelInput,
   threads: number,
   kernel: FloodKernelName = 'wasm',
-): ClosableFloodEngine {
-  const count = Math.max(1, Math.min(threads, input.rows));
-  const workers = () => Array.from({ length: count }, () => nodeRowWorker());
-  if (kernel === 'wasm' && wasmKernelAvailable()) {
-    if (count === 1) {
-      const { state, kernel: wasmKernel } = nodeFloodKernelPlacement()(createFloodState(input));
-      return { ...singleThreadEngine(state, wasmKernel), close: async () => {} };
-    }
-    const { state, wasm } = placeInWasmMemory(
-      createFloodState(input, count, plainBuffers),
-      floodKernelModule(),
-    );
-    return pooledFloodEngine(state, workers(), wasm);
-  }
-  if (count === 1) {
-    const engine = singleThreadEngine(createFloodState(input));
-    return { ...engine, close: async () => {} };
-  }
-  return pooledFloodEngine(createFloodState(input, count, sharedBuffers), workers());
+): FloodRunner {
+  return floodRunner(input, {
+    workers: threads,
+    ...(kernel === 'wasm' ? { module: floodKernelModule() } : {}),
+    spawnRowWorker: nodeRowWorker,
+  });
+}
+
+/**
+ * Flood runners for the scenario stages in Node: the WebAssembly kernel on `threads` worker
+ * threads (default: every core); the same depths for any count.
+ */
+export function nodeFloodRunner(threads = availableParallelism()): FloodRunnerFactory {
+  return (input) => createFloodEngine(input, threads);
 }

@@ -1,5 +1,5 @@
 import type { CityFiles } from '../../data/dataset/cityFiles.ts';
-import type { FloodKernelPlacement } from '../../sim/flood/floodKernel.ts';
+import type { FloodRunnerFactory } from '../../sim/flood/floodRun.ts';
 import type { Stage } from '../pipeline.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runOptions.ts';
 import { createFloodStage } from './floodStage.ts';
@@ -22,20 +22,21 @@ export interface CityModels {
  * the traffic stage's relative gap), so runs with other options are cached separately. The flood
  * stage runs only for scenarios with a storm event: a scenario without one describes an ordinary
  * day (no flood KPIs, no flooded roads closed), so flood outcomes are compared between scenarios
- * that share an event. `placeFloodKernel` picks the flood kernel (the CLI: WebAssembly).
+ * that share an event. `floodRunner` builds the flood engine (the CLI and the app: WebAssembly on
+ * every core; default the JavaScript kernel on one thread, same results).
  */
 export function cityStages(
   files: CityFiles,
   options: Partial<RunOptions> = {},
   models: CityModels = {},
-  placeFloodKernel?: FloodKernelPlacement,
+  floodRunner?: FloodRunnerFactory,
 ): Stage[] {
   const { floodCellSizeMetres, trafficRelativeGap } = { ...DEFAULT_RUN_OPTIONS, ...options };
   const landuse = createLanduseStage(files, models.landuse ? { model: models.landuse } : {});
   const flood: Stage<'flood'> = {
     ...createFloodStage(files, {
       cellSizeMetres: floodCellSizeMetres,
-      ...(placeFloodKernel ? { placeKernel: placeFloodKernel } : {}),
+      ...(floodRunner ? { runner: floodRunner } : {}),
     }),
     appliesTo: (scenario) => scenario.edits.some((e) => e.type === 'stormEvent'),
   };

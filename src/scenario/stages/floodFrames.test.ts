@@ -3,7 +3,7 @@
  * cityBehaviour.test.ts: a river held at the tide on the west, a canal, land rising from 0.5 m;
  * a 6-hour king tide over the banks with a 10-year storm.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CELL,
   LAND,
@@ -13,7 +13,8 @@ import {
 } from '../../../tests/fixtures/flood-city/syntheticCity.ts';
 import { valueAt } from '../../core/timeSeries.ts';
 import type { CityFloodEvent } from '../../sim/flood/city/cityEvent.ts';
-import { FloodSimulation } from '../../sim/flood/floodSimulation.ts';
+import { type FloodRunner, placedRunner } from '../../sim/flood/floodRun.ts';
+import { CONTROL_TIME } from '../../sim/flood/floodState.ts';
 import { alternatingBlockHyetograph } from '../../sim/hydrology/designStorm.ts';
 import { runScenario } from '../pipeline.ts';
 import {
@@ -49,12 +50,14 @@ const event: CityFloodEvent = {
 
 describe('flood stage depth frames', () => {
   it('are taken every frame interval from 0 to the end, the last is the final depth, none exceeds the maximum', async () => {
-    const init = vi.spyOn(FloodSimulation.prototype, 'init');
-    const stage = createFloodStage(city, { cellSizeMetres: CELL, event });
+    let engine: FloodRunner | undefined;
+    const runner = (input: Parameters<ReturnType<typeof placedRunner>>[0]) => {
+      engine = placedRunner()(input);
+      return engine;
+    };
+    const stage = createFloodStage(city, { cellSizeMetres: CELL, event, runner });
     const run = await runScenario(scenarioWith([]), [stage]);
     const result = run.results.flood as CityFloodStageResult;
-    const sim = init.mock.contexts.at(-1) as FloodSimulation;
-    init.mockRestore();
 
     // times: 0, every 30 min, the end; monotone; tide at each time
     const times = result.frameTimesSeconds;
@@ -64,8 +67,8 @@ describe('flood stage depth frames', () => {
     expect(result.depthFramesMetres).toHaveLength(times.length);
 
     // the last frame is the final depth state (held river cells 0)
-    const state = sim.state;
-    expect(sim.timeSeconds).toBe(DURATION);
+    const state = engine!.state;
+    expect(state.control[CONTROL_TIME]).toBe(DURATION);
     const last = result.depthFramesMetres.at(-1)!;
     expect(last).toHaveLength(COLUMNS * ROWS);
     const final = Float32Array.from(state.depth, (h, k) => (state.held[k] ? 0 : h));

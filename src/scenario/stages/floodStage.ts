@@ -10,9 +10,9 @@ import {
 import { type CityFloodTargets, cityFloodTargets } from '../../sim/flood/city/cityTargets.ts';
 import { drainageLossAt, nextCanalLevel } from '../../sim/flood/city/drainage.ts';
 import { cityFloodMeasures } from '../../sim/flood/city/floodKpis.ts';
-import type { FloodKernelPlacement } from '../../sim/flood/floodKernel.ts';
-import { FloodSimulation } from '../../sim/flood/floodSimulation.ts';
-import type { FloodVolume } from '../../sim/flood/floodVolume.ts';
+import { type FloodRunner, type FloodRunnerFactory, placedRunner } from '../../sim/flood/floodRun.ts';
+import { CONTROL_STEPS, CONTROL_TIME } from '../../sim/flood/floodState.ts';
+import { type FloodVolume, storedVolume, volumeAccount } from '../../sim/flood/floodVolume.ts';
 import { type ClockHour, MORNING_PEAK_HOUR } from '../eventClock.ts';
 import type { Stage } from '../pipeline.ts';
 import type { DikeEdit, PondEdit, Scenario, StormEventEdit } from '../scenario.ts';
@@ -65,8 +65,11 @@ export interface FloodStageOptions {
   event?: CityFloodEvent;
   /** The hour the traffic stage assigns (default the morning peak, 07:00–08:00). */
   assignedHour?: ClockHour;
-  /** Where and with which kernel the engine runs (default: the JavaScript kernel; same results). */
-  placeKernel?: FloodKernelPlacement;
+  /**
+   * Builds the flood engine of a run: which kernel on how many workers (default: the JavaScript
+   * kernel on this thread; every choice gives the same depths).
+   */
+  runner?: FloodRunnerFactory;
 }
 
 /**
@@ -81,6 +84,8 @@ export interface CityFloodStageResult extends FloodStageResult {
   steps: number;
   /** The flood kernel that ran them ('JavaScript', 'WebAssembly SIMD'). */
   kernel: string;
+  /** Threads (workers) that shared the grid. */
+  workers: number;
 }
 
 /** The edits the flood result depends on (the stage's cache key). */
@@ -146,93 +151,104 @@ export function createFloodStage(
         cellSizeMetres,
         ...(upstream?.imperviousness ? { imperviousness: upstream.imperviousness } : {}),
       });
-      const sim = new FloodSimulation();
-      sim.init(city.model, 0, options.placeKernel);
-      const duration = city.event.durationSeconds;
-      const state = sim.state;
-      const hourMaxDepth = new Float64Array(state.depth.length);
-      const sampleHour = () => {
-        for (let k = 0; k < hourMaxDepth.length; k++)
-          if (!state.held[k] && state.depth[k]! > hourMaxDepth[k]!) hourMaxDepth[k] = state.depth[k]!;
-      };
-      const inHour = (t: number) => t >= assignedHour.startSeconds && t <= assignedHour.endSeconds;
-      if (inHour(0)) sampleHour();
-      // depth frames at 0, every frame interval (control pauses) and the end; held cells 0
-      const frameInterval = frameIntervalSeconds(state.depth.length, duration);
-      const depthFramesMetres: Float32Array[] = [];
-      const frameTimesSeconds: number[] = [];
-      const frameTideLevelsMetres: number[] = [];
-      const keepFrame = (t: number) => {
-        const frame = new Float32Array(state.depth.length);
-        for (let k = 0; k < frame.length; k++) if (!state.held[k]) frame[k] = state.depth[k]!;
-        depthFramesMetres.push(frame);
-        frameTimesSeconds.push(t);
-        frameTideLevelsMetres.push(valueAt(city.event.tideLevelMetres, t));
-      };
-      keepFrame(0);
-      const times = controlTimes(duration, assignedHour);
-      const threshold = state.solver.depthThreshold;
-      const rain = city.event.rainMillimetresPerHour;
-      let canalLevel = valueAt(city.event.tideLevelMetres, 0);
-      let lossBefore = sim.volume().losses;
-      times.forEach((t, i) => {
-        if (isCancelled(context.cancelBuffer)) throw new CancelledError();
-        const raining = rain.length > 0 && (valueAt(rain, sim.timeSeconds) > 0 || valueAt(rain, t) > 0);
-        const drainShare = drainageLossAt(
-          city.drainage,
-          canalLevel,
-          state.lossRate,
-          (k) => raining || state.depth[k]! > threshold,
-        );
-        sim.advance(t - sim.timeSeconds);
-        const losses = sim.volume().losses;
-        canalLevel = nextCanalLevel(
-          canalLevel,
-          valueAt(city.event.tideLevelMetres, t),
-          (losses - lossBefore) * drainShare,
-          city.drainage.storageAreaM2,
-        );
-        lossBefore = losses;
-        if (inHour(t)) sampleHour();
-        if ((t % frameInterval === 0 || t === duration) && t > frameTimesSeconds.at(-1)!) keepFrame(t);
-        context.onProgress((i + 1) / times.length);
-      });
-      if (assignedHour.startSeconds >= duration) sampleHour();
-      const key = upstream ?? 'dataset';
-      let targets = targetsCache.get(key);
-      if (!targets) {
-        targets = cityFloodTargets(files, city.grid, upstream?.floorSpace);
-        targetsCache.set(key, targets);
+      const engine = (options.runner ?? placedRunner())(city.model);
+      try {
+        return await runCityFlood(engine);
+      } finally {
+        await engine.close();
       }
-      const maxDepthMetres = Float32Array.from(state.maxDepth);
-      const volume = sim.volume();
-      const measures = cityFloodMeasures(
-        maxDepthMetres,
-        hourMaxDepth,
-        city.grid,
-        city.permanentWater,
-        targets,
-      );
-      const { xllCornerMetres, yllCornerMetres, columns, rows } = city.grid;
-      let maxLandDepthMetres = 0;
-      for (let k = 0; k < maxDepthMetres.length; k++)
-        if (!city.permanentWater[k] && !Number.isNaN(city.grid.bedMetres[k]!))
-          maxLandDepthMetres = Math.max(maxLandDepthMetres, maxDepthMetres[k]!);
-      return {
-        impassableLinkIds: measures.impassableLinkIds,
-        assignedHour,
-        closedInAssignedHourLinkIds: measures.closedInHourLinkIds,
-        maxDepthMetres,
-        depthFramesMetres,
-        frameTimesSeconds,
-        frameTideLevelsMetres,
-        grid: { xllCornerMetres, yllCornerMetres, cellSizeMetres, columns, rows },
-        kpis: { ...measures.kpis, volumeRelativeError: volume.relativeError },
-        maxLandDepthMetres,
-        volume,
-        steps: sim.steps,
-        kernel: sim.kernelName,
-      };
+
+      /** The run on `engine`: control pauses for drainage, frames and the assigned hour, then the measures. */
+      async function runCityFlood(engine: FloodRunner): Promise<CityFloodStageResult> {
+        const state = engine.state;
+        const initialVolume = storedVolume(state);
+        const duration = city.event.durationSeconds;
+        const hourMaxDepth = new Float64Array(state.depth.length);
+        const sampleHour = () => {
+          for (let k = 0; k < hourMaxDepth.length; k++)
+            if (!state.held[k] && state.depth[k]! > hourMaxDepth[k]!) hourMaxDepth[k] = state.depth[k]!;
+        };
+        const inHour = (t: number) => t >= assignedHour.startSeconds && t <= assignedHour.endSeconds;
+        if (inHour(0)) sampleHour();
+        // depth frames at 0, every frame interval (control pauses) and the end; held cells 0
+        const frameInterval = frameIntervalSeconds(state.depth.length, duration);
+        const depthFramesMetres: Float32Array[] = [];
+        const frameTimesSeconds: number[] = [];
+        const frameTideLevelsMetres: number[] = [];
+        const keepFrame = (t: number) => {
+          const frame = new Float32Array(state.depth.length);
+          for (let k = 0; k < frame.length; k++) if (!state.held[k]) frame[k] = state.depth[k]!;
+          depthFramesMetres.push(frame);
+          frameTimesSeconds.push(t);
+          frameTideLevelsMetres.push(valueAt(city.event.tideLevelMetres, t));
+        };
+        keepFrame(0);
+        const times = controlTimes(duration, assignedHour);
+        const threshold = state.solver.depthThreshold;
+        const rain = city.event.rainMillimetresPerHour;
+        let canalLevel = valueAt(city.event.tideLevelMetres, 0);
+        let lossBefore = volumeAccount(state, initialVolume).losses;
+        for (const [i, t] of times.entries()) {
+          if (isCancelled(context.cancelBuffer)) throw new CancelledError();
+          const raining =
+            rain.length > 0 && (valueAt(rain, state.control[CONTROL_TIME]!) > 0 || valueAt(rain, t) > 0);
+          const drainShare = drainageLossAt(
+            city.drainage,
+            canalLevel,
+            state.lossRate,
+            (k) => raining || state.depth[k]! > threshold,
+          );
+          await engine.advanceTo(t);
+          const losses = volumeAccount(state, initialVolume).losses;
+          canalLevel = nextCanalLevel(
+            canalLevel,
+            valueAt(city.event.tideLevelMetres, t),
+            (losses - lossBefore) * drainShare,
+            city.drainage.storageAreaM2,
+          );
+          lossBefore = losses;
+          if (inHour(t)) sampleHour();
+          if ((t % frameInterval === 0 || t === duration) && t > frameTimesSeconds.at(-1)!) keepFrame(t);
+          context.onProgress((i + 1) / times.length);
+        }
+        if (assignedHour.startSeconds >= duration) sampleHour();
+        const key = upstream ?? 'dataset';
+        let targets = targetsCache.get(key);
+        if (!targets) {
+          targets = cityFloodTargets(files, city.grid, upstream?.floorSpace);
+          targetsCache.set(key, targets);
+        }
+        const maxDepthMetres = Float32Array.from(state.maxDepth);
+        const volume = volumeAccount(state, initialVolume);
+        const measures = cityFloodMeasures(
+          maxDepthMetres,
+          hourMaxDepth,
+          city.grid,
+          city.permanentWater,
+          targets,
+        );
+        const { xllCornerMetres, yllCornerMetres, columns, rows } = city.grid;
+        let maxLandDepthMetres = 0;
+        for (let k = 0; k < maxDepthMetres.length; k++)
+          if (!city.permanentWater[k] && !Number.isNaN(city.grid.bedMetres[k]!))
+            maxLandDepthMetres = Math.max(maxLandDepthMetres, maxDepthMetres[k]!);
+        return {
+          impassableLinkIds: measures.impassableLinkIds,
+          assignedHour,
+          closedInAssignedHourLinkIds: measures.closedInHourLinkIds,
+          maxDepthMetres,
+          depthFramesMetres,
+          frameTimesSeconds,
+          frameTideLevelsMetres,
+          grid: { xllCornerMetres, yllCornerMetres, cellSizeMetres, columns, rows },
+          kpis: { ...measures.kpis, volumeRelativeError: volume.relativeError },
+          maxLandDepthMetres,
+          volume,
+          steps: state.control[CONTROL_STEPS]!,
+          kernel: engine.kernel,
+          workers: engine.workers,
+        };
+      }
     },
     kpis: (result) => result.kpis,
   };

@@ -8,10 +8,10 @@ import {
   PASSABLE_DEPTH_METRES,
 } from './floodMetrics.ts';
 import type { FloodModelInput } from './floodInput.ts';
-import { pooledFloodEngine, type RowWorkerPort } from './floodPool.ts';
-import { singleThreadEngine } from './floodRun.ts';
+import { floodRunner, type RowWorkerPort } from './floodPool.ts';
+import { placedRunner } from './floodRun.ts';
 import { floodSnapshot } from './floodSimulation.ts';
-import { CONTROL_STEPS, createFloodState, type FloodState, sharedBuffers } from './floodState.ts';
+import { CONTROL_STEPS, type FloodState } from './floodState.ts';
 import { type FloodVolume, storedVolume, volumeAccount } from './floodVolume.ts';
 
 /** Progress callback: fraction of simulated time done, in [0, 1]. */
@@ -108,17 +108,10 @@ export function createFloodApi(spawnRowWorker?: () => RowWorkerPort) {
   };
 }
 
-/** One thread here, or `request.threads` row workers when they can share memory. */
+/** One thread here, or `request.threads` row workers when they can share memory (the JavaScript kernel). */
 function createEngine(request: FloodRunRequest, spawnRowWorker: (() => RowWorkerPort) | undefined) {
-  const threads = Math.min(request.threads ?? 1, request.model.rows);
-  const canShare =
-    typeof SharedArrayBuffer === 'function' &&
-    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
-  if (threads > 1 && spawnRowWorker && canShare) {
-    const state = createFloodState(request.model, threads, sharedBuffers);
-    return pooledFloodEngine(state, Array.from({ length: threads }, spawnRowWorker));
-  }
-  return { ...singleThreadEngine(createFloodState(request.model)), close: async () => {} };
+  if (!spawnRowWorker) return placedRunner()(request.model);
+  return floodRunner(request.model, { workers: request.threads ?? 1, spawnRowWorker });
 }
 
 function transferResult(

@@ -1,8 +1,16 @@
-import { type FloodKernel, jsFloodKernel } from './floodKernel.ts';
-import type { FloodEngine } from './floodRun.ts';
-import type { FloodState } from './floodState.ts';
+import type { FloodModelInput } from './floodInput.ts';
+import { type FloodKernel, jsFloodKernel, jsKernelPlacement } from './floodKernel.ts';
+import { type FloodEngine, type FloodRunner, placedRunner } from './floodRun.ts';
+import { createFloodState, type FloodState, plainBuffers, sharedBuffers } from './floodState.ts';
 import { advanceRows, atomicsBarrier, splitRows, stalledStepError } from './floodStepper.ts';
-import { type WasmFloodMemory, wasmFloodKernel } from './wasmKernel.ts';
+import {
+  placeInWasmMemory,
+  type WasmFloodMemory,
+  wasmFloodKernel,
+  wasmFloodKernelName,
+  wasmKernelAvailable,
+  wasmKernelPlacement,
+} from './wasmKernel.ts';
 
 /**
  * Running one flood state on several workers (Node worker_threads in the CLI, Web Workers in the
@@ -102,4 +110,43 @@ export function pooledFloodEngine(
       await Promise.all(ports.map((port) => port.terminate()));
     },
   };
+}
+
+/** How to run a flood: how many workers, the compiled WebAssembly kernel, and how to start a worker. */
+export interface FloodRunnerOptions {
+  /** Threads sharing the rows (1 = the calling thread; at most one per row). */
+  workers: number;
+  /** floodKernel.wasm compiled; absent: the JavaScript kernel. */
+  module?: WebAssembly.Module;
+  /** Starts one row worker (Node worker thread or Web Worker) running {@link createRowWorkerHandler}. */
+  spawnRowWorker: () => RowWorkerPort;
+}
+
+/**
+ * The flood engine of one run, in Node and in the browser alike: the WebAssembly kernel when a
+ * module is given and shared WebAssembly memory exists (else the JavaScript kernel), on the
+ * calling thread or on `workers` row workers sharing the state (rows split evenly, an Atomics
+ * barrier twice per step; without SharedArrayBuffer, one thread). Depths are bit-identical for
+ * any worker count: each cell and face is computed by the same arithmetic, and the volume
+ * accounts are kept per row and summed in row order.
+ */
+export function floodRunner(input: FloodModelInput, options: FloodRunnerOptions): FloodRunner {
+  const wasm = options.module !== undefined && wasmKernelAvailable();
+  const canShare = typeof SharedArrayBuffer === 'function';
+  const count = canShare ? Math.max(1, Math.min(options.workers, input.rows)) : 1;
+  if (count === 1)
+    return placedRunner(options.module && wasm ? wasmKernelPlacement(options.module) : jsKernelPlacement)(
+      input,
+    );
+  const ports = () => Array.from({ length: count }, options.spawnRowWorker);
+  if (options.module && wasm) {
+    const placed = placeInWasmMemory(createFloodState(input, count, plainBuffers), options.module);
+    return {
+      ...pooledFloodEngine(placed.state, ports(), placed.wasm),
+      kernel: wasmFloodKernelName,
+      workers: count,
+    };
+  }
+  const state = createFloodState(input, count, sharedBuffers);
+  return { ...pooledFloodEngine(state, ports()), kernel: jsFloodKernel.name, workers: count };
 }

@@ -1,8 +1,14 @@
 import { InputError, type InputProblem } from '../../core/errors.ts';
 import type { PlacedGauge } from './floodCase.ts';
-import { type FloodKernel, jsFloodKernel } from './floodKernel.ts';
+import type { FloodModelInput } from './floodInput.ts';
+import {
+  type FloodKernel,
+  type FloodKernelPlacement,
+  jsFloodKernel,
+  jsKernelPlacement,
+} from './floodKernel.ts';
 import { advanceRows, stalledStepError } from './floodStepper.ts';
-import { CONTROL_STEPS, type FloodState } from './floodState.ts';
+import { CONTROL_STEPS, createFloodState, type FloodState } from './floodState.ts';
 import { type FloodVolume, storedVolume, volumeAccount } from './floodVolume.ts';
 
 /** Something that advances a flood state: one thread here, or a pool of worker threads (CLI). */
@@ -10,6 +16,27 @@ export interface FloodEngine {
   readonly state: FloodState;
   /** Advances the state to `targetSeconds` (simulated time). */
   advanceTo(targetSeconds: number): void | Promise<void>;
+}
+
+/** A flood engine that a run builds, advances and closes, with what runs it (shown with the results). */
+export interface FloodRunner extends FloodEngine {
+  /** The kernel running the steps ('JavaScript', 'WebAssembly SIMD'). */
+  readonly kernel: string;
+  /** Threads (workers) sharing the rows. */
+  readonly workers: number;
+  /** Ends the runner's workers (none for one thread). */
+  close(): Promise<void>;
+}
+
+/** Builds the runner of one flood run from its model. */
+export type FloodRunnerFactory = (input: FloodModelInput) => FloodRunner;
+
+/** Runners on the calling thread, on the kernel `place` picks (default: JavaScript). */
+export function placedRunner(place: FloodKernelPlacement = jsKernelPlacement): FloodRunnerFactory {
+  return (input) => {
+    const { state, kernel } = place(createFloodState(input));
+    return { ...singleThreadEngine(state, kernel), kernel: kernel.name, workers: 1, close: async () => {} };
+  };
 }
 
 /** An engine running `kernel` (JavaScript by default) on the calling thread over all rows. */

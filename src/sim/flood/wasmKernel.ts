@@ -110,6 +110,9 @@ export function placeInWasmMemory(
   return { state: placed, wasm: { module, memory, sourceRowsOffset, restFlagsOffset } };
 }
 
+/** The name of this kernel as results show it. */
+export const wasmFloodKernelName = 'WebAssembly SIMD';
+
 /** The exports of floodKernel.wasm (see wasm/floodKernel.ts). */
 interface KernelExports {
   bind(...args: number[]): void;
@@ -185,7 +188,7 @@ export function wasmFloodKernel(state: FloodState, wasm: WasmFloodMemory): Flood
     state.threads,
   );
   return {
-    name: 'WebAssembly SIMD',
+    name: wasmFloodKernelName,
     restSegmentSteps: () => kernel.restSegmentSteps(),
     fluxPhase(s, rowStart, rowEnd, f: StepForcing) {
       const levels = f.edgeLevels;

@@ -204,12 +204,17 @@ export function FloodPanel() {
             <LegendView legend={FLOOD_DEPTH_LEGEND} />
           </div>
           {frames && frames.depthMetres.length > 0 && <FloodTimeline frames={frames} />}
-          <table className="flood-results" data-testid="flood-results">
+          <table
+            className="flood-results"
+            data-testid="flood-results"
+            data-depth-digest={flood.maxDepthDigest}
+          >
             <caption>
               {t('flood.resultOf', {
                 cell: flood.surface.cellSizeMetres,
                 steps: flood.steps,
                 kernel: flood.kernel,
+                workers: flood.workers,
               })}
             </caption>
             <tbody>

@@ -48,6 +48,9 @@ function startScenarioWorker(): LiveWorker {
   });
   const calls = createPendingCalls();
   const started: LiveWorker = { worker, calls, guarded: guardedRemote(wrap<ScenarioApi>(worker), calls) };
+  // `?floodWorkers=N` in the page address sets the row workers per flood run (default: every core)
+  const floodWorkers = Number(new URLSearchParams(location.search).get('floodWorkers'));
+  if (floodWorkers >= 1) void started.guarded.setFloodWorkers(floodWorkers);
   // a module that fails to load fires a plain Event; an uncaught error in the worker an ErrorEvent
   worker.addEventListener('error', (event) =>
     stopScenarioWorker(started, event instanceof ErrorEvent ? 'crash' : 'load', errorDetail(event)),
