@@ -3,6 +3,9 @@ export function downloadText(fileName: string, text: string, mimeType: string): 
   downloadBlob(fileName, new Blob([text], { type: mimeType }));
 }
 
+/** How long a download's object URL stays valid, ms: the browser reads a big blob after the click returns. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
+
 /** Saves `blob` (a recorded video, a file's bytes) as a file through a temporary link. */
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -10,5 +13,5 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   a.href = url;
   a.download = fileName;
   a.click();
-  URL.revokeObjectURL(url);
+  setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
 }

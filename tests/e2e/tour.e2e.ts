@@ -175,15 +175,16 @@ describe('the shipped tour in presentation mode', () => {
     const { errors } = opened;
     await page.dispatchEvent('[data-testid="tour-record"]', 'click');
     expect(await page.getAttribute('[data-testid="tour-record"]', 'aria-pressed')).toBe('true');
-    await page.waitForTimeout(6000);
+    // software VP8 encoding on a shared two-core machine is slow: give it frames to encode
+    await page.waitForTimeout(15_000);
     const [video] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
       page.dispatchEvent('[data-testid="tour-record"]', 'click'),
     ]);
     expect(video.suggestedFilename()).toBe('thu-duc-2045.webm');
+    expect(errors).toEqual([]);
     const bytes = readFileSync((await video.path())!);
     expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
     expect(bytes.length).toBeGreaterThan(1000);
-    expect(errors).toEqual([]);
   }, 300_000);
 });

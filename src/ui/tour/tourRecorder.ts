@@ -37,6 +37,7 @@ export function startTourRecording(root: HTMLElement): TourRecording {
   const recorder = new MediaRecorder(stream, { mimeType: 'video/webm' });
   const chunks: Blob[] = [];
   recorder.ondataavailable = (event) => chunks.push(event.data);
+  recorder.onerror = (event) => console.error('tour recording failed', (event as ErrorEvent).error ?? event);
   recorder.start(1000);
   let frame = 0;
   const draw = () => {
