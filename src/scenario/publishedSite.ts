@@ -77,6 +77,8 @@ export interface SiteManifest {
   wards: string;
   scenarios: SiteScenario[];
   attribution: string;
+  /** Where readers' comments are sent (a path on the site's host), or absent: export only. */
+  commentsEndpoint?: string;
 }
 
 /** The flood maximum depth resampled on a longitude/latitude grid (row 0 north). */

@@ -166,4 +166,42 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it("keeps a reader's comment pin (góp ý) across a reload and exports it as GeoJSON", async () => {
+    const { page, errors, external } = await openSite(1280, 800);
+    await page.click('[data-scenario="saigon-dike-and-ponds"]');
+    await page.click('[data-testid="comment-pin"]');
+    const map = (await page.locator('[data-testid="site-map"] canvas').boundingBox())!;
+    await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+    const text = 'Cần thêm hồ điều tiết ở khu này';
+    await page.fill('[data-testid="comment-text"]', text);
+    await page.click('[data-testid="comment-save"]');
+    const listed = () => page.locator('[data-testid="comment-list"] li').count();
+    expect(await listed()).toBe(1);
+    // kept in this browser: still there after a reload, for this scenario only
+    await page.reload();
+    await page.waitForSelector('[data-testid="site-map"][data-tiles-loaded="true"]', { timeout: 240_000 });
+    await page.click('[data-scenario="saigon-dike-and-ponds"]');
+    expect(await listed()).toBe(1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="comment-export"]'),
+    ]);
+    const geojson = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(geojson.features).toHaveLength(1);
+    const [longitude, latitude] = geojson.features[0].geometry.coordinates;
+    expect(longitude).toBeGreaterThan(106.55);
+    expect(longitude).toBeLessThan(107.05);
+    expect(latitude).toBeGreaterThan(10.6);
+    expect(latitude).toBeLessThan(11.05);
+    expect(geojson.features[0].properties).toMatchObject({ scenario: 'saigon-dike-and-ponds', text });
+    await page.click('[data-scenario="baseline"]');
+    expect(await listed()).toBe(0);
+    const violations = await page.evaluate(
+      () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+    );
+    expect(violations).toEqual([]);
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

@@ -28,4 +28,18 @@ describe('twin publish arguments', () => {
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toContain('no-such-plan');
   });
+
+  it('refuses a comments endpoint off the site host (the CSP allows connect-src self) before any work', () => {
+    const offSite = twin(
+      'publish',
+      '--scenarios',
+      'baseline',
+      '--comments-endpoint',
+      'https://example.org/comments',
+      '--out',
+      '/tmp/twin-publish-never',
+    );
+    expect(offSite.code).toBe(1);
+    expect(offSite.stderr).toMatch(/--comments-endpoint: .*own host/);
+  });
 });

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
+import { commentsEndpoint } from '../../scenario/publicComments.ts';
 import { compressTileset } from '../../data/node/compressTileset.ts';
 import {
   type PolygonCollection,
@@ -32,7 +33,7 @@ import { dataTiles } from './dataTiles.ts';
 const DATASET = 'public/data/thuduc';
 const SCENARIOS = 'scenarios';
 
-const usage = `Usage: twin publish --scenarios ID,ID [--out DIR] [--json] [--progress]
+const usage = `Usage: twin publish --scenarios ID,ID [--out DIR] [--comments-endpoint PATH] [--json] [--progress]
 
 Writes a static public site of published scenarios into DIR (default public-site; replaced if it
 holds an earlier site, refused if it holds anything else): the CesiumJS viewer (built once per
@@ -40,7 +41,9 @@ version of its sources), today's buildings as 3D Tiles with quantized, meshopt-c
 the land-use plan, and per scenario (${SCENARIOS}/ID.json) its description, assumptions and KPIs
 from a pipeline run (cached while the scenario, the code and the dataset are unchanged), the
 flood maximum depth and the traffic volumes. The site works on any static host under the
-Content-Security-Policy in its README.md (docs/publish.md).
+Content-Security-Policy in its README.md (docs/publish.md). Readers' comments (góp ý) are kept in
+their browser and exported as GeoJSON; with --comments-endpoint they can also be POSTed (GeoJSON)
+to PATH on the site's own host (e.g. /api/comments: the CSP allows connecting to the site only).
   --json   print {"out", "files", "bytes", "scenarios"}`;
 
 /** Scenario ids of `--scenarios` (usage error when missing, empty or repeated). */
@@ -108,13 +111,15 @@ export const publish: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { scenarios: { type: 'string' }, out: { type: 'string' } },
+      { scenarios: { type: 'string' }, out: { type: 'string' }, 'comments-endpoint': { type: 'string' } },
       usage,
     );
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
     if (values.scenarios === undefined) throw new UsageError(`--scenarios is required\n\n${usage}`);
     if (values.out === '') throw new UsageError(`--out expects a folder\n\n${usage}`);
     const ids = parseScenarioIds(values.scenarios);
+    const endpoint = values['comments-endpoint'];
+    const comments = endpoint === undefined ? {} : { commentsEndpoint: commentsEndpoint(endpoint) };
     const scenarios = await loadPublished(ids);
     const out = resolve(values.out ?? 'public-site');
     prepareOutDir(out);
@@ -165,6 +170,7 @@ export const publish: Command = {
       wards,
       scenarios: published,
       attribution: '© OpenStreetMap contributors (ODbL)',
+      ...comments,
     };
     writeSiteJson(out, 'data/site.json', manifest);
     writeFileSync(join(out, 'README.md'), siteReadme(published));

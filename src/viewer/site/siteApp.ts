@@ -20,6 +20,8 @@ import type {
   SiteTrafficProperties,
 } from '../../scenario/publishedSite.ts';
 import { addBuildings, createOfflineWidget } from '../cesiumScene.ts';
+import { el } from './dom.ts';
+import { siteComments } from './siteComments.ts';
 import {
   CLOSED_ROAD_COLOUR,
   classLabel,
@@ -40,18 +42,6 @@ async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
-}
-
-/** `document.createElement` with a class, attributes and children (text is set as text, never HTML). */
-function el(
-  tag: string,
-  attributes: Record<string, string> = {},
-  ...children: Array<Node | string>
-): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
 }
 
 /** A legend swatch of `colour`. */
@@ -139,6 +129,14 @@ export async function startSite(root: HTMLElement): Promise<void> {
       render();
     })
     .catch(report);
+  const comments = siteComments({
+    widget,
+    endpoint: manifest.commentsEndpoint,
+    t,
+    language: () => language,
+    scenario: () => selected.id,
+    render: () => render(),
+  });
   const wards = fetchJson<Wards>(manifest.wards);
   wards.catch(report);
 
@@ -197,6 +195,7 @@ export async function startSite(root: HTMLElement): Promise<void> {
   }
 
   widget.screenSpaceEventHandler.setInputAction((click: { position: { x: number; y: number } }) => {
+    if (comments.onMapClick(widget.camera.pickEllipsoid(click.position as never))) return;
     const picked = widget.scene.pick(click.position as never) as { id?: unknown } | undefined;
     if (picked instanceof Cesium3DTileFeature) {
       info = t('site.info.building', {
@@ -297,6 +296,7 @@ export async function startSite(root: HTMLElement): Promise<void> {
       button.addEventListener('click', () => {
         selected = scenario;
         info = '';
+        comments.drawPins();
         applyVisibility();
         render();
       });
@@ -387,6 +387,7 @@ export async function startSite(root: HTMLElement): Promise<void> {
       ),
       el('h2', {}, t('site.layers')),
       layerList,
+      comments.section(),
       el(
         'section',
         { class: 'site-info', 'aria-live': 'polite' },
@@ -401,5 +402,6 @@ export async function startSite(root: HTMLElement): Promise<void> {
 
   render();
   applyVisibility();
+  comments.drawPins();
   root.dataset.siteReady = 'true';
 }
