@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { startSensorService, stopSensorService } from '../src/cli/sensors/sensorServiceProcess.ts';
 import { OM_MEASUREMENT } from '../src/sensors/observationMessage.ts';
-import { SensorThingsClient } from '../src/sensors/sensorThingsClient.ts';
+import { createThings, publishEverySecond, quantile } from './sensorsSynthetic.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,42 +42,26 @@ function rssMiB(pid: number | undefined): number {
   }
 }
 
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-}
-
-async function postJson(url: string, body: unknown): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${url}: HTTP ${response.status} ${await response.text()}`);
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'twin-sensors-load-'));
 const service = await startSensorService(dataDir);
 const root = `${service.http}/v1.1`;
 const clients: MqttClient[] = [];
 try {
   const setupStarted = performance.now();
-  for (let first = 0; first < datastreamCount; first += THING_SIZE) {
-    const size = Math.min(THING_SIZE, datastreamCount - first);
-    await postJson(`${root}/Things`, {
-      name: `load gateway ${first / THING_SIZE + 1}`,
+  const ids = await createThings(root, Math.ceil(datastreamCount / THING_SIZE), (thing) => {
+    const first = thing * THING_SIZE;
+    return {
+      name: `load gateway ${thing + 1}`,
       properties: { source: 'synthetic' },
-      Datastreams: Array.from({ length: size }, (_, i) => ({
+      Datastreams: Array.from({ length: Math.min(THING_SIZE, datastreamCount - first) }, (_, i) => ({
         name: `load sensor ${first + i + 1}`,
         unitOfMeasurement: { name: 'metre', symbol: 'm', definition: 'ucum:m' },
         observationType: OM_MEASUREMENT,
         Sensor: { name: 'load sensor', encodingType: 'text/plain', metadata: 'bench' },
         ObservedProperty: { name: 'level', definition: 'https://example.org/level' },
       })),
-    });
-  }
-  const sta = new SensorThingsClient(root, (url) => fetch(url));
-  const ids = (await sta.collection('Datastreams', { select: 'id' })).map((d) => d['@iot.id']);
+    };
+  });
   const setupSeconds = (performance.now() - setupStarted) / 1000;
 
   const url = `mqtt://127.0.0.1:${service.mqttPort}`;
@@ -100,42 +84,18 @@ try {
     }
   });
   await subscriber.subscribeAsync('v1.1/+/Observations', { qos: 1 });
-  const publishers = await Promise.all(
-    Array.from({ length: publisherCount }, () => connectAsync(url, { clean: true })),
-  );
-  clients.push(...publishers);
 
   const rss: number[] = [rssMiB(service.child.pid)];
   const rssTimer = setInterval(() => rss.push(rssMiB(service.child.pid)), 1000);
   const total = ids.length * seconds;
-  const epochStart = Date.now();
-  const started = performance.now();
-  let published = 0;
-  let acked = 0;
-  await new Promise<void>((resolve) => {
-    const tick = setInterval(() => {
-      const due = Math.min(total, Math.floor(((performance.now() - started) * ids.length) / 1000));
-      for (; published < due; published++) {
-        const second = Math.floor(published / ids.length);
-        const index = published % ids.length;
-        const id = ids[index] as number;
-        const topic = `v1.1/Datastreams(${id})/Observations`;
-        const payload = JSON.stringify({
-          phenomenonTime: new Date(epochStart + second * 1000).toISOString(),
-          result: second,
-        });
-        sentAt.set(`${topic}#${second}`, performance.now());
-        (publishers[index % publishers.length] as MqttClient).publish(topic, payload, { qos: 1 }, (error) => {
-          if (!error) acked++;
-        });
-      }
-      if (published >= total) {
-        clearInterval(tick);
-        resolve();
-      }
-    }, 5);
+  const run = await publishEverySecond({
+    mqttUrl: url,
+    ids,
+    seconds,
+    publishers: publisherCount,
+    result: (second) => second,
+    sent: (topic, second, atMs) => sentAt.set(`${topic}#${second}`, atMs),
   });
-  const publishSeconds = (performance.now() - started) / 1000;
   // drain: wait until everything arrived or 15 s passed
   const drainUntil = performance.now() + 15_000;
   while (latenciesMs.length < total && performance.now() < drainUntil)
@@ -154,13 +114,13 @@ try {
       seconds,
       publishers: publisherCount,
       setupSeconds: round(setupSeconds),
-      publishSeconds: round(publishSeconds),
-      published,
-      acknowledged: acked,
+      publishSeconds: round(run.seconds),
+      published: run.published,
+      acknowledged: run.acknowledged,
       stored: health.observations,
       rejected: health.rejected,
       received: latenciesMs.length,
-      lost: published - latenciesMs.length,
+      lost: run.published - latenciesMs.length,
       duplicates,
       unknown,
       latencyMs: {

@@ -103,6 +103,8 @@ export class LiveObservations {
     Pick<LiveObservationsOptions, 'onChange' | 'onReconnect'>;
   private readonly buffers = new Map<number, BoundedBuffer<NumericObservation>>();
   private readonly lastValueAtMs = new Map<number, number>();
+  /** Expected interval between values of each followed Datastream, ms. */
+  private readonly expectedIntervalMs = new Map<number, number>();
   private client: MqttClientLike | undefined;
   private timer: unknown;
   private stopped = false;
@@ -124,8 +126,10 @@ export class LiveObservations {
       clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
       ...options,
     };
-    for (const { id } of options.datastreams)
+    for (const { id, expectedIntervalMs } of options.datastreams) {
       this.buffers.set(id, new BoundedBuffer(this.options.bufferSize));
+      this.expectedIntervalMs.set(id, expectedIntervalMs);
+    }
   }
 
   start(): void {
@@ -170,8 +174,7 @@ export class LiveObservations {
   }
 
   health(datastreamId: number): DatastreamHealth {
-    const followed = this.options.datastreams.find((d) => d.id === datastreamId);
-    const interval = followed?.expectedIntervalMs ?? 0;
+    const interval = this.expectedIntervalMs.get(datastreamId) ?? 0;
     return datastreamHealth(
       this.connected,
       this.lastValueAtMs.get(datastreamId),

@@ -9,7 +9,7 @@ import { Mesh, MeshBasicMaterial, SphereGeometry, Vector3 } from 'three';
 import { toSceneMetres } from '../../core/geo.ts';
 import { sensors } from '../../state/sensorsStore.ts';
 import { markerLabel, type SensorMarker } from '../sensors/sensorMarkers.ts';
-import { workbenchSensors } from '../sensors/workbenchSensors.ts';
+import { workbenchSensorChanges, workbenchSensors } from '../sensors/workbenchSensors.ts';
 import { registerTestHook } from '../testHooks.ts';
 import { Effect } from './effect.ts';
 import type { MapLayer } from './mapLayer.ts';
@@ -25,6 +25,8 @@ export interface SensorsTestApi {
   markerCount(): number;
   /** The class of a station's marker (`aqi-3`, `river-II`, `rain-light`, ...) by its place name. */
   markerLevel(place: string): string | null;
+  /** Changes (live values, connection states) the feed has reported since the page loaded. */
+  changesSeen(): number;
 }
 
 /**
@@ -60,34 +62,68 @@ export const sensorsMapLayer: MapLayer = {
       shown = [];
     };
 
-    const draw = (exaggeration: number) => {
-      clear();
-      const nowMs = Date.now();
-      for (const marker of workbenchSensors(nowMs)?.markers ?? []) {
-        const [east, north] = toSceneMetres(marker.lonLat[0], marker.lonLat[1]);
-        const ground = terrain ? terrain.elevationAt(east, north) : 0;
-        const anchor = new Vector3(east, ground * exaggeration + MARKER_LIFT_METRES, -north);
-        const mesh = new Mesh(geometry, new MeshBasicMaterial({ color: marker.colourHex }));
-        mesh.position.copy(anchor);
-        mesh.renderOrder = 30;
-        root.add(mesh);
-        const node = document.createElement('button');
-        node.type = 'button';
-        node.className = `sensor-label sensor-${marker.health}`;
-        node.dataset.level = marker.level;
-        node.dataset.health = marker.health;
-        node.dataset.testid = 'sensor-marker';
+    /**
+     * Shows `marker`'s class, colour and label on a station already placed, writing only what
+     * changed (each write to a label invalidates the page's style).
+     */
+    const restyle = (station: (typeof shown)[number], marker: SensorMarker, nowMs: number) => {
+      const was = station.marker;
+      station.marker = marker;
+      const { node } = station;
+      const fresh = node.textContent === '';
+      if (fresh || was.colourHex !== marker.colourHex) {
+        (station.mesh.material as MeshBasicMaterial).color.set(marker.colourHex);
         node.style.borderColor = marker.colourHex;
-        node.textContent = markerLabel(marker, nowMs);
-        node.addEventListener('click', () => sensors.getState().select(marker.streamId));
-        container.appendChild(node);
-        shown.push({ marker, mesh, node, anchor });
       }
+      if (fresh || was.health !== marker.health) {
+        node.className = `sensor-label sensor-${marker.health}`;
+        node.dataset.health = marker.health;
+      }
+      if (fresh || was.level !== marker.level) node.dataset.level = marker.level;
+      const label = markerLabel(marker, nowMs);
+      if (node.textContent !== label) node.textContent = label;
+    };
+
+    const place = (marker: SensorMarker, exaggeration: number) => {
+      const [east, north] = toSceneMetres(marker.lonLat[0], marker.lonLat[1]);
+      const ground = terrain ? terrain.elevationAt(east, north) : 0;
+      const anchor = new Vector3(east, ground * exaggeration + MARKER_LIFT_METRES, -north);
+      const mesh = new Mesh(geometry, new MeshBasicMaterial());
+      mesh.position.copy(anchor);
+      mesh.renderOrder = 30;
+      root.add(mesh);
+      const node = document.createElement('button');
+      node.type = 'button';
+      node.dataset.testid = 'sensor-marker';
+      node.addEventListener('click', () => sensors.getState().select(marker.streamId));
+      container.appendChild(node);
+      return { marker, mesh, node, anchor };
+    };
+
+    /**
+     * Places the markers anew when the stations or the exaggeration changed; otherwise (a new
+     * value, a change of health) restyles the markers in place, as live updates come every second.
+     */
+    let placedExaggeration = Number.NaN;
+    const draw = (exaggeration: number) => {
+      const nowMs = Date.now();
+      const markers = workbenchSensors(nowMs)?.markers ?? [];
+      const samePlaces =
+        exaggeration === placedExaggeration &&
+        markers.length === shown.length &&
+        markers.every((m, i) => m.streamId === shown[i]?.marker.streamId);
+      if (!samePlaces) {
+        clear();
+        shown = markers.map((marker) => place(marker, exaggeration));
+        placedExaggeration = exaggeration;
+      }
+      for (const [i, marker] of markers.entries()) restyle(shown[i] as (typeof shown)[number], marker, nowMs);
     };
 
     const unregister = registerTestHook('sensors', {
       markerCount: () => shown.length,
       markerLevel: (place) => shown.find((s) => s.marker.place === place)?.marker.level ?? null,
+      changesSeen: workbenchSensorChanges,
     });
 
     return {

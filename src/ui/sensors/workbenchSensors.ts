@@ -9,20 +9,39 @@ import { type FollowedStream, type SensorSnapshot, sensorSnapshot } from '../ope
 import { openSensorFeed } from '../operations/sensorFeed.ts';
 import { type SensorMarker, sensorMarkers } from './sensorMarkers.ts';
 
+/**
+ * The feed's changes reach the sensors store at most this often, ms: a city of 1,000 stations
+ * reporting every second would otherwise redraw the layer and the panel 1,000 times a second.
+ */
+const SENSORS_REDRAW_INTERVAL_MS = 1000;
+
 let held: { streams: FollowedStream[]; live: LiveObservations } | undefined;
+let changesReported = 0;
+
+/** How many changes (live values, connection states) the feeds have reported since the page loaded. */
+export function workbenchSensorChanges(): number {
+  return changesReported;
+}
 
 /** Follows the server at `staRoot` into the sensors store; returns a function that stops it. */
 export function followWorkbenchSensors(staRoot: string): () => void {
   const store = sensors.getState();
   held = undefined;
   store.setConnection('loading');
+  let redraw: ReturnType<typeof setTimeout> | undefined;
   const stop = openSensorFeed(staRoot, {
     loaded: (streams, live) => {
       held = { streams, live };
       sensors.getState().setConnection('ready');
       sensors.getState().dataChanged();
     },
-    changed: () => sensors.getState().dataChanged(),
+    changed: () => {
+      changesReported += 1;
+      redraw ??= setTimeout(() => {
+        redraw = undefined;
+        sensors.getState().dataChanged();
+      }, SENSORS_REDRAW_INTERVAL_MS);
+    },
     failed: (detail) => {
       held = undefined;
       sensors.getState().setConnection('unreachable', detail);
@@ -30,6 +49,7 @@ export function followWorkbenchSensors(staRoot: string): () => void {
   });
   return () => {
     stop();
+    clearTimeout(redraw);
     held = undefined;
     sensors.getState().setConnection('off');
     sensors.getState().dataChanged();
