@@ -75,6 +75,8 @@ export interface SiteManifest {
   zoning: string;
   /** Site-relative wards (GeoJSON polygons with `name`), for the search. */
   wards: string;
+  /** Site-relative streets and places (sitePlaces.ts), searched after the wards. */
+  places: string;
   scenarios: SiteScenario[];
   attribution: string;
   /** Where readers' comments are sent (a path on the site's host), or absent: export only. */

@@ -197,6 +197,10 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(geojson.features[0].properties).toMatchObject({ scenario: 'saigon-dike-and-ponds', text });
     await page.click('[data-scenario="baseline"]');
     expect(await listed()).toBe(0);
+    // search finds a street as well as a ward (Vietnamese typed without diacritics)
+    await page.fill('input[type="search"]', 'kha van can');
+    await page.press('input[type="search"]', 'Enter');
+    await expect.poll(() => page.textContent('.site-info')).toContain('Kha Vạn Cân');
     const violations = await page.evaluate(
       () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
     );

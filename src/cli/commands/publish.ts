@@ -11,6 +11,7 @@ import {
 import { join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { commentsEndpoint } from '../../scenario/publicComments.ts';
+import { sitePlacesOf } from '../../scenario/sitePlaces.ts';
 import { compressTileset } from '../../data/node/compressTileset.ts';
 import {
   type PolygonCollection,
@@ -142,6 +143,8 @@ export const publish: Command = {
     );
 
     const dataset = readDefaultDataset();
+    const { roads, pois } = await dataset;
+    const places = writeSiteJson(out, 'data/places.json', roads ? sitePlacesOf(roads, pois) : []);
     const report = progressReporter('', values.progress === true);
     const runner = createScenarioRunner((_id, _stage, fraction) => report(fraction), dataset);
     const published: SiteScenario[] = [];
@@ -168,6 +171,7 @@ export const publish: Command = {
       buildings: 'data/buildings/tileset.json',
       zoning,
       wards,
+      places,
       scenarios: published,
       attribution: '© OpenStreetMap contributors (ODbL)',
       ...comments,

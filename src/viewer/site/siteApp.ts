@@ -31,7 +31,8 @@ import {
 import { depthAt, floodLayer, trafficPrimitives, type ZoningPlan, zoningLayer } from './siteLayers.ts';
 import { parseSiteLink, siteLinkHash } from './siteLink.ts';
 import { createSwipeBar } from './swipe.ts';
-import { findWard, type Wards } from './wardSearch.ts';
+import type { SitePlace } from '../../scenario/sitePlaces.ts';
+import { findPlace, type Wards } from './wardSearch.ts';
 
 type LayerId = 'buildings' | 'zoning' | 'flood' | 'traffic';
 const LAYERS: readonly LayerId[] = ['buildings', 'zoning', 'flood', 'traffic'];
@@ -139,6 +140,8 @@ export async function startSite(root: HTMLElement): Promise<void> {
   });
   const wards = fetchJson<Wards>(manifest.wards);
   wards.catch(report);
+  const places = fetchJson<SitePlace[]>(manifest.places);
+  places.catch(report);
 
   /** Loads (once) and returns the selected scenario's layers. */
   function layersOf(scenario: SiteScenario): Promise<ScenarioLayers> {
@@ -233,8 +236,8 @@ export async function startSite(root: HTMLElement): Promise<void> {
     render();
   }, ScreenSpaceEventType.LEFT_CLICK);
 
-  async function searchWard(query: string): Promise<void> {
-    const ward = findWard(await wards, query);
+  async function searchPlace(query: string): Promise<void> {
+    const ward = findPlace(await wards, await places, query);
     if (!ward) {
       info = t('site.search.notFound', { query });
     } else {
@@ -368,7 +371,7 @@ export async function startSite(root: HTMLElement): Promise<void> {
     search.append(input, el('button', { type: 'submit' }, t('site.search.go')));
     search.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (input.value.trim()) void searchWard(input.value.trim());
+      if (input.value.trim()) void searchPlace(input.value.trim());
     });
 
     panel.replaceChildren(

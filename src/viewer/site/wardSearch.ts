@@ -1,4 +1,8 @@
-/** Ward search of the public site over data/wards.geojson (`twin-wards/1`, WGS84 polygons). */
+/**
+ * Search of the public site: wards (data/wards.geojson, WGS84 polygons), then streets and places
+ * (data/places.json, src/scenario/sitePlaces.ts).
+ */
+import type { SitePlace } from '../../scenario/sitePlaces.ts';
 
 /** What the search reads of the wards file. */
 export interface Wards {
@@ -38,4 +42,20 @@ export function findWard(wards: Wards, query: string): WardMatch | undefined {
     name: feature.properties.name,
     bounds: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
   };
+}
+
+/**
+ * A ward whose name matches the query (see {@link findWard}), else the first street or place whose
+ * name starts with it, else one that contains it (case and diacritics ignored).
+ */
+export function findPlace(wards: Wards, places: readonly SitePlace[], query: string): WardMatch | undefined {
+  const ward = findWard(wards, query);
+  if (ward) return ward;
+  const key = searchKey(query);
+  if (!key) return undefined;
+  const keys = places.map((p) => searchKey(p.name));
+  let index = keys.findIndex((name) => name.startsWith(key));
+  if (index < 0) index = keys.findIndex((name) => name.includes(key));
+  const place = places[index];
+  return place && { name: place.name, bounds: place.bounds };
 }
