@@ -7,36 +7,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   CELL,
-  LAND,
+  kingTideWithStorm,
+  riverBankCity,
   scenarioWith,
-  syntheticCity,
-  WATER,
 } from '../../../tests/fixtures/flood-city/syntheticCity.ts';
 import { runScenario } from '../../scenario/pipeline.ts';
 import { type CityFloodStageResult, createFloodStage } from '../../scenario/stages/floodStage.ts';
-import type { CityFloodEvent } from '../../sim/flood/city/cityEvent.ts';
 import { type FloodRunnerFactory, placedRunner } from '../../sim/flood/floodRun.ts';
-import { alternatingBlockHyetograph } from '../../sim/hydrology/designStorm.ts';
 import { nodeFloodRunner } from './threadedEngine.ts';
 
-const city = syntheticCity(40, 20, (r, c) => {
-  if (c < 12) return [-6, WATER];
-  if (r === 10 && c < 30) return [-2, WATER];
-  return [0.5 + 0.04 * (c - 12) + 0.02 * Math.abs(r - 10), LAND];
-});
-const DURATION = 4 * 3600;
-const event: CityFloodEvent = {
-  durationSeconds: DURATION,
-  tideLevelMetres: [
-    [0, 0],
-    [2 * 3600, 1.9],
-    [DURATION, 0],
-  ],
-  rainMillimetresPerHour: [
-    [0, 0],
-    ...alternatingBlockHyetograph(10, 180).map(([t, v]) => [t + 1800, v] as [number, number]),
-  ],
-};
+const city = riverBankCity();
+const event = kingTideWithStorm(4 * 3600, 1800);
 
 async function floodOn(runner: FloodRunnerFactory) {
   const stage = createFloodStage(city, { cellSizeMetres: CELL, event, runner });

@@ -6,16 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   CELL,
-  LAND,
+  kingTideWithStorm,
+  riverBankCity,
   scenarioWith,
-  syntheticCity,
-  WATER,
 } from '../../../tests/fixtures/flood-city/syntheticCity.ts';
 import { valueAt } from '../../core/timeSeries.ts';
-import type { CityFloodEvent } from '../../sim/flood/city/cityEvent.ts';
 import { type FloodRunner, placedRunner } from '../../sim/flood/floodRun.ts';
 import { CONTROL_TIME } from '../../sim/flood/floodState.ts';
-import { alternatingBlockHyetograph } from '../../sim/hydrology/designStorm.ts';
 import { runScenario } from '../pipeline.ts';
 import {
   CONTROL_INTERVAL_SECONDS,
@@ -28,25 +25,9 @@ import {
 
 const ROWS = 20;
 const COLUMNS = 40;
-const city = syntheticCity(COLUMNS, ROWS, (r, c) => {
-  if (c < 12) return [-6, WATER];
-  if (r === 10 && c < 30) return [-2, WATER];
-  return [0.5 + 0.04 * (c - 12) + 0.02 * Math.abs(r - 10), LAND];
-});
-
+const city = riverBankCity();
 const DURATION = 6 * 3600;
-const event: CityFloodEvent = {
-  durationSeconds: DURATION,
-  tideLevelMetres: [
-    [0, 0],
-    [3 * 3600, 1.9],
-    [DURATION, 0],
-  ],
-  rainMillimetresPerHour: [
-    [0, 0],
-    ...alternatingBlockHyetograph(10, 180).map(([t, v]) => [t + 3600, v] as [number, number]),
-  ],
-};
+const event = kingTideWithStorm(DURATION, 3600);
 
 describe('flood stage depth frames', () => {
   it('are taken every frame interval from 0 to the end, the last is the final depth, none exceeds the maximum', async () => {
