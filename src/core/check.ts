@@ -55,6 +55,21 @@ export class Checker {
     return this.fail(path, `expected true or false, got ${describe(value)}`);
   }
 
+  /**
+   * A document's `format` field equal to `expected` (e.g. "twin-tour/1"), or a problem at
+   * `format`: another version of the same format (same text before the "/") is named as such.
+   */
+  format(value: unknown, expected: string): void {
+    if (value === expected) return;
+    const family = expected.slice(0, expected.indexOf('/') + 1);
+    this.fail(
+      'format',
+      typeof value === 'string' && value.startsWith(family)
+        ? `unsupported version ${JSON.stringify(value)}; this build reads "${expected}"`
+        : `expected "${expected}"`,
+    );
+  }
+
   /** One of the allowed strings, or a problem listing them. */
   oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
