@@ -131,16 +131,14 @@ export interface FloodRunnerOptions {
  * accounts are kept per row and summed in row order.
  */
 export function floodRunner(input: FloodModelInput, options: FloodRunnerOptions): FloodRunner {
-  const wasm = options.module !== undefined && wasmKernelAvailable();
+  const module = wasmKernelAvailable() ? options.module : undefined;
   const canShare = typeof SharedArrayBuffer === 'function';
   const count = canShare ? Math.max(1, Math.min(options.workers, input.rows)) : 1;
-  if (count === 1)
-    return placedRunner(options.module && wasm ? wasmKernelPlacement(options.module) : jsKernelPlacement)(
-      input,
-    );
+  if (count === 1) return placedRunner(module ? wasmKernelPlacement(module) : jsKernelPlacement)(input);
+  // workers start once the state is built (a bad model throws first and leaves none behind)
   const ports = () => Array.from({ length: count }, options.spawnRowWorker);
-  if (options.module && wasm) {
-    const placed = placeInWasmMemory(createFloodState(input, count, plainBuffers), options.module);
+  if (module) {
+    const placed = placeInWasmMemory(createFloodState(input, count, plainBuffers), module);
     return {
       ...pooledFloodEngine(placed.state, ports(), placed.wasm),
       kernel: wasmFloodKernelName,
