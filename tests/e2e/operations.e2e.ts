@@ -1,29 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   killStartedServices,
   type SensorServiceProcess,
-  startSensorService,
-  stopSensorService,
 } from '../../src/cli/sensors/sensorServiceProcess.ts';
 import { chromiumForTests, collectErrors } from './browser.ts';
-import { datastream, hourly, postThing, thing } from './sensorThings.ts';
+import {
+  datastream,
+  hourly,
+  postThing,
+  thing,
+  sensorServiceForBlock,
+  datastreamIdNamed,
+} from './sensorThings.ts';
 
 const chromium = chromiumForTests();
 
 afterAll(killStartedServices);
 
 describe('#/operations against `twin sensors serve`', () => {
-  let dataDir: string;
+  const sensors = sensorServiceForBlock('twin-ops-e2e');
   let service: SensorServiceProcess;
   let riverDatastreamId: number;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'twin-ops-e2e-'));
-    service = await startSensorService(dataDir);
+    service = sensors.process;
     const now = Date.now();
     const post = (body: unknown) => postThing(service.http, body);
     // 12 hours of PM2.5 65 µg/m³: NowCast 65 → 100 + 50·15/30 = 125 (Kém). 200 µg/m³ → 200 + 100·50/100 = 250 (Rất xấu).
@@ -47,18 +48,8 @@ describe('#/operations against `twin sensors serve`', () => {
         ),
       ]),
     );
-    const datastreams = (await (
-      await fetch(`${service.http}/v1.1/Datastreams?$filter=name eq 'Phú An level'`)
-    ).json()) as {
-      value: { '@iot.id': number }[];
-    };
-    riverDatastreamId = datastreams.value[0]?.['@iot.id'] as number;
+    riverDatastreamId = await datastreamIdNamed(service.http, 'Phú An level');
   }, 120_000);
-
-  afterAll(async () => {
-    if (service) await stopSensorService(service);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('shows AQI tiles, the river level with its alarm levels, and a value published over MQTT within seconds', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -1,19 +1,16 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SHARED_SENSOR_DATA_DIR } from '../../src/cli/sensors/replayRunner.ts';
 import {
   killStartedServices,
   type SensorServiceProcess,
-  startSensorService,
-  stopSensorService,
   waitFor,
 } from '../../src/cli/sensors/sensorServiceProcess.ts';
 import type { NowcastResult } from '../../src/scenario/nowcastRun.ts';
 import { chromiumForTests, collectErrors } from './browser.ts';
-import { datastream, hourly, postThing, thing } from './sensorThings.ts';
+import { datastream, hourly, postThing, thing, sensorServiceForBlock } from './sensorThings.ts';
 
 /**
  * The issue's done-criterion "a storm in the replay triggers a nowcast whose closed roads
@@ -61,14 +58,19 @@ function cliNowcast(args: string[]): Promise<NowcastResult & { seconds: number }
 }
 
 describe.skipIf(!hasSharedData)('#/operations: a storm in the replay triggers the flood nowcast', () => {
-  let dataDir: string;
+  const sensors = sensorServiceForBlock('twin-nowcast-e2e', [
+    '--replay',
+    '--clock',
+    CLOCK,
+    '--speed',
+    '3600',
+  ]);
   let service: SensorServiceProcess;
   let clockOffsetMs: number;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'twin-nowcast-e2e-'));
     clockOffsetMs = Date.parse(CLOCK) - Date.now();
-    service = await startSensorService(dataDir, ['--replay', '--clock', CLOCK, '--speed', '3600']);
+    service = sensors.process;
     // the replay has created its Things and played up to the first run time
     await waitFor(async () => {
       const streams = (await (
@@ -84,11 +86,6 @@ describe.skipIf(!hasSharedData)('#/operations: a storm in the replay triggers th
       return latest.value.length > 0 ? true : undefined;
     }, 'the replay to reach the storm');
   }, 120_000);
-
-  afterAll(async () => {
-    if (service) await stopSensorService(service);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('runs the nowcast in the worker, shows closed roads and the traffic burden, and matches twin nowcast', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -144,12 +141,11 @@ describe.skipIf(!hasSharedData)('#/operations: a storm in the replay triggers th
 });
 
 describe('#/operations: the nowcast can be cancelled', () => {
-  let dataDir: string;
+  const sensors = sensorServiceForBlock('twin-nowcast-cancel-e2e');
   let service: SensorServiceProcess;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'twin-nowcast-cancel-e2e-'));
-    service = await startSensorService(dataDir);
+    service = sensors.process;
     // 1.2 m for 24 h, the latest hour 1.45 m ≥ alarm I (1.40 m): the trigger holds at once
     const levels = hourly(1.2, 24, Date.now()).map((o, i) => (i === 0 ? { ...o, result: 1.45 } : o));
     const tideModel = {
@@ -166,11 +162,6 @@ describe('#/operations: the nowcast can be cancelled', () => {
       ]),
     );
   }, 120_000);
-
-  afterAll(async () => {
-    if (service) await stopSensorService(service);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('starts on the river at alarm I, shows its progress, and stops on Cancel from the keyboard', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });

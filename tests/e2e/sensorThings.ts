@@ -1,8 +1,17 @@
 /**
  * SensorThings documents for the e2e tests that run against `twin sensors serve`: a Thing with
- * its Location and Datastreams (deep insert), hourly Observations, and the POST that creates them.
+ * its Location and Datastreams (deep insert), hourly Observations, the POST that creates them,
+ * and the service itself for a describe block.
  */
-import { expect } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  type SensorServiceProcess,
+  startSensorService,
+  stopSensorService,
+} from '../../src/cli/sensors/sensorServiceProcess.ts';
 
 const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
 const HOUR_MS = 3_600_000;
@@ -61,4 +70,39 @@ export async function postThing(httpRoot: string, body: unknown): Promise<unknow
   });
   expect(response.status).toBe(201);
   return response.json();
+}
+
+/**
+ * `twin sensors serve` for the enclosing describe block: started in a new temporary folder before
+ * the block's own hooks (`extra` arguments as for startSensorService), stopped and the folder
+ * removed after its tests. Read `.process` inside hooks and tests.
+ */
+export function sensorServiceForBlock(
+  prefix: string,
+  extra: string[] = [],
+): { readonly process: SensorServiceProcess } {
+  let dataDir: string | undefined;
+  let running: SensorServiceProcess | undefined;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+    running = await startSensorService(dataDir, extra);
+  }, 120_000);
+  afterAll(async () => {
+    if (running) await stopSensorService(running);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get process() {
+      if (!running) throw new Error('sensorServiceForBlock: the service is not running');
+      return running;
+    },
+  };
+}
+
+/** The `@iot.id` of the Datastream called `name` on the service at `http` (fails the test if none). */
+export async function datastreamIdNamed(http: string, name: string): Promise<number> {
+  const response = await fetch(`${http}/v1.1/Datastreams?$filter=name eq '${name}'`);
+  const id = ((await response.json()) as { value: { '@iot.id': number }[] }).value[0]?.['@iot.id'];
+  expect(id, `Datastream ${name}`).toBeTypeOf('number');
+  return id as number;
 }

@@ -1,18 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   killStartedServices,
   type SensorServiceProcess,
-  startSensorService,
-  stopSensorService,
 } from '../../src/cli/sensors/sensorServiceProcess.ts';
 import { STA_ROOT_STORAGE_KEY } from '../../src/state/sensorsStore.ts';
 import { chromiumForTests, collectErrors } from './browser.ts';
-import { datastream, hourly, postThing, thing } from './sensorThings.ts';
+import {
+  datastream,
+  hourly,
+  postThing,
+  thing,
+  sensorServiceForBlock,
+  datastreamIdNamed,
+} from './sensorThings.ts';
 
 const chromium = chromiumForTests();
 
@@ -22,13 +24,12 @@ const marker = (page: Page, place: string) =>
   page.evaluate((p: string) => window.__twin?.sensors?.markerLevel(p) ?? null, place);
 
 describe('the workbench sensors layer against `twin sensors serve`', () => {
-  let dataDir: string;
+  const sensors = sensorServiceForBlock('twin-sensors-layer-e2e');
   let service: SensorServiceProcess;
   let riverDatastreamId: number;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'twin-sensors-layer-e2e-'));
-    service = await startSensorService(dataDir);
+    service = sensors.process;
     const now = Date.now();
     const post = (body: unknown) => postThing(service.http, body);
     // 12 h of PM2.5 65 µg/m³: NowCast 65 → 100 + 50·15/30 = 125 (class 3, "Kém").
@@ -60,16 +61,8 @@ describe('the workbench sensors layer against `twin sensors serve`', () => {
         [106.75, 10.8],
       ),
     );
-    const datastreams = (await (
-      await fetch(`${service.http}/v1.1/Datastreams?$filter=name eq 'Phú An level'`)
-    ).json()) as { value: { '@iot.id': number }[] };
-    riverDatastreamId = datastreams.value[0]?.['@iot.id'] as number;
+    riverDatastreamId = await datastreamIdNamed(service.http, 'Phú An level');
   }, 120_000);
-
-  afterAll(async () => {
-    if (service) await stopSensorService(service);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('draws a marker per station, follows a level published over MQTT, opens the popup, says when the server is unreachable', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   killStartedServices,
   type SensorServiceProcess,
-  startSensorService,
-  stopSensorService,
 } from '../../src/cli/sensors/sensorServiceProcess.ts';
 import { STA_ROOT_STORAGE_KEY } from '../../src/state/sensorsStore.ts';
 import { chromiumForTests, collectErrors } from './browser.ts';
-import { datastream, postThing, thing } from './sensorThings.ts';
+import { datastream, postThing, thing, sensorServiceForBlock } from './sensorThings.ts';
 
 const chromium = chromiumForTests();
 const TEN_MINUTES_MS = 600_000;
@@ -18,12 +13,11 @@ const TEN_MINUTES_MS = 600_000;
 afterAll(killStartedServices);
 
 describe('the station time-series chart (uPlot) against `twin sensors serve`', () => {
-  let dataDir: string;
+  const sensors = sensorServiceForBlock('twin-timeseries-e2e');
   let service: SensorServiceProcess;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'twin-timeseries-e2e-'));
-    service = await startSensorService(dataDir);
+    service = sensors.process;
     // A level every 10 min for 7 days and 10 h back from now: k = 0 … 1068, k·10 min before now.
     const now = Date.now();
     const levels = Array.from({ length: 1069 }, (_, k) => ({
@@ -44,11 +38,6 @@ describe('the station time-series chart (uPlot) against `twin sensors serve`', (
       ),
     );
   }, 120_000);
-
-  afterAll(async () => {
-    if (service) await stopSensorService(service);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('reads 24 h and 7 days over HTTP (7 days spans two pages) and draws the alarm levels', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
