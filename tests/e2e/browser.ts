@@ -5,8 +5,14 @@ import { afterEach, beforeEach } from 'vitest';
 /** Debian's Chromium; `.ci/run` installs it with `apt-get install -y chromium` when missing. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launches headless Chromium with WebGL2 on SwiftShader and no background networking. */
-export async function launchChromium(): Promise<Browser> {
+/** Flags that give a page WebGPU on SwiftShader (a software fallback adapter): only for tests that ask. */
+const WEBGPU_ON_SWIFTSHADER = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
+
+/**
+ * Launches headless Chromium with WebGL2 on SwiftShader and no background networking; with
+ * `webgpu`, also WebGPU on SwiftShader (other tests get no WebGPU adapter).
+ */
+export async function launchChromium(options: { webgpu?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   return chromium.launch({
@@ -22,6 +28,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...(options.webgpu ? WEBGPU_ON_SWIFTSHADER : []),
     ],
   });
 }
@@ -31,10 +38,10 @@ export async function launchChromium(): Promise<Browser> {
  * state in one GPU process per browser, and a whole city per page accumulates there over a
  * file's tests. When the test failed, every open page is saved to test-results/ first.
  */
-export function chromiumForTests(): { readonly browser: Browser } {
+export function chromiumForTests(options: { webgpu?: boolean } = {}): { readonly browser: Browser } {
   let browser: Browser | undefined;
   beforeEach(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(options);
   });
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && browser) {
