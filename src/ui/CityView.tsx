@@ -2,6 +2,7 @@ import { MapControls } from '@react-three/drei';
 import { Canvas, useFrame } from '@react-three/fiber';
 import type { CameraLink } from '../render/cameraLink.ts';
 import { CameraRig } from './CameraRig.tsx';
+import { markCityLoad } from './city/cityLoadMarks.ts';
 import { CityStatus } from './city/CityStatus.tsx';
 import { ScaleBar, ScaleBarUpdater } from './city/ScaleBar.tsx';
 import { useCityDataset } from './city/useCityDataset.ts';
@@ -66,6 +67,7 @@ export function CityView({
         camera={{ position: [0, 9000, 12000], fov: 45, near: 30, far: 200_000 }}
         gl={{ preserveDrawingBuffer: true, antialias: false }}
         dpr={1}
+        onCreated={() => markCityLoad('context-created')}
       >
         <color attach="background" args={['#cfe3f0']} />
         <hemisphereLight args={['#ffffff', '#6b7b5a', 1.2]} />

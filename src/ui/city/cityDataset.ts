@@ -7,6 +7,7 @@
 import { InputError } from '../../core/errors.ts';
 import { readCityFiles } from '../../data/dataset/cityFiles.ts';
 import type { CityData } from '../../render/city/cityModel.ts';
+import { markCityLoad } from './cityLoadMarks.ts';
 
 /** Folder of the default dataset, relative to the page. */
 export const DATASET_URL = './data/thuduc/';
@@ -69,6 +70,7 @@ async function load(): Promise<LoadedDataset> {
         throw error;
       }
     });
+    markCityLoad('dataset-parsed');
     return { manifest, data, bytesTransferred: bytesRead };
   } catch (error) {
     if (error instanceof InputError) throw new DatasetError(error.file ?? 'manifest.json', error.message);

@@ -18,6 +18,7 @@ import { createHighlight, disposeHighlight, HIGHLIGHT_COLOURS } from '../../rend
 import type { AppStore } from '../../state/appStore.ts';
 import { createAdminLabels } from '../city/adminLabels.ts';
 import { pickAtPixel, pickedFeature, samePick } from '../city/cityPointer.ts';
+import { markCityLoad } from '../city/cityLoadMarks.ts';
 import { installCityTestHook } from '../city/cityTestHook.ts';
 import { Effect } from './effect.ts';
 import type { MapLayer, MapLayerPart } from './mapLayer.ts';
@@ -62,6 +63,7 @@ export const cityMapLayer: MapLayer = {
       const object = model.layers[id];
       if (object) root.add(object);
     }
+    markCityLoad('model-built');
     const hoverRoot = new Group();
     const selectRoot = new Group();
     root.add(hoverRoot, selectRoot);
@@ -152,6 +154,7 @@ export const cityMapLayer: MapLayer = {
         labels.place(camera, widthPixels, heightPixels, visible('admin'), model.exaggeration);
         frames++;
         // the frame after the first one drawn with every layer mounted: the city is on screen
+        if (frames === 1) markCityLoad('first-frame');
         if (frames === 2) hook?.markReady();
       },
       dispose() {
