@@ -2,7 +2,9 @@ import { InputError } from '../../core/errors.ts';
 import { parseJsonText } from '../../core/json.ts';
 import type { Feature } from '../pipeline/geojson.ts';
 import type { BuildingsDocument } from '../formats/buildings.ts';
+import { decodeBuildingsBinary } from '../formats/buildingsBinary.ts';
 import type { RoadsDocument } from '../formats/roads.ts';
+import { decodeRoadsBinary } from '../formats/roadsBinary.ts';
 import type { TerrainFiles, TerrainMeta } from '../formats/terrain.ts';
 
 /** A GeoJSON FeatureCollection as the pipeline writes it (WGS84). */
@@ -55,11 +57,30 @@ function parseJson<T>(file: string, bytes: ArrayBuffer): T {
   return parseJsonText(new TextDecoder().decode(bytes), file) as T;
 }
 
+/** An opened dataset: its manifest, and each listed file read once on demand. */
+export interface OpenedCityFiles {
+  manifest: CityFiles['manifest'];
+  /** The bytes of a listed file (undefined when not listed); InputError naming a listed file that is missing. */
+  bytes(file: string): Promise<ArrayBuffer | undefined>;
+  /** A listed JSON file, parsed (undefined when not listed). */
+  json<T>(file: string): Promise<T | undefined>;
+  /** The road graph: `roads.bin` when listed (no JSON to parse), else `roads.json`. */
+  roads(): Promise<RoadsDocument | undefined>;
+  /** The buildings: `buildings.bin` when listed, else `buildings.json`. */
+  buildings(): Promise<BuildingsDocument | undefined>;
+  /** Terrain metadata, elevation and land cover (undefined unless all three are listed). */
+  terrain(): Promise<TerrainFiles | undefined>;
+  /** Bytes read so far, the manifest included. */
+  bytesRead(): number;
+}
+
 /**
- * Reads the dataset through `read` (fetch in the browser, fs in Node): the manifest first,
- * then every file it lists. A listed file that cannot be read is an InputError naming it.
+ * Opens the dataset through `read` (fetch in the browser and workers, fs in Node): reads and
+ * checks the manifest; every other file is read when first asked for. A listed file that cannot
+ * be read is an InputError naming it. `buildings.bin` and `roads.bin` (docs/binary-dataset.md)
+ * are preferred to their JSON twins when the manifest lists them: the same documents, faster.
  */
-export async function readCityFiles(read: ReadDatasetFile): Promise<CityFiles> {
+export async function openCityFiles(read: ReadDatasetFile): Promise<OpenedCityFiles> {
   const manifestBytes = await read('manifest.json');
   if (!manifestBytes)
     throw new InputError('dataset manifest not found (run `twin data build`)', 'manifest.json');
@@ -72,33 +93,64 @@ export async function readCityFiles(read: ReadDatasetFile): Promise<CityFiles> {
   }
   const listed = new Set(manifest.files.map((f) => f.path));
   let bytesRead = manifestBytes.byteLength;
-  const get = async (file: string): Promise<ArrayBuffer | undefined> => {
-    if (!listed.has(file)) return undefined;
-    const bytes = await read(file);
-    if (!bytes) throw new InputError('listed in the manifest but missing', file);
-    bytesRead += bytes.byteLength;
-    return bytes;
+  const pending = new Map<string, Promise<ArrayBuffer | undefined>>();
+  const bytes = (file: string): Promise<ArrayBuffer | undefined> => {
+    if (!listed.has(file)) return Promise.resolve(undefined);
+    let got = pending.get(file);
+    if (!got) {
+      got = read(file).then((content) => {
+        if (!content) throw new InputError('listed in the manifest but missing', file);
+        bytesRead += content.byteLength;
+        return content;
+      });
+      pending.set(file, got);
+    }
+    return got;
   };
   const json = async <T>(file: string): Promise<T | undefined> => {
-    const bytes = await get(file);
-    return bytes ? parseJson<T>(file, bytes) : undefined;
+    const content = await bytes(file);
+    return content ? parseJson<T>(file, content) : undefined;
   };
-  const [meta, elevation, landCover, roads, buildings, landUse, water, pois, admin, wards] =
-    await Promise.all([
-      json<TerrainMeta>('terrain.json'),
-      get('terrain.i16'),
-      get('landcover.u8'),
-      json<RoadsDocument>('roads.json'),
-      json<BuildingsDocument>('buildings.json'),
-      json<GeoJsonCollection>('landuse.geojson'),
-      json<GeoJsonCollection>('water.geojson'),
-      json<GeoJsonCollection>('pois.geojson'),
-      json<GeoJsonCollection>('admin.geojson'),
-      json<CensusWardsCollection>('wards.geojson'),
-    ]);
   return {
     manifest,
-    ...(meta && elevation && landCover ? { terrain: { meta, elevation, landCover } } : {}),
+    bytes,
+    json,
+    async roads() {
+      if (!listed.has('roads.bin')) return json<RoadsDocument>('roads.json');
+      return decodeRoadsBinary(new Uint8Array((await bytes('roads.bin'))!), 'roads.bin');
+    },
+    async buildings() {
+      if (!listed.has('buildings.bin')) return json<BuildingsDocument>('buildings.json');
+      return decodeBuildingsBinary(new Uint8Array((await bytes('buildings.bin'))!), 'buildings.bin');
+    },
+    async terrain() {
+      const [meta, elevation, landCover] = await Promise.all([
+        json<TerrainMeta>('terrain.json'),
+        bytes('terrain.i16'),
+        bytes('landcover.u8'),
+      ]);
+      return meta && elevation && landCover ? { meta, elevation, landCover } : undefined;
+    },
+    bytesRead: () => bytesRead,
+  };
+}
+
+/** Reads the whole dataset through `read` (see openCityFiles): the manifest, then every file it lists. */
+export async function readCityFiles(read: ReadDatasetFile): Promise<CityFiles> {
+  const files = await openCityFiles(read);
+  const [terrain, roads, buildings, landUse, water, pois, admin, wards] = await Promise.all([
+    files.terrain(),
+    files.roads(),
+    files.buildings(),
+    files.json<GeoJsonCollection>('landuse.geojson'),
+    files.json<GeoJsonCollection>('water.geojson'),
+    files.json<GeoJsonCollection>('pois.geojson'),
+    files.json<GeoJsonCollection>('admin.geojson'),
+    files.json<CensusWardsCollection>('wards.geojson'),
+  ]);
+  return {
+    manifest: files.manifest,
+    ...(terrain ? { terrain } : {}),
     ...(roads ? { roads } : {}),
     ...(buildings ? { buildings } : {}),
     ...(landUse ? { landUse } : {}),
@@ -106,6 +158,6 @@ export async function readCityFiles(read: ReadDatasetFile): Promise<CityFiles> {
     ...(pois ? { pois } : {}),
     ...(admin ? { admin } : {}),
     ...(wards ? { wards } : {}),
-    bytesRead,
+    bytesRead: files.bytesRead(),
   };
 }

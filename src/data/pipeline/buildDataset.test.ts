@@ -21,11 +21,13 @@ describe('buildDataset on the small-town fixture', () => {
   it('writes every documented file, with golden counts', () => {
     expect([...a.files.keys()].sort()).toEqual([
       'admin.geojson',
+      'buildings.bin',
       'buildings.json',
       'landcover.u8',
       'landuse.geojson',
       'manifest.json',
       'pois.geojson',
+      'roads.bin',
       'roads.json',
       'terrain.i16',
       'terrain.json',

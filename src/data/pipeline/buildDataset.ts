@@ -8,9 +8,11 @@ import type { RasterGrid } from '../grid/rasterGrid.ts';
 import { readOsmPbf } from '../osm/pbfReader.ts';
 import { osmBuildings } from './buildings.ts';
 import { encodeBuildings } from '../formats/buildings.ts';
+import { encodeBuildingsBinary } from '../formats/buildingsBinary.ts';
 import { featureCollectionText, polygonFeature } from './geojson.ts';
 import { createRegion, polygonsFromGeoJson } from './region.ts';
 import { encodeRoads } from '../formats/roads.ts';
+import { encodeRoadsBinary } from '../formats/roadsBinary.ts';
 import { buildRoadGraph } from './roads.ts';
 import { fillSyntheticBuildings } from './syntheticBuildings.ts';
 import { buildTerrain, TERRAIN_CLASSES, UPLAND_HILLS } from './terrain.ts';
@@ -73,7 +75,9 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
 
   onProgress('roads');
   const { graph, report: roadReport } = buildRoadGraph(osm, region);
-  files.set('roads.json', JSON.stringify(encodeRoads(graph)));
+  const roadsDocument = encodeRoads(graph);
+  files.set('roads.json', JSON.stringify(roadsDocument));
+  files.set('roads.bin', encodeRoadsBinary(roadsDocument));
 
   onProgress('land use, water, POIs, admin');
   const landUse = extractLandUse(osm, region);
@@ -138,7 +142,9 @@ export function buildDataset(input: DatasetInput, onProgress: (stage: string) =>
     seed: input.seed,
   });
   const buildings = [...osmB.buildings, ...synthetic.buildings];
-  files.set('buildings.json', JSON.stringify(encodeBuildings(buildings)));
+  const buildingsDocument = encodeBuildings(buildings);
+  files.set('buildings.json', JSON.stringify(buildingsDocument));
+  files.set('buildings.bin', encodeBuildingsBinary(buildingsDocument));
 
   onProgress('terrain');
   const cellSizeMetres = input.terrainCellMetres ?? 20;
@@ -239,6 +245,9 @@ const DESCRIPTIONS: Record<string, string> = {
   'admin.geojson':
     'boundary, districts (admin_level 6) and wards (admin_level 8 where OSM 2018 has them); WGS84',
   'buildings.json': 'OSM and synthetic building footprints with heights (twin-buildings/1); scene metres',
+  'buildings.bin':
+    'buildings.json in the binary column container, read by the workbench (docs/binary-dataset.md)',
+  'roads.bin': 'roads.json in the binary column container, read by the workbench (docs/binary-dataset.md)',
   'terrain.json': 'terrain and land-cover grid metadata (EPSG:32648, north-first rows)',
   'terrain.i16': 'elevation grid, int16 little-endian decimetres above MSL',
   'landcover.u8': 'land-cover class per terrain cell (table in terrain.json)',
