@@ -17,9 +17,11 @@ import { stableCourantNumber, stalledStepError } from '../floodStepper.ts';
 import {
   CTL,
   FLOOD_WGSL,
+  FOLD_FAN_IN,
+  foldLevels,
   GRID_UNIFORM_BYTES,
   HISTORY_WIDTH,
-  PARTIAL_WIDTH,
+  partialWords,
   WORKGROUP_CELLS,
 } from './floodShader.ts';
 
@@ -37,8 +39,7 @@ import {
  * target return at once, so a wrong guess costs a few empty dispatches or one more batch.
  *
  * Volume accounts in float32 without drift: every step's boundary inflow and losses are summed
- * per workgroup on the GPU (tree reduction), the partials of the step reduced again into one
- * history line, and the host adds the lines in float64 (rain: the step's rain depth × the sum of
+ * on the GPU by 64-term folds (floodShader.ts) into one history line, and the host adds the lines in float64 (rain: the step's rain depth × the sum of
  * the float32 rain factors; sources: the step's source volume). The state's depths are rounded
  * to float32 at upload, so the account starts from the water the GPU holds. Boundary and loss
  * volumes go to row 0 of the state's per-row accounts (the per-row split is the CPU engines').
@@ -68,14 +69,34 @@ export function gpuFloodRunner(device: GPUDevice, options: GpuFloodOptions = {})
   return (input: FloodModelInput) => gpuFloodEngine(device, createFloodState(input), options);
 }
 
-/** Entry points and the bindings each one uses (the pipelines' automatic layouts hold exactly these). */
-const PASSES = [
-  { entry: 'plan', bindings: [0, 8, 9], cells: false },
-  { entry: 'faces', bindings: [0, 1, 2, 3, 4, 5, 8], cells: true },
-  { entry: 'limiter', bindings: [0, 3, 5, 6, 8], cells: true },
-  { entry: 'continuity', bindings: [0, 1, 2, 3, 4, 5, 6, 7, 8], cells: true },
-  { entry: 'reduce', bindings: [0, 8], cells: false },
-] as const;
+/** A pass of a step: its entry point, override constants, bindings used (the automatic layout holds exactly these), workgroups. */
+interface PassSpec {
+  entry: string;
+  constants?: Record<string, number>;
+  bindings: readonly number[];
+  groups: number;
+}
+
+/** The passes of one step on `cells` cells, in order (floodShader.ts). */
+function stepPasses(cells: number): PassSpec[] {
+  const perCell = Math.ceil(cells / WORKGROUP_CELLS);
+  const folds: PassSpec[] = [];
+  for (let level = 0, n = cells; level < foldLevels(cells); level++, n = Math.ceil(n / FOLD_FAN_IN))
+    folds.push({
+      entry: 'fold',
+      constants: { FOLD_LEVEL: level },
+      bindings: [0, 8],
+      groups: Math.ceil(Math.ceil(n / FOLD_FAN_IN) / WORKGROUP_CELLS),
+    });
+  return [
+    { entry: 'plan', bindings: [0, 8, 9], groups: 1 },
+    { entry: 'faces', bindings: [0, 1, 2, 3, 4, 5, 8], groups: perCell },
+    { entry: 'limiter', bindings: [0, 3, 5, 6, 8], groups: perCell },
+    { entry: 'continuity', bindings: [0, 1, 2, 3, 4, 5, 6, 7, 8], groups: perCell },
+    ...folds,
+    { entry: 'reduce', bindings: [0, 8], groups: 1 },
+  ];
+}
 
 /**
  * Uploads `state` to `device` and returns its engine. Throws when the grid needs more workgroups
@@ -104,7 +125,7 @@ export function gpuFloodEngine(
     flags[source.cell] = ((slots[i]! + 1) << 3) | (flags[source.cell]! & 7);
   const historyBase = CTL.sourceDepths + slotCount;
   const partialsBase = historyBase + maxBatch * HISTORY_WIDTH;
-  const ctlWords = partialsBase + workgroups * PARTIAL_WIDTH;
+  const ctlWords = partialsBase + partialWords(cells);
   const headBytes = partialsBase * 4;
 
   const buffer = (bytes: number, usage: number) =>
@@ -139,7 +160,7 @@ export function gpuFloodEngine(
   ];
 
   const queue = device.queue;
-  queue.writeBuffer(buffers.grid, 0, gridUniform(state, workgroups, historyBase, partialsBase));
+  queue.writeBuffer(buffers.grid, 0, gridUniform(state, historyBase, partialsBase));
   const lossUploaded = new Float32Array(cells);
   const uploadCellData = () => {
     const data = new Float32Array(4 * cells);
@@ -175,13 +196,16 @@ export function gpuFloodEngine(
   for (let k = 0; k < cells; k++) rainFactorSum += Math.fround(state.rainFactor[k]!);
 
   const module = device.createShaderModule({ code: FLOOD_WGSL, label: 'flood' });
-  const passes = PASSES.map(({ entry, bindings, cells: perCell }) => {
-    const pipeline = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: entry } });
+  const passes = stepPasses(cells).map(({ entry, constants, bindings, groups }) => {
+    const pipeline = device.createComputePipeline({
+      layout: 'auto',
+      compute: { module, entryPoint: entry, ...(constants ? { constants } : {}) },
+    });
     const bindGroup = device.createBindGroup({
       layout: pipeline.getBindGroupLayout(0),
       entries: bindings.map((binding) => ({ binding, resource: { buffer: bound[binding]! } })),
     });
-    return { pipeline, bindGroup, groups: perCell ? workgroups : 1 };
+    return { pipeline, bindGroup, groups };
   });
   let creationChecked = false;
   let stepsTaken = 0;
@@ -304,16 +328,12 @@ function roundToFloat32(state: FloodState): void {
 const finiteFloat32 = (x: number) => Math.max(-3.4e38, Math.min(3.4e38, x));
 
 /** The uniform block `Grid` of floodShader.ts. */
-function gridUniform(
-  state: FloodState,
-  workgroups: number,
-  historyBase: number,
-  partialsBase: number,
-): ArrayBuffer {
+function gridUniform(state: FloodState, historyBase: number, partialsBase: number): ArrayBuffer {
   const bytes = new ArrayBuffer(GRID_UNIFORM_BYTES);
   const u32 = new Uint32Array(bytes);
   const f32 = new Float32Array(bytes);
-  u32.set([state.columns, state.rows, state.columns * state.rows, workgroups], 0);
+  const cells = state.columns * state.rows;
+  u32.set([state.columns, state.rows, cells], 0);
   f32.set(
     [
       state.cellSizeMetres,
@@ -328,7 +348,7 @@ function gridUniform(
   f32.set(Array.from(state.edgeMinBed, finiteFloat32), 12);
   f32[16] = finiteFloat32(state.heldFaceMinBed);
   u32.set([state.hasHeld ? 1 : 0, state.hasLosses ? 1 : 0, state.sources.length], 17);
-  u32.set([historyBase, partialsBase], 20);
+  u32.set([historyBase, partialsBase, foldLevels(cells)], 20);
   return bytes;
 }
 

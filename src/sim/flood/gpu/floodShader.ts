@@ -16,10 +16,15 @@ import { MIN_FREE_SLOPE } from '../floodKernel.ts';
  *                    time is reached or the step stalled;
  *   faces            each cell's west and north faces (and the east / south edge faces);
  *   limiter          each cell's outflow scale;
- *   continuity       the depth update; per workgroup, the largest ordinary depth and the sums of
- *                    boundary inflow and losses (depth units);
- *   reduce (1 group) the per-workgroup partials into this step's line of the history (Δt,
- *                    boundary, losses, rain, sources), the maximum depth for the next plan, t += Δt.
+ *   continuity       the depth update; per cell, its depth (ordinary cells) and its boundary
+ *                    inflow and losses (depth units) as a partial;
+ *   fold (0-3 ×)     one thread per 64 partials sums them (maximum, sums), level after level;
+ *   reduce (1 thread) the last ≤ 64 partials into this step's line of the history (Δt, boundary,
+ *                    losses, rain, sources), the maximum depth for the next plan, t += Δt.
+ *
+ * The reductions use no workgroup barriers: SwiftShader (CI's WebGPU adapter) runs a barrier
+ * about a thousand times slower than a dispatch of plain arithmetic; sequential 64-term sums in
+ * float32 are accurate to a few units in the last place.
  *
  * So the time step never leaves the GPU: the host queues a batch of steps and reads the small
  * control buffer back once per batch (floodGpuEngine.ts). Steps queued after the target time
@@ -64,8 +69,26 @@ export const CTL = {
 /** Words per history line: Δt (s), boundary inflow, losses (depth units: m³ / cell area), rain depth (m), source volume (m³). */
 export const HISTORY_WIDTH = 5;
 
-/** Words per workgroup partial: largest ordinary depth, boundary inflow and losses (depth units). */
+/** Words per partial (per cell, then per fold): largest ordinary depth, boundary inflow and losses (depth units). */
 export const PARTIAL_WIDTH = 3;
+
+/** Partials summed by one thread of a fold pass (and at most left for the final reduce). */
+export const FOLD_FAN_IN = 64;
+
+/** Fold passes that bring one partial per cell down to at most FOLD_FAN_IN. */
+export function foldLevels(cells: number): number {
+  let levels = 0;
+  for (let n = cells; n > FOLD_FAN_IN; n = Math.ceil(n / FOLD_FAN_IN)) levels++;
+  return levels;
+}
+
+/** Words of the partials region: one line per cell, then one per FOLD_FAN_IN of each level. */
+export function partialWords(cells: number): number {
+  let words = 0;
+  for (let n = cells, l = 0; l <= foldLevels(cells); l++, n = Math.ceil(n / FOLD_FAN_IN))
+    words += n * PARTIAL_WIDTH;
+  return words;
+}
 
 /** Bytes of the uniform block `Grid` (see the WGSL below). */
 export const GRID_UNIFORM_BYTES = 96;
@@ -75,7 +98,7 @@ const f = (value: number) => {
   return /[.e]/.test(text) ? text : `${text}.0`;
 };
 
-/** The WGSL module: entry points plan, faces, limiter, continuity, reduce. */
+/** The WGSL module: entry points plan, faces, limiter, continuity, fold (override FOLD_LEVEL), reduce. */
 export const FLOOD_WGSL = /* wgsl */ `
 const G: f32 = 9.81;
 const WALL: u32 = 1u;
@@ -105,18 +128,19 @@ const SOURCE_VOLUME: u32 = ${CTL.sourceVolume}u;
 const SOURCE_DEPTHS: u32 = ${CTL.sourceDepths}u;
 const HISTORY_WIDTH: u32 = ${HISTORY_WIDTH}u;
 const PARTIAL_WIDTH: u32 = ${PARTIAL_WIDTH}u;
+const FAN_IN: u32 = ${FOLD_FAN_IN}u;
 // series directory entries (offset, count) in 'series': edges 0-3, held level 4, rain 5, sources 6..
 const SERIES_HELD: u32 = 4u;
 const SERIES_RAIN: u32 = 5u;
 const SERIES_SOURCES: u32 = 6u;
 
 struct Grid {
-  nx: u32, ny: u32, cells: u32, workgroups: u32,
+  nx: u32, ny: u32, cells: u32, pad1: u32,
   dx: f32, theta: f32, thr: f32, courant: f32,
   edgeTypes: vec4<u32>,
   edgeMinBed: vec4<f32>,
   heldFaceMinBed: f32, hasHeld: u32, hasLosses: u32, sourceCount: u32,
-  historyBase: u32, partialsBase: u32, pad0: u32, pad1: u32,
+  historyBase: u32, partialsBase: u32, foldLevels: u32, pad0: u32,
 }
 
 @group(0) @binding(0) var<uniform> grid: Grid;
@@ -336,33 +360,14 @@ fn limiter(@builtin(global_invocation_id) id: vec3<u32>) {
   scale[k] = s;
 }
 
-var<workgroup> partMax: array<f32, WG>;
-var<workgroup> partBoundary: array<f32, WG>;
-var<workgroup> partLoss: array<f32, WG>;
-
-// tree reduction of the three workgroup arrays into slot 0 (every thread calls it)
-fn reduceWorkgroup(li: u32) {
-  for (var stride = WG / 2u; stride > 0u; stride >>= 1u) {
-    workgroupBarrier();
-    if (li < stride) {
-      partMax[li] = max(partMax[li], partMax[li + stride]);
-      partBoundary[li] += partBoundary[li + stride];
-      partLoss[li] += partLoss[li + stride];
-    }
-  }
-  workgroupBarrier();
-}
-
 @compute @workgroup_size(WG)
-fn continuity(@builtin(global_invocation_id) id: vec3<u32>,
-              @builtin(local_invocation_index) li: u32,
-              @builtin(workgroup_id) wg: vec3<u32>) {
+fn continuity(@builtin(global_invocation_id) id: vec3<u32>) {
   let k = id.x;
-  let running = ctl[ACTIVE] > 0.5;
+  if (k >= grid.cells || ctl[ACTIVE] < 0.5) { return; }
   var cellMax = 0.0;
   var boundary = 0.0;
   var loss = 0.0;
-  if (running && k < grid.cells && !isWall(k)) {
+  if (!isWall(k)) {
     let nx = grid.nx;
     let ny = grid.ny;
     let i = k % nx;
@@ -426,43 +431,73 @@ fn continuity(@builtin(global_invocation_id) id: vec3<u32>,
       cellMax = h;
     }
   }
-  partMax[li] = cellMax;
-  partBoundary[li] = boundary;
-  partLoss[li] = loss;
-  reduceWorkgroup(li);
-  if (li == 0u && running) {
-    let p = grid.partialsBase + wg.x * PARTIAL_WIDTH;
-    ctl[p] = partMax[0];
-    ctl[p + 1u] = partBoundary[0];
-    ctl[p + 2u] = partLoss[0];
-  }
+  let p = grid.partialsBase + k * PARTIAL_WIDTH;
+  ctl[p] = cellMax;
+  ctl[p + 1u] = boundary;
+  ctl[p + 2u] = loss;
 }
 
-@compute @workgroup_size(WG)
-fn reduce(@builtin(local_invocation_index) li: u32) {
+// Level l of the fold: level 0 holds one partial per cell, level l + 1 one per FAN_IN of level l.
+fn levelCount(level: u32) -> u32 {
+  var n = grid.cells;
+  for (var l = 0u; l < level; l++) { n = (n + FAN_IN - 1u) / FAN_IN; }
+  return n;
+}
+
+fn levelBase(level: u32) -> u32 {
+  var base = grid.partialsBase;
+  var n = grid.cells;
+  for (var l = 0u; l < level; l++) {
+    base += n * PARTIAL_WIDTH;
+    n = (n + FAN_IN - 1u) / FAN_IN;
+  }
+  return base;
+}
+
+// maximum depth, boundary and loss sums of partials [first, end) of the level starting at word base
+fn foldRange(base: u32, first: u32, end: u32) -> vec3<f32> {
   var m = 0.0;
   var b = 0.0;
   var l = 0.0;
-  for (var w = li; w < grid.workgroups; w += WG) {
-    let p = grid.partialsBase + w * PARTIAL_WIDTH;
+  for (var i = first; i < end; i++) {
+    let p = base + i * PARTIAL_WIDTH;
     m = max(m, ctl[p]);
     b += ctl[p + 1u];
     l += ctl[p + 2u];
   }
-  partMax[li] = m;
-  partBoundary[li] = b;
-  partLoss[li] = l;
-  reduceWorkgroup(li);
-  if (li == 0u && ctl[ACTIVE] > 0.5) {
-    let line = grid.historyBase + u32(ctl[BATCH_STEPS]) * HISTORY_WIDTH;
-    ctl[line] = ctl[DT];
-    ctl[line + 1u] = partBoundary[0];
-    ctl[line + 2u] = partLoss[0];
-    ctl[line + 3u] = ctl[RAIN];
-    ctl[line + 4u] = ctl[SOURCE_VOLUME];
-    ctl[BATCH_STEPS] = ctl[BATCH_STEPS] + 1.0;
-    ctl[HMAX] = partMax[0];
-    ctl[T] = ctl[T_AFTER];
-  }
+  return vec3<f32>(m, b, l);
+}
+
+override FOLD_LEVEL: u32 = 0u;
+
+// one thread per FAN_IN partials of level FOLD_LEVEL, sequential sums (no workgroup barriers:
+// they are slow on SwiftShader, and a 64-term float32 sum is accurate to a few ulp)
+@compute @workgroup_size(WG)
+fn fold(@builtin(global_invocation_id) id: vec3<u32>) {
+  let n = levelCount(FOLD_LEVEL);
+  let first = id.x * FAN_IN;
+  if (first >= n || ctl[ACTIVE] < 0.5) { return; }
+  let base = levelBase(FOLD_LEVEL);
+  let r = foldRange(base, first, min(n, first + FAN_IN));
+  let out = base + n * PARTIAL_WIDTH + id.x * PARTIAL_WIDTH;
+  ctl[out] = r.x;
+  ctl[out + 1u] = r.y;
+  ctl[out + 2u] = r.z;
+}
+
+// the last fold level (at most FAN_IN partials) into the step's history line; the step ends
+@compute @workgroup_size(1)
+fn reduce() {
+  if (ctl[ACTIVE] < 0.5) { return; }
+  let r = foldRange(levelBase(grid.foldLevels), 0u, levelCount(grid.foldLevels));
+  let line = grid.historyBase + u32(ctl[BATCH_STEPS]) * HISTORY_WIDTH;
+  ctl[line] = ctl[DT];
+  ctl[line + 1u] = r.y;
+  ctl[line + 2u] = r.z;
+  ctl[line + 3u] = ctl[RAIN];
+  ctl[line + 4u] = ctl[SOURCE_VOLUME];
+  ctl[BATCH_STEPS] = ctl[BATCH_STEPS] + 1.0;
+  ctl[HMAX] = r.x;
+  ctl[T] = ctl[T_AFTER];
 }
 `;
