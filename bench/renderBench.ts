@@ -172,7 +172,7 @@ async function main() {
         const { page, breakdown } = await measureRun(browser, url);
         measured.push({ loadAverage1Min, ...breakdown });
         process.stderr.write(
-          `run ${run + 1}/${runs}: cityReady ${breakdown.cityReadyMs} ms (load ${loadAverage1Min})\n`,
+          `run ${run + 1}/${runs} (load ${loadAverage1Min}): ${JSON.stringify(breakdown)}\n`,
         );
         if (run === runs - 1) view = await viewMeasures(browser, page, url);
       } finally {

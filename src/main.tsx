@@ -6,6 +6,7 @@ import { createAppStore } from './state/appStore.ts';
 import { indexedDbScenarioStorage } from './state/indexedDbStorage.ts';
 import { createScenarioStore, persistScenarios } from './state/scenarioStore.ts';
 import { App } from './ui/App.tsx';
+import { loadDataset } from './ui/city/cityDataset.ts';
 import { ScenarioContext, StoreContext } from './ui/context.tsx';
 import './ui/styles.css';
 
@@ -30,6 +31,9 @@ function importShareLink() {
     `${window.location.pathname}${window.location.search}${route}${rest ? `?${rest}` : ''}`,
   );
 }
+
+// the 3D views' dataset: its worker fetches and parses while React mounts and WebGL starts
+if (!/^#\/(viewer|operations)/.test(window.location.hash)) void loadDataset().catch(() => {});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildingPrisms } from '../../data/dataset/buildingPrisms.ts';
 import { encodeBuildings } from '../../data/formats/buildings.ts';
 import { BuildingsLayer } from './buildingsLayer.ts';
 
@@ -36,7 +37,7 @@ const doc = encodeBuildings([
 ]);
 
 describe('BuildingsLayer', () => {
-  const layer = new BuildingsLayer(doc, undefined);
+  const layer = new BuildingsLayer(buildingPrisms(doc), undefined);
 
   it('extrudes 2n vertices and 2n + (n − 2) triangles per footprint', () => {
     // box: 8 vertices, 8 wall + 2 roof triangles; L: 12 vertices, 12 wall + 4 roof triangles

@@ -1,29 +1,24 @@
 /**
- * Buildings of `buildings.json` (twin-buildings/1) as extruded prisms batched into one mesh per
- * spatial chunk (CHUNK_METRES squares, ≈ 50 draw calls for the city). Flat roofs are triangulated
- * by ear clipping (earcut, Mapbox); normals come from screen-space derivatives (`flatShading`), so
- * vertices are shared between walls and roof: a 4-corner footprint costs 8 vertices, 10 triangles.
- * Level of detail: each chunk has a second mesh for the small synthetic buildings (row houses,
- * below SMALL_HEIGHT_METRES), drawn only while the camera is within SMALL_RANGE_METRES of the
- * chunk (they are under a pixel wide from farther away) and picked only while drawn.
+ * Buildings as extruded prisms batched into one mesh per spatial chunk, from the buffers of
+ * data/dataset/buildingPrisms.ts (built in the dataset worker; this class only wraps them, seats
+ * them on the terrain and colours them). Normals come from screen-space derivatives
+ * (`flatShading`), so vertices are shared between walls and roof.
+ * Level of detail: each chunk has a second mesh for the small synthetic buildings, drawn only
+ * while the camera is within SMALL_RANGE_METRES of the chunk (they are under a pixel wide from
+ * farther away) and picked only while drawn.
  * Base height follows the terrain (sampled at the footprint centroid) × vertical exaggeration;
- * building heights are true metres. Picking is exact ray-vs-prism on candidates from a Flatbush
- * R-tree of footprint bounds (Agafonkin's packed Hilbert R-tree).
+ * building heights are true metres. Picking is exact ray-vs-prism on candidates from the Flatbush
+ * R-tree of footprint bounds that came with the buffers.
  */
-import earcut from 'earcut';
 import Flatbush from 'flatbush';
 import { BufferAttribute, BufferGeometry, Group, Mesh, MeshLambertMaterial } from 'three';
-import type { BuildingsDocument } from '../../data/formats/buildings.ts';
+import type { BuildingPrismChunk, BuildingPrisms } from '../../data/dataset/buildingPrisms.ts';
 import type { LandUse } from '../../core/vocabulary.ts';
 import { hexColor, rampColor, type Rgb } from '../legend.ts';
 import { BUILDING_HEIGHT_STOPS, LAND_USE_COLOURS, lighten, SYNTHETIC_WHITE_SHARE } from './cityColours.ts';
 import { rayPrism, type SceneRay } from './pickGeometry.ts';
 import type { TerrainGrid } from './terrainGrid.ts';
 
-/** Side of the square chunks buildings are batched by, metres. */
-const CHUNK_METRES = 2500;
-/** Synthetic buildings lower than this are "small" (drawn near the camera only), metres. */
-const SMALL_HEIGHT_METRES = 20;
 /** Small buildings are drawn while the camera is this close to their chunk's bounding sphere, metres. */
 const SMALL_RANGE_METRES = 6000;
 /** Walls reach this far below the sampled ground so sloped sites show no gap, metres. */
@@ -72,70 +67,25 @@ export class BuildingsLayer {
   private exaggeration = 1;
 
   constructor(
-    private readonly doc: BuildingsDocument,
+    private readonly prisms: BuildingPrisms,
     terrain: TerrainGrid | undefined,
   ) {
-    this.count = doc.count;
-    this.osmCount = doc.osmCount;
-    this.vertexStart = new Uint32Array(doc.count + 1);
-    for (let i = 0; i < doc.count; i++) this.vertexStart[i + 1] = this.vertexStart[i]! + doc.vertexCount[i]!;
-    const total = this.vertexStart[doc.count]!;
-    this.coords = new Float64Array(total * 2);
-    this.heightMetres = new Float32Array(doc.count);
-    this.groundMetres = new Float32Array(doc.count);
-    this.index = new Flatbush(Math.max(1, doc.count));
-    this.chunkOfBuilding = new Uint32Array(doc.count);
-    const chunkOf = new Map<number, number[]>();
-    let c = 0;
-    let maxHeight = 0;
-    for (let i = 0; i < doc.count; i++) {
-      let x = 0;
-      let y = 0;
-      let minE = Infinity;
-      let minN = Infinity;
-      let maxE = -Infinity;
-      let maxN = -Infinity;
-      let sumE = 0;
-      let sumN = 0;
-      const n = doc.vertexCount[i]!;
-      for (let k = 0; k < n; k++) {
-        const a = doc.coordsDm[c++]!;
-        const b = doc.coordsDm[c++]!;
-        x = k === 0 ? a : x + a;
-        y = k === 0 ? b : y + b;
-        const v = this.vertexStart[i]! + k;
-        const e = x / 10;
-        const nn = y / 10;
-        this.coords[2 * v] = e;
-        this.coords[2 * v + 1] = nn;
-        sumE += e;
-        sumN += nn;
-        if (e < minE) minE = e;
-        if (e > maxE) maxE = e;
-        if (nn < minN) minN = nn;
-        if (nn > maxN) maxN = nn;
-      }
-      const h = doc.heightDm[i]! / 10;
-      this.heightMetres[i] = h;
-      if (h > maxHeight) maxHeight = h;
-      const ce = sumE / n;
-      const cn = sumN / n;
-      this.groundMetres[i] = terrain ? terrain.elevationAt(ce, cn) : 0;
-      this.index.add(minE, minN, maxE, maxN);
-      const small = i >= doc.osmCount && h < SMALL_HEIGHT_METRES ? 1 : 0;
-      const key = (Math.floor(ce / CHUNK_METRES) * 100_000 + Math.floor(cn / CHUNK_METRES)) * 2 + small;
-      const list = chunkOf.get(key);
-      if (list) list.push(i);
-      else chunkOf.set(key, [i]);
+    this.count = prisms.count;
+    this.osmCount = prisms.osmCount;
+    this.coords = prisms.coords;
+    this.vertexStart = prisms.vertexStart;
+    this.heightMetres = prisms.heightMetres;
+    this.chunkOfBuilding = prisms.chunkOfBuilding;
+    this.index = Flatbush.from(prisms.spatialIndex);
+    this.groundMetres = new Float32Array(prisms.count);
+    if (terrain) {
+      for (let i = 0; i < prisms.count; i++)
+        this.groundMetres[i] = terrain.elevationAt(prisms.centroids[2 * i]!, prisms.centroids[2 * i + 1]!);
     }
-    if (doc.count === 0) this.index.add(0, 0, 0, 0);
-    this.index.finish();
-    this.maxHeightMetres = maxHeight + (terrain ? terrain.maxElevationMetres : 0);
+    this.maxHeightMetres = prisms.maxHeightMetres + (terrain ? terrain.maxElevationMetres : 0);
     this.group.name = 'buildings';
-    for (const [key, list] of chunkOf) {
-      const buildings = Uint32Array.from(list);
-      for (const b of buildings) this.chunkOfBuilding[b] = this.chunks.length;
-      const chunk = this.buildChunk(buildings, (key & 1) === 1);
+    for (const batch of prisms.chunks) {
+      const chunk = this.meshOf(batch);
       this.chunks.push(chunk);
       this.group.add(chunk.mesh);
     }
@@ -143,12 +93,12 @@ export class BuildingsLayer {
 
   /** Id of building i (`w…`/`r…` OSM ids, `s<k>` synthetic). */
   id(i: number): string {
-    return i < this.osmCount ? this.doc.osmIds[i]! : `s${i - this.osmCount}`;
+    return i < this.osmCount ? this.prisms.osmIds[i]! : `s${i - this.osmCount}`;
   }
 
   /** Land use of building i. */
   use(i: number): LandUse {
-    return this.doc.uses[this.doc.use[i]!] as LandUse;
+    return this.prisms.uses[this.prisms.use[i]!] as LandUse;
   }
 
   /** Inspector attributes of building i. */
@@ -157,7 +107,7 @@ export class BuildingsLayer {
       id: this.id(i),
       use: this.use(i),
       heightMetres: this.heightMetres[i]!,
-      floors: this.doc.floors[i]!,
+      floors: this.prisms.floors[i]!,
       source: i < this.osmCount ? 'osm' : 'synthetic',
     };
   }
@@ -168,7 +118,7 @@ export class BuildingsLayer {
       const k = Number(id.slice(1));
       return Number.isInteger(k) && k >= 0 && k < this.count - this.osmCount ? this.osmCount + k : -1;
     }
-    return this.doc.osmIds.indexOf(id);
+    return this.prisms.osmIds.indexOf(id);
   }
 
   /** Scene [east, north] of the vertex mean of building i's footprint. */
@@ -190,82 +140,24 @@ export class BuildingsLayer {
     return [ground - FOUNDATION_METRES, ground + this.heightMetres[i]!];
   }
 
-  private buildChunk(buildings: Uint32Array, small: boolean): Chunk {
-    let vertices = 0;
-    let triangles = 0;
-    const firstVertex = new Uint32Array(buildings.length);
-    buildings.forEach((b, k) => {
-      const n = this.vertexStart[b + 1]! - this.vertexStart[b]!;
-      firstVertex[k] = vertices;
-      vertices += 2 * n;
-      triangles += 2 * n + (n - 2);
-    });
-    const positions = new Float32Array(vertices * 3);
-    const colours = new Uint8Array(vertices * 3);
-    const index = new Uint32Array(triangles * 3);
-    let t = 0;
-    for (let k = 0; k < buildings.length; k++) {
-      const b = buildings[k]!;
-      const start = this.vertexStart[b]!;
-      const n = this.vertexStart[b + 1]! - start;
-      const v0 = firstVertex[k]!;
-      for (let j = 0; j < n; j++) {
-        const e = this.coords[2 * (start + j)]!;
-        const north = this.coords[2 * (start + j) + 1]!;
-        positions[3 * (v0 + j)] = e;
-        positions[3 * (v0 + j) + 2] = -north;
-        positions[3 * (v0 + n + j)] = e;
-        positions[3 * (v0 + n + j) + 2] = -north;
-      }
-      // walls: quad (bottom i, bottom j, top j, top i) is counter-clockwise seen from outside
-      for (let i = 0; i < n; i++) {
-        const j = (i + 1) % n;
-        index[t++] = v0 + i;
-        index[t++] = v0 + j;
-        index[t++] = v0 + n + j;
-        index[t++] = v0 + i;
-        index[t++] = v0 + n + j;
-        index[t++] = v0 + n + i;
-      }
-      t = this.roof(start, n, v0 + n, index, t);
-    }
+  /** A mesh around one batch of prism buffers (colours are set by setColourMode, heights here). */
+  private meshOf(batch: BuildingPrismChunk): Chunk {
     const geometry = new BufferGeometry();
-    geometry.setAttribute('position', new BufferAttribute(positions, 3));
-    geometry.setAttribute('color', new BufferAttribute(colours, 3, true));
-    geometry.setIndex(new BufferAttribute(index.subarray(0, t), 1));
+    geometry.setAttribute('position', new BufferAttribute(batch.positions, 3));
+    geometry.setAttribute('color', new BufferAttribute(new Uint8Array(batch.positions.length), 3, true));
+    geometry.setIndex(new BufferAttribute(batch.index, 1));
     const mesh = new Mesh(geometry, this.material);
     mesh.matrixAutoUpdate = false;
-    mesh.name = small ? 'buildings-small' : 'buildings-large';
-    const chunk = { small, mesh, buildings, firstVertex, geometry };
+    mesh.name = batch.small ? 'buildings-small' : 'buildings-large';
+    const chunk = {
+      small: batch.small,
+      mesh,
+      buildings: batch.buildings,
+      firstVertex: batch.firstVertex,
+      geometry,
+    };
     this.writeHeights(chunk);
     return chunk;
-  }
-
-  /** Roof triangles (counter-clockwise seen from above) for a footprint whose top vertices start at `top`. */
-  private roof(start: number, n: number, top: number, index: Uint32Array, t: number): number {
-    if (n === 4 || n === 3) {
-      for (let i = 1; i < n - 1; i++) {
-        index[t++] = top;
-        index[t++] = top + i;
-        index[t++] = top + i + 1;
-      }
-      return t;
-    }
-    const flat = this.coords.subarray(2 * start, 2 * (start + n));
-    const triangles = earcut(flat as unknown as number[]);
-    for (let i = 0; i < triangles.length; i += 3) {
-      const a = triangles[i]!;
-      let b = triangles[i + 1]!;
-      let c = triangles[i + 2]!;
-      const area =
-        (flat[2 * b]! - flat[2 * a]!) * (flat[2 * c + 1]! - flat[2 * a + 1]!) -
-        (flat[2 * c]! - flat[2 * a]!) * (flat[2 * b + 1]! - flat[2 * a + 1]!);
-      if (area < 0) [b, c] = [c, b];
-      index[t++] = top + a;
-      index[t++] = top + b;
-      index[t++] = top + c;
-    }
-    return t;
   }
 
   private writeHeights(chunk: Chunk): void {
@@ -305,7 +197,7 @@ export class BuildingsLayer {
         const synthetic = b >= this.osmCount;
         let rgb: Rgb;
         if (mode === 'use') {
-          const u = this.doc.use[b]!;
+          const u = this.prisms.use[b]!;
           let pair = useColours.get(u);
           if (!pair) {
             const base = hexColor(LAND_USE_COLOURS[this.use(b)]);

@@ -6,7 +6,7 @@
  */
 import type { Group, Mesh, Points } from 'three';
 import type { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
-import type { BuildingsDocument } from '../../data/formats/buildings.ts';
+import type { BuildingPrisms } from '../../data/dataset/buildingPrisms.ts';
 import type { RoadsDocument } from '../../data/formats/roads.ts';
 import type { TerrainFiles } from '../../data/formats/terrain.ts';
 import { type AdminLabel, createAdminLayer } from './adminLayer.ts';
@@ -24,7 +24,8 @@ import { createWaterMesh } from './waterLayer.ts';
 export interface CityData {
   terrain?: TerrainFiles;
   roads?: RoadsDocument;
-  buildings?: BuildingsDocument;
+  /** The buildings as prism buffers (data/dataset/buildingPrisms.ts). */
+  buildings?: BuildingPrisms;
   landUse?: FeatureCollection;
   water?: FeatureCollection;
   pois?: FeatureCollection;
@@ -51,35 +52,48 @@ export type CityPick =
 export class CityModel {
   readonly terrain: TerrainGrid | undefined;
   readonly layers: Partial<Record<CityLayerId, Group | Mesh | Points>> = {};
-  readonly buildings: BuildingsLayer | undefined;
-  readonly roads: RoadsLayer | undefined;
-  readonly parcels: ParcelsLayer | undefined;
-  readonly labels: AdminLabel[] = [];
+  buildings: BuildingsLayer | undefined;
+  roads: RoadsLayer | undefined;
+  parcels: ParcelsLayer | undefined;
+  labels: AdminLabel[] = [];
   readonly lineMaterials: LineMaterial[] = [];
   private currentExaggeration = 1;
 
-  /** `terrain` is the dataset's terrain grid (terrainGridOf(data.terrain)), shared with the other layers. */
+  /**
+   * `terrain` is the dataset's terrain grid (terrainGridOf(data.terrain)), shared with the other
+   * layers; `data` may hold only some files (the rest comes through `add`).
+   */
   constructor(data: CityData, terrain: TerrainGrid | undefined) {
     this.terrain = terrain;
     if (terrain) this.layers.terrain = createTerrainMesh(terrain, TERRAIN_STRIDE);
-    if (data.water) this.layers.water = createWaterMesh(data.water, terrain);
-    if (data.roads) {
+    this.add(data);
+  }
+
+  /**
+   * Builds the layers of the files in `data` that have none yet (a dataset that arrives in parts:
+   * outline and roads first, then buildings and water), at the current vertical exaggeration.
+   */
+  add(data: CityData): void {
+    const terrain = this.terrain;
+    if (data.water && !this.layers.water) this.layers.water = createWaterMesh(data.water, terrain);
+    if (data.roads && !this.roads) {
       this.roads = new RoadsLayer(data.roads, terrain);
       this.layers.roads = this.roads.group;
       this.lineMaterials.push(...this.roads.materials);
     }
-    if (data.buildings) {
+    if (data.buildings && !this.buildings) {
       this.buildings = new BuildingsLayer(data.buildings, terrain);
       this.layers.buildings = this.buildings.group;
     }
-    if (data.admin) {
+    if (data.admin && !this.layers.admin) {
       const admin = createAdminLayer(data.admin, terrain);
       this.layers.admin = admin.group;
       this.labels = admin.labels;
       this.lineMaterials.push(...admin.materials);
     }
-    if (data.pois) this.layers.pois = createPoiPoints(data.pois, terrain);
-    if (data.landUse) this.parcels = new ParcelsLayer(data.landUse);
+    if (data.pois && !this.layers.pois) this.layers.pois = createPoiPoints(data.pois, terrain);
+    if (data.landUse && !this.parcels) this.parcels = new ParcelsLayer(data.landUse);
+    this.setExaggeration(this.currentExaggeration);
   }
 
   /** Scales terrain, water, roads, outlines and markers by `factor`; seats buildings on the result. */

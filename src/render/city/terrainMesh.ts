@@ -58,9 +58,46 @@ export function buildTerrainGeometry(grid: TerrainGrid, stride: number): BufferG
   geometry.setAttribute('position', new BufferAttribute(positions, 3));
   geometry.setAttribute('uv', new BufferAttribute(uvs, 2));
   geometry.setIndex(new BufferAttribute(index, 1));
-  geometry.computeVertexNormals();
+  geometry.setAttribute('normal', new BufferAttribute(gridNormals(positions, columns, rows), 3));
   geometry.computeBoundingSphere();
   return geometry;
+}
+
+/**
+ * Unit normals of a regular grid surface (`columns` × `rows` vertices, xyz, row-major) from
+ * central differences of the neighbouring vertices (one-sided at the edges): the cross product of
+ * the tangents along rows and along columns, turned to face up (+y). One pass, no triangle walk.
+ */
+export function gridNormals(positions: Float32Array, columns: number, rows: number): Float32Array {
+  const normals = new Float32Array(positions.length);
+  for (let r = 0; r < rows; r++) {
+    const up = 3 * (Math.max(0, r - 1) * columns);
+    const down = 3 * (Math.min(rows - 1, r + 1) * columns);
+    for (let c = 0; c < columns; c++) {
+      const left = 3 * (r * columns + Math.max(0, c - 1));
+      const right = 3 * (r * columns + Math.min(columns - 1, c + 1));
+      const ax = positions[right]! - positions[left]!;
+      const ay = positions[right + 1]! - positions[left + 1]!;
+      const az = positions[right + 2]! - positions[left + 2]!;
+      const bx = positions[down + 3 * c]! - positions[up + 3 * c]!;
+      const by = positions[down + 3 * c + 1]! - positions[up + 3 * c + 1]!;
+      const bz = positions[down + 3 * c + 2]! - positions[up + 3 * c + 2]!;
+      // b × a: rows run south (+z), columns east (+x), so (0,0,1) × (1,0,0) = (0,1,0) is up
+      let nx = by * az - bz * ay;
+      let ny = bz * ax - bx * az;
+      let nz = bx * ay - by * ax;
+      const length = Math.hypot(nx, ny, nz) || 1;
+      const sign = ny < 0 ? -1 : 1;
+      nx *= sign / length;
+      ny *= sign / length;
+      nz *= sign / length;
+      const v = 3 * (r * columns + c);
+      normals[v] = nx;
+      normals[v + 1] = ny;
+      normals[v + 2] = nz;
+    }
+  }
+  return normals;
 }
 
 /** RGBA texture of the land-cover grid, one texel per cell, row 0 = north (v = 0). */

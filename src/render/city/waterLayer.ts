@@ -82,7 +82,10 @@ export function createWaterMesh(collection: FeatureCollection, terrain: TerrainG
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(new Float32Array(positions), 3));
   geometry.setIndex(new BufferAttribute(new Uint32Array(indices), 1));
-  geometry.computeVertexNormals();
+  // every surface is level: all normals point up
+  const normals = new Float32Array(positions.length);
+  for (let v = 1; v < normals.length; v += 3) normals[v] = 1;
+  geometry.setAttribute('normal', new BufferAttribute(normals, 3));
   geometry.computeBoundingSphere();
   const material = new MeshLambertMaterial({
     color: WATER_COLOUR,

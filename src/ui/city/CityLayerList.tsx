@@ -18,7 +18,8 @@ export function CityLayerList() {
   const t = useT();
   const dataset = useCityDataset();
   if (dataset.status !== 'ready') return null;
-  const { data, manifest } = dataset.dataset;
+  const { manifest } = dataset.dataset;
+  const data = { ...dataset.dataset.data, ...dataset.details?.data };
   const buildingCounts = manifest.counts?.buildings;
   return (
     <>

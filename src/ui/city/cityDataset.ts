@@ -1,11 +1,14 @@
 /**
  * Loads the default dataset from `./data/thuduc/` (Vite serves public/ at the app root; the app
- * is built with `base: './'`). One fetch per file, shared by every view; files missing from the
- * manifest leave their layer out, a file the manifest lists but the server lacks is an error
- * naming it.
+ * is built with `base: './'`) in the dataset worker (workers/cityData.worker.ts,
+ * data/dataset/cityDataApi.ts): fetched, parsed and the buildings' prisms built off the main
+ * thread, in two parts so the city is drawn progressively — the outline (terrain, roads,
+ * boundaries, POIs) first, then the details (buildings, water, land-use parcels). One load per
+ * page, shared by every view; files missing from the manifest leave their layer out, a file the
+ * manifest lists but the server lacks (or a garbled one) is an error naming it.
  */
-import { InputError } from '../../core/errors.ts';
-import { readCityFiles } from '../../data/dataset/cityFiles.ts';
+import { wrap } from 'comlink';
+import type { CityDataApi, CityPartResult } from '../../data/dataset/cityDataApi.ts';
 import type { CityData } from '../../render/city/cityModel.ts';
 import { markCityLoad } from './cityLoadMarks.ts';
 
@@ -21,12 +24,20 @@ export interface DatasetManifest {
   counts?: { buildings?: { osm: number; synthetic: number } };
 }
 
-/** A loaded dataset: parsed files, the manifest and the bytes transferred. */
+/** The second part of the dataset: buildings (prism buffers), water, land use. */
+export interface LoadedDetails {
+  data: Pick<CityData, 'buildings' | 'water' | 'landUse'>;
+  /** Bytes of every file fetched (response bodies, both parts and the manifest). */
+  bytesTransferred: number;
+}
+
+/** A loaded dataset: the outline's files parsed, the manifest, and the details to come. */
 export interface LoadedDataset {
   manifest: DatasetManifest;
-  data: CityData;
-  /** Bytes of every file fetched (response bodies). */
-  bytesTransferred: number;
+  /** Terrain, roads, boundaries and POIs. */
+  data: Pick<CityData, 'terrain' | 'roads' | 'admin' | 'pois'>;
+  /** Buildings, water and land use: they arrive after the outline (rejects with a DatasetError). */
+  details: Promise<LoadedDetails>;
 }
 
 /** A load failure naming the file. */
@@ -39,48 +50,46 @@ export class DatasetError extends Error {
   }
 }
 
-async function fetchBytes(file: string): Promise<ArrayBuffer> {
-  let response: Response;
-  try {
-    response = await fetch(`${DATASET_URL}${file}`);
-  } catch (error) {
-    throw new DatasetError(file, error instanceof Error ? error.message : String(error));
-  }
-  if (!response.ok) throw new DatasetError(file, `HTTP ${response.status}`);
-  const bytes = await response.arrayBuffer();
-  // a dev server answers unknown paths with index.html: refuse it for data files
-  if (file.endsWith('.json') || file.endsWith('.geojson')) {
-    const head = new TextDecoder()
-      .decode(new Uint8Array(bytes, 0, Math.min(64, bytes.byteLength)))
-      .trimStart();
-    if (!head.startsWith('{') && !head.startsWith('['))
-      throw new DatasetError(file, 'not found (not a JSON file)');
-  }
-  return bytes;
+function partOf<Part>(result: CityPartResult<Part>): Part {
+  if (!result.ok) throw new DatasetError(result.file, result.message);
+  return result.part;
 }
 
-/** Reads the dataset through the shared reader (data/dataset/cityFiles), naming a failing file. */
-async function load(): Promise<LoadedDataset> {
-  try {
-    const { manifest, bytesRead, ...data } = await readCityFiles(async (file) => {
-      try {
-        return await fetchBytes(file);
-      } catch (error) {
-        if (error instanceof DatasetError && error.message === 'HTTP 404') return undefined;
-        throw error;
-      }
-    });
-    markCityLoad('dataset-parsed');
-    return { manifest, data, bytesTransferred: bytesRead };
-  } catch (error) {
-    if (error instanceof InputError) throw new DatasetError(error.file ?? 'manifest.json', error.message);
-    throw error;
-  }
+/** Starts the dataset worker and asks it for both parts at once. */
+function load(): Promise<LoadedDataset> {
+  const worker = new Worker(new URL('../../../workers/cityData.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  const api = wrap<CityDataApi>(worker);
+  const url = new URL(DATASET_URL, window.location.href).href;
+  const failed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (event) =>
+      reject(
+        new DatasetError('manifest.json', `the dataset worker failed: ${event.message ?? 'not loaded'}`),
+      ),
+    ),
+  );
+  const outlineCall = Promise.race([api.outline(url), failed]);
+  const detailsCall = Promise.race([api.details(url), failed]);
+  // the worker's work is done once both parts have answered (or it failed)
+  void Promise.allSettled([outlineCall, detailsCall]).then(() => worker.terminate());
+  const details = detailsCall.then((result) => {
+    const { bytesRead, ...data } = partOf(result);
+    markCityLoad('details-parsed');
+    return { data, bytesTransferred: bytesRead };
+  });
+  // a failure of the details is reported where they are awaited (the views' status overlay)
+  details.catch(() => {});
+  return outlineCall.then((result) => {
+    const { manifest, ...data } = partOf(result);
+    markCityLoad('outline-parsed');
+    return { manifest, data, details };
+  });
 }
 
 let pending: Promise<LoadedDataset> | undefined;
 
-/** The dataset, fetched once per page. */
+/** The dataset, fetched once per page (call early: the worker starts at the first call). */
 export function loadDataset(): Promise<LoadedDataset> {
   pending ??= load();
   return pending;

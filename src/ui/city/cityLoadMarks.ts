@@ -9,11 +9,17 @@
 export type CityLoadStage =
   /** The 3D view's WebGL context exists (canvas created, renderer made). */
   | 'context-created'
-  /** Every dataset file has arrived and been parsed. */
-  | 'dataset-parsed'
-  /** The city's layers (meshes, lines) are built and added to the scene. */
+  /** The outline part (terrain, roads, boundaries, POIs) has arrived from the dataset worker, parsed. */
+  | 'outline-parsed'
+  /** The outline's layers are built and in the scene. */
+  | 'outline-built'
+  /** The first frame with the outline has been issued. */
+  | 'outline-frame'
+  /** The details (buildings as prism buffers, water, land use) have arrived from the dataset worker. */
+  | 'details-parsed'
+  /** Every layer of the city is built and in the scene. */
   | 'model-built'
-  /** The first frame with the city's layers has been issued. */
+  /** The first frame with every layer has been issued (`cityReady` follows at the next). */
   | 'first-frame';
 
 /** Marks `stage` on the performance timeline, once per page. */

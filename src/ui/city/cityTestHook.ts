@@ -6,7 +6,6 @@
 import type { Camera, WebGLRenderer } from 'three';
 import { Vector3 } from 'three';
 import type { CityLayerId, CityModel } from '../../render/city/cityModel.ts';
-import type { LoadedDataset } from './cityDataset.ts';
 import { ringCentroid } from '../../core/geometry/centroid.ts';
 import { ringOfFlat } from '../../core/geometry/ring.ts';
 import { registerTestHook } from '../testHooks.ts';
@@ -33,12 +32,12 @@ export interface CityTestApi {
   findPickableFeature(layer: 'roads' | 'landuse'): { layer: string; x: number; y: number } | null;
 }
 
-/** Publishes `window.__twin.city` for `model` drawn by `gl` through `camera`. */
+/** Publishes `window.__twin.city` for `model` (read from `datasetBytes` of files) drawn by `gl` through `camera`. */
 export function installCityTestHook(
   model: CityModel,
   gl: WebGLRenderer,
   camera: Camera,
-  dataset: LoadedDataset,
+  datasetBytes: number,
   visible: (id: CityLayerId) => boolean,
   frameCount: () => number,
 ): CityTestHook {
@@ -52,7 +51,7 @@ export function installCityTestHook(
       geometries: gl.info.memory.geometries,
       textures: gl.info.memory.textures,
     }),
-    datasetBytes: dataset.bytesTransferred,
+    datasetBytes,
     buildingCount: model.buildings?.count ?? 0,
     syntheticBuildingCount: model.buildings ? model.buildings.count - model.buildings.osmCount : 0,
     findPickableBuilding: () => {

@@ -1,26 +1,43 @@
 import { useEffect, useState } from 'react';
-import { DatasetError, type LoadedDataset, loadDataset } from './cityDataset.ts';
+import { DatasetError, type LoadedDataset, type LoadedDetails, loadDataset } from './cityDataset.ts';
 
-/** Where the dataset load stands. */
+/** A load failure: the file it concerns and the problem. */
+export interface DatasetFailure {
+  file: string;
+  message: string;
+}
+
+/**
+ * Where the dataset load stands: loading, ready (the outline; `details` once the buildings, water
+ * and land use have arrived, or `detailsError`), or an error naming the file.
+ */
 export type DatasetState =
   | { status: 'loading' }
-  | { status: 'ready'; dataset: LoadedDataset }
-  | { status: 'error'; file: string; message: string };
+  | { status: 'ready'; dataset: LoadedDataset; details?: LoadedDetails; detailsError?: DatasetFailure }
+  | ({ status: 'error' } & DatasetFailure);
 
-/** The default dataset for a view: loading, ready, or an error naming the file. */
+function failure(error: unknown): DatasetFailure {
+  return {
+    file: error instanceof DatasetError ? error.file : 'manifest.json',
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/** The default dataset for a view: loading, ready (outline, then details), or an error naming the file. */
 export function useCityDataset(): DatasetState {
   const [state, setState] = useState<DatasetState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     loadDataset().then(
-      (dataset) => live && setState({ status: 'ready', dataset }),
-      (error: unknown) =>
-        live &&
-        setState({
-          status: 'error',
-          file: error instanceof DatasetError ? error.file : 'manifest.json',
-          message: error instanceof Error ? error.message : String(error),
-        }),
+      (dataset) => {
+        if (!live) return;
+        setState({ status: 'ready', dataset });
+        dataset.details.then(
+          (details) => live && setState({ status: 'ready', dataset, details }),
+          (error: unknown) => live && setState({ status: 'ready', dataset, detailsError: failure(error) }),
+        );
+      },
+      (error: unknown) => live && setState({ status: 'error', ...failure(error) }),
     );
     return () => {
       live = false;

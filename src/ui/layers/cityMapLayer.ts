@@ -1,7 +1,9 @@
 /**
  * The city: terrain, water, roads, buildings, boundaries with their labels and POI markers from
- * the loaded dataset, with hover highlight and click picking into the inspector. In the main view
- * it publishes `window.__twin.city` and `cityReady` (ui/city/cityTestHook).
+ * the loaded dataset, with hover highlight and click picking into the inspector. Drawn
+ * progressively: the outline (terrain, roads, boundaries, POIs) at mount, the buildings, water and
+ * land-use parcels when the dataset's details arrive. In the main view it then publishes
+ * `window.__twin.city` and `cityReady` (ui/city/cityTestHook): the second frame with every layer.
  */
 import { Group } from 'three';
 import {
@@ -21,7 +23,7 @@ import { pickAtPixel, pickedFeature, samePick } from '../city/cityPointer.ts';
 import { markCityLoad } from '../city/cityLoadMarks.ts';
 import { installCityTestHook } from '../city/cityTestHook.ts';
 import { Effect } from './effect.ts';
-import type { MapLayer, MapLayerPart } from './mapLayer.ts';
+import type { MapLayer, MapLayerPart, MapState, MountedMapLayer } from './mapLayer.ts';
 
 /** Least time between two hover picks, milliseconds. */
 const HOVER_INTERVAL_MS = 80;
@@ -59,11 +61,14 @@ export const cityMapLayer: MapLayer = {
   views: ['main', 'compareA', 'compareB'],
   mount({ root, dataset, terrain, renderer, camera, app, role }) {
     const model = new CityModel(dataset.data, terrain);
-    for (const id of CITY_LAYER_IDS) {
-      const object = model.layers[id];
-      if (object) root.add(object);
-    }
-    markCityLoad('model-built');
+    const mountLayers = () => {
+      for (const id of CITY_LAYER_IDS) {
+        const object = model.layers[id];
+        if (object && object.parent !== root) root.add(object);
+      }
+    };
+    mountLayers();
+    markCityLoad('outline-built');
     const hoverRoot = new Group();
     const selectRoot = new Group();
     root.add(hoverRoot, selectRoot);
@@ -76,6 +81,10 @@ export const cityMapLayer: MapLayer = {
     let widthPixels = 0;
     let heightPixels = 0;
     let frames = 0;
+    /** Frames drawn since the details were mounted (−1 before). */
+    let completeFrames = -1;
+    let lastState: MapState | undefined;
+    let disposed = false;
     const exaggerationEffect = new Effect();
     const colourEffect = new Effect();
 
@@ -119,11 +128,35 @@ export const cityMapLayer: MapLayer = {
     canvas.addEventListener('pointerdown', onDown);
     canvas.addEventListener('pointerup', onUp);
 
-    const hook =
-      role === 'main' ? installCityTestHook(model, renderer, camera, dataset, visible, () => frames) : null;
+    let hook: ReturnType<typeof installCityTestHook> | null = null;
+    dataset.details.then(
+      (details) => {
+        if (disposed) return;
+        model.add(details.data);
+        mountLayers();
+        markCityLoad('model-built');
+        if (role === 'main')
+          hook = installCityTestHook(
+            model,
+            renderer,
+            camera,
+            details.bytesTransferred,
+            visible,
+            () => frames,
+          );
+        if (lastState) {
+          mounted.update?.(lastState);
+          model.buildings?.setColourMode(lastState.app.buildingColourMode);
+        }
+        completeFrames = 0;
+      },
+      () => {}, // the view's status overlay names the file (useCityDataset)
+    );
 
-    return {
-      update({ app: state }) {
+    const mounted: MountedMapLayer = {
+      update(mapState) {
+        lastState = mapState;
+        const state = mapState.app;
         layerVisible = state.layerVisible;
         for (const id of CITY_LAYER_IDS) {
           const object = model.layers[id];
@@ -153,11 +186,15 @@ export const cityMapLayer: MapLayer = {
         model.buildings?.updateLevelOfDetail(eye.x, eye.y, eye.z);
         labels.place(camera, widthPixels, heightPixels, visible('admin'), model.exaggeration);
         frames++;
+        if (frames === 1) markCityLoad('outline-frame');
+        if (completeFrames < 0) return;
+        completeFrames++;
         // the frame after the first one drawn with every layer mounted: the city is on screen
-        if (frames === 1) markCityLoad('first-frame');
-        if (frames === 2) hook?.markReady();
+        if (completeFrames === 1) markCityLoad('first-frame');
+        if (completeFrames === 2) hook?.markReady();
       },
       dispose() {
+        disposed = true;
         canvas.removeEventListener('pointermove', onMove);
         canvas.removeEventListener('pointerdown', onDown);
         canvas.removeEventListener('pointerup', onUp);
@@ -168,5 +205,6 @@ export const cityMapLayer: MapLayer = {
         model.dispose();
       },
     };
+    return mounted;
   },
 };

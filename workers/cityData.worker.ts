@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createCityDataApi } from '../src/data/dataset/cityDataApi.ts';
+
+expose(createCityDataApi());
