@@ -301,6 +301,7 @@ export const vi = {
   'flood.addEventAndRun': 'Thêm sự kiện vào kịch bản và chạy',
   'flood.removeEvent': 'Bỏ sự kiện khỏi kịch bản',
   'flood.resultOf': 'Ngập lớn nhất của lần chạy (ô {cell} m, {steps} bước, {kernel} trên {workers} luồng)',
+  'flood.resultOnGpu': 'Ngập lớn nhất của lần chạy (ô {cell} m, {steps} bước, WebGPU trên bộ xử lý đồ họa)',
   'flood.returnPeriod': 'Chu kỳ lặp lại (năm)',
   'flood.rainHours': 'Thời gian mưa (giờ)',
   'flood.tidePeak': 'Đỉnh triều (m)',
@@ -676,6 +677,8 @@ export const en: Record<MessageKey, string> = {
   'flood.addEventAndRun': 'Add the event to the scenario and run',
   'flood.removeEvent': 'Remove the event from the scenario',
   'flood.resultOf': 'Maximum flood of the run ({cell} m cells, {steps} steps, {kernel} on {workers} workers)',
+  'flood.resultOnGpu':
+    'Maximum flood of the run ({cell} m cells, {steps} steps, WebGPU on the graphics processor)',
   'flood.returnPeriod': 'Return period (years)',
   'flood.rainHours': 'Rain duration (hours)',
   'flood.tidePeak': 'Tide peak (m)',

@@ -13,6 +13,7 @@ import { type CityModels, cityStages } from './stages/cityStages.ts';
 import { cityFloodModel } from '../sim/flood/city/cityFloodModel.ts';
 import { type CityFloodStageResult, cityFloodInput } from './stages/floodStage.ts';
 import type { FloodRunnerFactory } from '../sim/flood/floodRun.ts';
+import type { FloodGpuChoice } from '../sim/flood/gpu/floodGpuChoice.ts';
 import type { FloodVolume } from '../sim/flood/floodVolume.ts';
 import { prepareCityLanduse } from '../sim/landuse/city/cityLanduseModel.ts';
 import type { CityLanduseResult } from './stages/landuseStage.ts';
@@ -115,11 +116,13 @@ export interface VehicleAnimationRequest {
  * parcels to edit, the OD pairs using a link, and vehicles moving on an assignment.
  * `floodRunner` (optional) resolves to how the flood stages run (the worker: the WebAssembly
  * kernel on its row workers once compiled; without it, the JavaScript kernel here: same results);
- * `setFloodWorkers` takes the page's choice of row workers per flood run.
+ * `setFloodWorkers` takes the page's choice of row workers per flood run, `setFloodGpu` its choice
+ * of the WebGPU kernel (`?floodGpu`, src/sim/flood/gpu/floodGpuChoice.ts).
  */
 export function createScenarioApi(
   floodRunner?: Promise<FloodRunnerFactory>,
   setFloodWorkers: (count: number) => void = () => {},
+  setFloodGpu: (choice: FloodGpuChoice) => void = () => {},
 ) {
   let city: Promise<{ files: CityFiles; models: CityModels }> | undefined;
   const stagesByOptions = new Map<string, Stage[]>();
@@ -141,6 +144,11 @@ export function createScenarioApi(
     /** Row workers for the next flood runs (results are the same for any count). */
     async setFloodWorkers(count: number): Promise<void> {
       setFloodWorkers(count);
+    },
+
+    /** Whether the next flood runs may use WebGPU (auto: a hardware adapter only; on; off). */
+    async setFloodGpu(choice: FloodGpuChoice): Promise<void> {
+      setFloodGpu(choice);
     },
 
     /** The parcels of the zoning layer, for picking and drawing in the zoning editor. */

@@ -3,6 +3,7 @@ import { FLOOD_DEPTH_LEGEND } from '../../render/flood/waterSurface.ts';
 import { kpiDefinition } from '../../scenario/kpis.ts';
 import type { Scenario, StormEventEdit } from '../../scenario/scenario.ts';
 import { DEFAULT_EVENT, kingTideWindow } from '../../sim/flood/city/cityEvent.ts';
+import { GPU_FLOOD_KERNEL_NAME } from '../../sim/flood/gpu/floodGpuChoice.ts';
 import { useApp, useScenarioStore, useScenarios, useT } from '../context.tsx';
 import { LegendView } from '../LegendView.tsx';
 import { RunStatus } from '../run/RunStatus.tsx';
@@ -210,7 +211,7 @@ export function FloodPanel() {
             data-depth-digest={flood.maxDepthDigest}
           >
             <caption>
-              {t('flood.resultOf', {
+              {t(flood.kernel === GPU_FLOOD_KERNEL_NAME ? 'flood.resultOnGpu' : 'flood.resultOf', {
                 cell: flood.surface.cellSizeMetres,
                 steps: flood.steps,
                 kernel: flood.kernel,

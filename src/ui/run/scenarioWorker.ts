@@ -1,6 +1,7 @@
 import { type Remote, wrap } from 'comlink';
 import { translate } from '../../i18n/index.ts';
 import type { ScenarioApi } from '../../scenario/scenarioApi.ts';
+import { floodGpuChoiceOf } from '../../sim/flood/gpu/floodGpuChoice.ts';
 import { DATASET_URL } from '../city/cityDataset.ts';
 import { createPendingCalls, type PendingCalls } from './pendingCalls.ts';
 
@@ -49,8 +50,11 @@ function startScenarioWorker(): LiveWorker {
   const calls = createPendingCalls();
   const started: LiveWorker = { worker, calls, guarded: guardedRemote(wrap<ScenarioApi>(worker), calls) };
   // `?floodWorkers=N` in the page address sets the row workers per flood run (default: every core)
-  const floodWorkers = Number(new URLSearchParams(location.search).get('floodWorkers'));
+  const page = new URLSearchParams(location.search);
+  const floodWorkers = Number(page.get('floodWorkers'));
   if (floodWorkers >= 1) void started.guarded.setFloodWorkers(floodWorkers);
+  // `?floodGpu=1` runs floods on WebGPU on any adapter (SwiftShader too), `?floodGpu=0` never
+  if (page.has('floodGpu')) void started.guarded.setFloodGpu(floodGpuChoiceOf(page.get('floodGpu')));
   // a module that fails to load fires a plain Event; an uncaught error in the worker an ErrorEvent
   worker.addEventListener('error', (event) =>
     stopScenarioWorker(started, event instanceof ErrorEvent ? 'crash' : 'load', errorDetail(event)),

@@ -14,6 +14,7 @@ import {
   type FloodState,
 } from '../floodState.ts';
 import { stableCourantNumber, stalledStepError } from '../floodStepper.ts';
+import { GPU_FLOOD_KERNEL_NAME } from './floodGpuChoice.ts';
 import {
   CTL,
   FLOOD_WGSL,
@@ -47,9 +48,6 @@ import {
  * The engine owns the state: between advances a caller may change `state.lossRate` (the drains'
  * control; re-uploaded when it changed) and nothing else.
  */
-
-/** The kernel name shown with the results. */
-export const GPU_FLOOD_KERNEL_NAME = 'WebGPU';
 
 /** Usage bits of GPUBufferUsage and GPUMapMode (WebGPU spec values), without the browser globals. */
 const USAGE = { mapRead: 0x1, copySrc: 0x4, copyDst: 0x8, uniform: 0x40, storage: 0x80 } as const;
