@@ -205,7 +205,8 @@ export function gpuFloodEngine(
     });
     return { pipeline, bindGroup, groups };
   });
-  let creationChecked = false;
+  // a validation error while building (a device without what the kernel needs) fails the first advance
+  const creationError = device.popErrorScope();
   let stepsTaken = 0;
   let lastDt = 0;
   const cellArea = state.cellSizeMetres * state.cellSizeMetres;
@@ -277,11 +278,8 @@ export function gpuFloodEngine(
     workers: 1,
     async advanceTo(targetSeconds) {
       if (!(targetSeconds > state.control[CONTROL_TIME]!)) return;
-      if (!creationChecked) {
-        creationChecked = true;
-        const error = await device.popErrorScope();
-        if (error) throw new Error(`WebGPU flood: ${error.message}`);
-      }
+      const built = await creationError;
+      if (built) throw new Error(`WebGPU flood: ${built.message}`);
       for (let k = 0; k < cells; k++)
         if (lossUploaded[k] !== Math.fround(state.lossRate[k]!)) {
           uploadCellData();
