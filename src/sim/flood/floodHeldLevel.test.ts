@@ -6,7 +6,7 @@ import { FloodSimulation } from './floodSimulation.ts';
  * A 30 × 12 closed box: a deep river channel in columns 0–2 (bed −5 m, held at the tide), a low
  * basin east of it (bed 0.2 m rising to 0.5 m), walls all round.
  */
-function riverAndBasin(tide: Array<[number, number]>): FloodModelInput {
+function riverAndBasin(tide: Array<[number, number]>, extra: Partial<FloodModelInput> = {}): FloodModelInput {
   const columns = 30;
   const rows = 12;
   const bed = new Float64Array(columns * rows);
@@ -24,7 +24,23 @@ function riverAndBasin(tide: Array<[number, number]>): FloodModelInput {
     bedElevationMetres: bed,
     manningN: 0.03,
     heldLevel: { cells: held, levelMetres: tide },
+    ...extra,
   };
+}
+
+/** Flap gates on the first basin column (column 3, next to the river): water leaves, never enters. */
+function gatedBank(): Uint8Array {
+  const gates = new Uint8Array(30 * 12);
+  for (let j = 0; j < 12; j++) gates[j * 30 + 3] = 1;
+  return gates;
+}
+
+/** Basin level (bed + depth) of the highest basin cell, m. */
+function highestBasinLevel(sim: FloodSimulation): number {
+  const s = sim.state;
+  let level = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < s.depth.length; k++) if (!s.held[k]) level = Math.max(level, s.bed[k]! + s.depth[k]!);
+  return level;
 }
 
 describe('flood engine: held-level (tidal river) cells', () => {
@@ -80,5 +96,51 @@ describe('flood engine: held-level (tidal river) cells', () => {
     sim.advance(3600);
     expect(sim.steps).toBeLessThan(1200);
     expect(sim.steps).toBeGreaterThan(800);
+  });
+
+  it('leaves flap-gated banks out of the time step: a high tide behind closed gates takes long steps', () => {
+    // The gates take no water from the river, so the 1.8 m tide over a 0.2 m bank (1.6 m deep
+    // faces, Δt ≈ 0.59·20/√(9.81·1.6) ≈ 3.0 s, ~1 200 steps an hour) does not bound the step: the
+    // dry basin's floor depth 0.01 m gives Δt ≈ 0.59·20/√(9.81·0.01) ≈ 37.7 s, ~96 steps.
+    const sim = new FloodSimulation();
+    sim.init(riverAndBasin([[0, 1.8]], { flapGateCells: gatedBank() }));
+    expect(sim.state.heldFaceMinBed).toBe(Number.POSITIVE_INFINITY);
+    sim.advance(3600);
+    expect(sim.steps).toBeLessThan(120);
+    for (let k = 0; k < sim.state.depth.length; k++)
+      if (!sim.state.held[k]) expect(sim.state.depth[k]).toBe(0);
+    expect(sim.volume().relativeError).toBeLessThan(1e-12);
+  });
+
+  it('drains a full basin through the gates without overshoot once the tide falls, at the longer step', () => {
+    // Basin at 1.0 m behind gates; tide 1.8 m for an hour (gates shut: the basin must not rise),
+    // then falling to 0.0 m at 2 h (gates open: it drains; the level may never rise above 1.0 m).
+    const sim = new FloodSimulation();
+    sim.init(
+      riverAndBasin(
+        [
+          [0, 1.8],
+          [3600, 1.8],
+          [7200, 0.0],
+        ],
+        { flapGateCells: gatedBank(), initialLevelMetres: 1.0 },
+      ),
+    );
+    sim.advance(3600);
+    expect(Math.abs(highestBasinLevel(sim) - 1.0)).toBeLessThan(1e-9);
+    // The basin's 0.8 m depth sets the step (≈ 4.2 s, ~860 steps), not the 1.6 m gated faces.
+    expect(sim.steps).toBeLessThan(1000);
+    let highest = 0;
+    for (let t = 3600 + 300; t <= 8 * 3600; t += 300) {
+      sim.advance(t);
+      highest = Math.max(highest, highestBasinLevel(sim));
+    }
+    expect(highest).toBeLessThanOrEqual(1.0 + 1e-9);
+    let basinDepth = 0;
+    for (let k = 0; k < sim.state.depth.length; k++)
+      if (!sim.state.held[k]) basinDepth = Math.max(basinDepth, sim.state.depth[k]!);
+    expect(basinDepth).toBeLessThan(0.05);
+    expect(sim.volume().boundaryNet).toBeLessThan(0);
+    expect(sim.volume().relativeError).toBeLessThan(1e-12);
   });
 });

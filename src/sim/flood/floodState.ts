@@ -99,8 +99,12 @@ export interface FloodState {
   heldLevel: TimeSeries;
   /** True when some cell is held. */
   hasHeld: boolean;
-  /** Lowest bed (m) of an ordinary cell next to a held cell (for the time step); +∞ if none. */
-  heldNeighbourMinBed: number;
+  /**
+   * Lowest bed (m) of a face through which a held cell can fill an ordinary neighbour (the higher
+   * of the two beds; flap-gated neighbours left out, they only drain), for the time step: such a
+   * face carries water up to `held level − this` deep. +∞ if none.
+   */
+  heldFaceMinBed: number;
   /** Number of threads sharing this state (one CONTROL_HMAX slot each). */
   threads: number;
 }
@@ -171,7 +175,7 @@ export function createFloodState(
     flap: new Uint8Array(allocate(n)),
     heldLevel: input.heldLevel?.levelMetres ?? [],
     hasHeld: false,
-    heldNeighbourMinBed: Number.POSITIVE_INFINITY,
+    heldFaceMinBed: Number.POSITIVE_INFINITY,
     threads,
   };
 
@@ -261,6 +265,7 @@ export function createFloodState(
     else for (let k = 0; k < n; k++) state.flap[k] = input.flapGateCells[k]! && !state.held[k] ? 1 : 0;
   }
   if (problems.length > 0) throw new InputError(problems);
+  state.heldFaceMinBed = heldFaceMinBed(state);
   state.control[CONTROL_HMAX] = maxOrdinaryDepth(state);
   return state;
 }
@@ -277,15 +282,17 @@ export function forEdgeCell(state: FloodState, edge: number, visit: (cell: numbe
   }
 }
 
-/** Flags held cells, fills them to the level at t = 0 and finds their lowest ordinary neighbour. */
+/** Flags held cells and fills them to the level at t = 0. */
 function setHeldCells(
   state: FloodState,
   cells: Uint8Array,
   problem: (path: string, message: string) => void,
 ): void {
-  const { columns: nx, rows: ny } = state;
-  if (cells.length !== nx * ny) {
-    problem('heldLevel.cells', `expected ${nx * ny} values (one per cell), got ${cells.length}`);
+  if (cells.length !== state.columns * state.rows) {
+    problem(
+      'heldLevel.cells',
+      `expected ${state.columns * state.rows} values (one per cell), got ${cells.length}`,
+    );
     return;
   }
   if (state.heldLevel.length === 0) problem('heldLevel.levelMetres', 'needs at least one [t, level] point');
@@ -297,17 +304,34 @@ function setHeldCells(
     state.depth[k] = Math.max(level0 - state.bed[k]!, 0);
     state.maxDepth[k] = 0;
     state.firstWetSeconds[k] = -1;
+  }
+}
+
+/**
+ * The lowest bed of a face through which a held cell can fill an ordinary cell (see
+ * FloodState.heldFaceMinBed). A face's flowing depth is h_f = max(η_a, η_b) − max(z_a, z_b): while
+ * the ordinary side is lower than the held level that is at most `level − max(z_a, z_b)`, and
+ * above it at most the ordinary cell's own depth (already in the time step). A flap-gated cell
+ * takes no water from the held side, and when it drains h_f is again at most its own depth.
+ */
+function heldFaceMinBed(state: FloodState): number {
+  const { columns: nx, rows: ny, held, wall, flap, bed } = state;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < held.length; k++) {
+    if (!held[k]) continue;
     const r = Math.floor(k / nx);
     const c = k - r * nx;
     const visit = (m: number) => {
-      if (!cells[m] && !state.wall[m] && state.bed[m]! < state.heldNeighbourMinBed)
-        state.heldNeighbourMinBed = state.bed[m]!;
+      if (held[m] || wall[m] || flap[m]) return;
+      const faceBed = Math.max(bed[k]!, bed[m]!);
+      if (faceBed < lowest) lowest = faceBed;
     };
     if (c > 0) visit(k - 1);
     if (c < nx - 1) visit(k + 1);
     if (r > 0) visit(k - nx);
     if (r < ny - 1) visit(k + nx);
   }
+  return lowest;
 }
 
 /** Deepest water (m) on cells that are not held. */

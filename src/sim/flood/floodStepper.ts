@@ -116,7 +116,7 @@ export function advanceRows(
       if (outside > hmax) hmax = outside;
     }
     if (s.hasHeld) {
-      const bank = valueAt(s.heldLevel, t) - s.heldNeighbourMinBed;
+      const bank = valueAt(s.heldLevel, t) - s.heldFaceMinBed;
       if (bank > hmax) hmax = bank;
     }
     let dt = (courant * dx) / Math.sqrt(GRAVITY * hmax);
