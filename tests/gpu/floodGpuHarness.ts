@@ -10,7 +10,7 @@ import { gpuFloodRunner } from '../../src/sim/flood/gpu/floodGpuEngine.ts';
 import type { FloodModelInput } from '../../src/sim/flood/floodInput.ts';
 import { type FloodRunner, placedRunner, runFloodCase } from '../../src/sim/flood/floodRun.ts';
 import { CONTROL_STEPS } from '../../src/sim/flood/floodState.ts';
-import { floodGpuCases } from './floodGpuCases.ts';
+import { FLOOD_KERNEL_CASES } from '../fixtures/flood/kernelCases.ts';
 
 /** One case run on both kernels. */
 export interface FloodGpuComparison {
@@ -77,11 +77,12 @@ async function timedRun(runner: FloodRunner, durationSeconds: number, advances: 
   }
 }
 
-/** Every case of floodGpuCases.ts on both kernels. */
+/** Every flood kernel case (tests/fixtures/flood/kernelCases.ts) on both kernels. */
 async function compareCases(): Promise<{ adapter: FloodGpuAdapter; cases: FloodGpuComparison[] }> {
   const { device, adapter } = await floodDevice();
   const cases: FloodGpuComparison[] = [];
-  for (const { name, input, durationSeconds } of floodGpuCases()) {
+  for (const { name, input: model, durationSeconds } of FLOOD_KERNEL_CASES) {
+    const input = model();
     const gpu = gpuFloodRunner(device)(input);
     const js = placedRunner()(input);
     const gpuRun = await timedRun(gpu, durationSeconds, 3);

@@ -14,178 +14,14 @@ import {
   floodKernelModule,
   nodeFloodKernelPlacement,
 } from './threadedEngine.ts';
+import {
+  damBreak,
+  heldTideWithFlapGates,
+  FLOOD_KERNEL_CASES,
+  passingFloodOnDryLand,
+} from '../../../tests/fixtures/flood/kernelCases.ts';
 
 const root = new URL('../../../', import.meta.url);
-
-/** A grid of `columns` × `rows` with bed z(i, j) (NaN: NODATA). */
-function grid(columns: number, rows: number, z: (i: number, j: number) => number): Float64Array {
-  const bed = new Float64Array(columns * rows);
-  for (let j = 0; j < rows; j++) for (let i = 0; i < columns; i++) bed[j * columns + i] = z(i, j);
-  return bed;
-}
-
-/** Closed box, water 1 m deep behind a dam in the west third, a NODATA block downstream. */
-function damBreak(): FloodModelInput {
-  const columns = 41;
-  const rows = 23;
-  const level = new Float64Array(columns * rows).fill(Number.NaN);
-  for (let j = 0; j < rows; j++) for (let i = 0; i < 13; i++) level[j * columns + i] = 1;
-  return {
-    columns,
-    rows,
-    cellSizeMetres: 5,
-    bedElevationMetres: grid(columns, rows, (i, j) =>
-      i > 25 && i < 30 && j > 8 && j < 14 ? Number.NaN : 0.05 * Math.sin(i * 0.7) * Math.cos(j * 0.5),
-    ),
-    manningN: 0.02,
-    initialLevelMetres: level,
-  };
-}
-
-/** A flat channel filled through a rising west level edge (the wave-front test's setup). */
-function waveFront(): FloodModelInput {
-  return {
-    columns: 121,
-    rows: 3,
-    cellSizeMetres: 25,
-    bedElevationMetres: grid(121, 3, () => 0),
-    manningN: 0.01,
-    boundaries: [
-      {
-        edge: 'west',
-        type: 'level',
-        levelMetres: [
-          [0, 0],
-          [3600, 1.5],
-        ],
-      },
-    ],
-  };
-}
-
-/** A tidal river held at a rising then falling tide, a flap-gated drain and a low basin with rain. */
-function heldTideWithFlapGates(): FloodModelInput {
-  const columns = 31;
-  const rows = 13;
-  const held = new Uint8Array(columns * rows);
-  const flap = new Uint8Array(columns * rows);
-  for (let j = 0; j < rows; j++) {
-    for (let i = 0; i < 3; i++) held[j * columns + i] = 1;
-    if (j > 3) flap[j * columns + 3] = 1;
-  }
-  return {
-    columns,
-    rows,
-    cellSizeMetres: 20,
-    bedElevationMetres: grid(columns, rows, (i) => (i < 3 ? -5 : 0.2 + 0.01 * (i - 3))),
-    manningN: 0.03,
-    rainMillimetresPerHour: [[0, 60]],
-    heldLevel: {
-      cells: held,
-      levelMetres: [
-        [0, 0.4],
-        [1800, 1.1],
-        [3600, 0.1],
-      ],
-    },
-    flapGateCells: flap,
-  };
-}
-
-/** A sloping plane with free south and east edges, varying rain, losses and a point source. */
-function rainOnFreeEdges(): FloodModelInput {
-  return {
-    columns: 36,
-    rows: 29,
-    cellSizeMetres: 10,
-    bedElevationMetres: grid(36, 29, (i, j) => 2 - 0.02 * i - 0.03 * j + 0.1 * Math.sin(i + j)),
-    manningN: 0.04,
-    rainMillimetresPerHour: [
-      [0, 120],
-      [1200, 20],
-    ],
-    lossMillimetresPerHour: 8,
-    sources: [{ row: 5, col: 6, flowCubicMetresPerSecond: [[0, 2]] }],
-    boundaries: [
-      { edge: 'south', type: 'free' },
-      { edge: 'east', type: 'free' },
-    ],
-  };
-}
-
-/**
- * Rain bringing a high, bumpy plateau (bed 250 m, ulp 6e-14 m) through the depth threshold
- * (3.6 mm/h: 1 mm after 1000 s) while a source floods one corner: the WASM kernel skips face
- * pairs whose cells are all just below the threshold, which must give the JS kernel's zeros.
- */
-function rainThroughTheThreshold(): FloodModelInput {
-  return {
-    columns: 27,
-    rows: 19,
-    cellSizeMetres: 10,
-    bedElevationMetres: grid(27, 19, (i, j) => 250 + 0.3 * Math.sin(i * 0.9) * Math.cos(j * 0.6) - 0.001 * i),
-    manningN: 0.03,
-    rainMillimetresPerHour: [[0, 3.6]],
-    sources: [{ row: 3, col: 4, flowCubicMetresPerSecond: [[0, 1]] }],
-  };
-}
-
-/**
- * A wide valley (7 row segments of 32 cells) that is dry most of the time: drainage (per cell,
- * 0–40 mm/h, none along a paved strip) takes the light rain, a burst of 90 mm/h overwhelms it
- * for ten minutes, and a source upstream switches on and off, so a flood passes down the valley
- * and drains away. The WASM kernel skips segments at rest and wakes them as water or rain
- * arrives; the JavaScript kernel computes every cell.
- */
-function passingFloodOnDryLand(): FloodModelInput {
-  const columns = 210;
-  const rows = 24;
-  const loss = new Float64Array(columns * rows);
-  for (let j = 0; j < rows; j++)
-    for (let i = 0; i < columns; i++)
-      loss[j * columns + i] = j === 17 ? 0 : 10 + 30 * ((i * 7 + j * 3) % 5) * 0.25;
-  return {
-    columns,
-    rows,
-    cellSizeMetres: 10,
-    bedElevationMetres: grid(columns, rows, (i, j) =>
-      i > 120 && i < 126 && j > 3 && j < 9
-        ? Number.NaN
-        : 3 - 0.012 * i + 0.02 * Math.abs(j - 12) + 0.03 * Math.sin(i * 0.5),
-    ),
-    manningN: 0.035,
-    rainMillimetresPerHour: [
-      [0, 6],
-      [600, 6],
-      [660, 90],
-      [1260, 90],
-      [1320, 4],
-    ],
-    lossMillimetresPerHour: loss,
-    sources: [
-      {
-        row: 12,
-        col: 40,
-        flowCubicMetresPerSecond: [
-          [0, 0],
-          [200, 0],
-          [260, 6],
-          [700, 6],
-          [760, 0],
-        ],
-      },
-    ],
-  };
-}
-
-const CASES: Array<[string, () => FloodModelInput, number]> = [
-  ['a flood passing over dry, drained land (segments at rest)', passingFloodOnDryLand, 2400],
-  ['rain through the depth threshold on a high plateau', rainThroughTheThreshold, 1500],
-  ['dam break (closed, NODATA block)', damBreak, 300],
-  ['wave front through a level edge', waveFront, 1800],
-  ['held tide with flap gates and rain', heldTideWithFlapGates, 3600],
-  ['rain, losses and a source on free edges', rainOnFreeEdges, 1800],
-];
 
 async function run(input: FloodModelInput, seconds: number, kernel: FloodKernelName, threads: number) {
   const engine = createFloodEngine(input, threads, kernel);
@@ -210,7 +46,7 @@ function largestDifference(a: Float64Array, b: Float64Array): number {
 }
 
 describe('WebAssembly flood kernel against the JavaScript kernel', () => {
-  for (const [name, input, seconds] of CASES)
+  for (const { name, input, durationSeconds: seconds } of FLOOD_KERNEL_CASES)
     it(`gives the same depths and volume account: ${name}, 1 and 2 threads`, async () => {
       const js = await run(input(), seconds, 'js', 1);
       expect(js.result.steps).toBeGreaterThan(20);

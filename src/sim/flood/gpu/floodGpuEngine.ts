@@ -193,12 +193,8 @@ export function gpuFloodEngine(
   let rainFactorSum = 0;
   for (let k = 0; k < cells; k++) rainFactorSum += Math.fround(state.rainFactor[k]!);
 
-  const module = device.createShaderModule({ code: FLOOD_WGSL, label: 'flood' });
   const passes = stepPasses(cells).map(({ entry, constants, bindings, groups }) => {
-    const pipeline = device.createComputePipeline({
-      layout: 'auto',
-      compute: { module, entryPoint: entry, ...(constants ? { constants } : {}) },
-    });
+    const pipeline = floodPipeline(device, entry, constants);
     const bindGroup = device.createBindGroup({
       layout: pipeline.getBindGroupLayout(0),
       entries: bindings.map((binding) => ({ binding, resource: { buffer: bound[binding]! } })),
@@ -312,6 +308,33 @@ export function gpuFloodEngine(
       for (const b of Object.values(buffers)) b.destroy();
     },
   };
+}
+
+/** The compiled pipelines of each device, by entry point and constants (compiling is slow on SwiftShader). */
+const pipelines = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
+
+/** The pipeline of `entry` (with override `constants`) on `device`, compiled once per device. */
+function floodPipeline(
+  device: GPUDevice,
+  entry: string,
+  constants: Record<string, number> | undefined,
+): GPUComputePipeline {
+  let byKey = pipelines.get(device);
+  if (!byKey) {
+    byKey = new Map();
+    pipelines.set(device, byKey);
+  }
+  const key = `${entry} ${JSON.stringify(constants ?? {})}`;
+  let pipeline = byKey.get(key);
+  if (!pipeline) {
+    const module = device.createShaderModule({ code: FLOOD_WGSL, label: 'flood' });
+    pipeline = device.createComputePipeline({
+      layout: 'auto',
+      compute: { module, entryPoint: entry, ...(constants ? { constants } : {}) },
+    });
+    byKey.set(key, pipeline);
+  }
+  return pipeline;
 }
 
 /** Depths and their records as the GPU holds them (float32), so the volume account starts there. */
