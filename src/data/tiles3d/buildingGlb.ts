@@ -14,6 +14,8 @@ const TRIANGLES = 4;
 export interface TileBuilding {
   record: BuildingRecord;
   ring: readonly number[];
+  /** Ground under the building (foot of its walls) above the scene's z = 0, metres. Default 0. */
+  baseMetres?: number;
 }
 
 /** A tile's glb and the extent of its geometry in tile-relative glTF coordinates. */
@@ -27,7 +29,8 @@ export interface BuildingTileContent {
  * Builds one tile's glb: a single mesh primitive with POSITION, NORMAL, `_FEATURE_ID_0`
  * (EXT_mesh_features, feature id = row of property table 0) and an EXT_structural_metadata
  * property table with one row per building (schema in buildingSchema.ts). Positions are
- * metres relative to (centreEast, centreNorth, 0) in the scene frame.
+ * metres relative to (centreEast, centreNorth, 0) in the scene frame; walls stand on each
+ * building's `baseMetres`.
  */
 export function buildBuildingTile(
   buildings: readonly TileBuilding[],
@@ -35,7 +38,11 @@ export function buildBuildingTile(
   centreNorth: number,
 ): BuildingTileContent {
   const mesh = extrudePrisms(
-    buildings.map((b) => ({ ring: b.ring, heightMetres: b.record.heightMetres })),
+    buildings.map((b) => ({
+      ring: b.ring,
+      heightMetres: b.record.heightMetres,
+      baseMetres: b.baseMetres ?? 0,
+    })),
     centreEast,
     centreNorth,
   );

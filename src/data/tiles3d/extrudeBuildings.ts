@@ -21,15 +21,17 @@ export interface PrismMesh {
   bounds: [number, number, number, number, number, number];
 }
 
-/** A clean footprint (see cleanFootprint) and roof height, metres. */
+/** A clean footprint (see cleanFootprint), its roof height above its base and its base, metres. */
 export interface Prism {
   /** Counter-clockwise ring, flat [e0, n0, e1, n1, ...] scene metres, not closed. */
   ring: readonly number[];
   heightMetres: number;
+  /** Height of the walls' foot above the tile frame's z = 0 (the ground under the building), metres. Default 0. */
+  baseMetres?: number;
 }
 
 /**
- * Extrudes each footprint into a prism: per edge a wall quad (4 vertices, 2 triangles, outward
+ * Extrudes each footprint into a prism from its base up to base + heightMetres: per edge a wall quad (4 vertices, 2 triangles, outward
  * normal), and a flat roof at heightMetres triangulated by ear clipping (earcut; Mapbox, after
  * Held, "FIST: Fast industrial-strength triangulation of polygons", Algorithmica 2001):
  * n − 2 triangles for a simple n-gon. No floor (it sits on the ground). Vertex i of prism k
@@ -60,7 +62,9 @@ export function extrudePrisms(prisms: readonly Prism[], centreEast: number, cent
     v++;
   };
   prisms.forEach((prism, k) => {
-    const { ring, heightMetres } = prism;
+    const { ring } = prism;
+    const base = prism.baseMetres ?? 0;
+    const roof = base + prism.heightMetres;
     const n = ring.length / 2;
     const first = v;
     for (let i = 0; i < n; i++) {
@@ -72,20 +76,20 @@ export function extrudePrisms(prisms: readonly Prism[], centreEast: number, cent
       const length = Math.hypot(be - ae, bn - an);
       const ne = (bn - an) / length;
       const nn = -(be - ae) / length;
-      const base = v;
-      put(ae, an, 0, ne, nn, 0);
-      put(be, bn, 0, ne, nn, 0);
-      put(be, bn, heightMetres, ne, nn, 0);
-      put(ae, an, heightMetres, ne, nn, 0);
-      indices[t++] = base;
-      indices[t++] = base + 1;
-      indices[t++] = base + 2;
-      indices[t++] = base;
-      indices[t++] = base + 2;
-      indices[t++] = base + 3;
+      const quad = v;
+      put(ae, an, base, ne, nn, 0);
+      put(be, bn, base, ne, nn, 0);
+      put(be, bn, roof, ne, nn, 0);
+      put(ae, an, roof, ne, nn, 0);
+      indices[t++] = quad;
+      indices[t++] = quad + 1;
+      indices[t++] = quad + 2;
+      indices[t++] = quad;
+      indices[t++] = quad + 2;
+      indices[t++] = quad + 3;
     }
     const roofBase = v;
-    for (let i = 0; i < n; i++) put(ring[2 * i]!, ring[2 * i + 1]!, heightMetres, 0, 0, 1);
+    for (let i = 0; i < n; i++) put(ring[2 * i]!, ring[2 * i + 1]!, roof, 0, 0, 1);
     for (const corner of roofTriangles[k]!) indices[t++] = roofBase + corner;
     featureIds.fill(k, first, v);
   });
