@@ -5,6 +5,7 @@ import { parseScenario } from './scenario/validate.ts';
 import { createAppStore } from './state/appStore.ts';
 import { indexedDbScenarioStorage } from './state/indexedDbStorage.ts';
 import { createScenarioStore, persistScenarios } from './state/scenarioStore.ts';
+import { takeHashParameter } from './ui/addressParameter.ts';
 import { App } from './ui/App.tsx';
 import { loadDataset } from './ui/city/cityDataset.ts';
 import { ScenarioContext, StoreContext } from './ui/context.tsx';
@@ -18,18 +19,8 @@ const scenarios = createScenarioStore([parseScenario(baselineDocument)]);
  * new copy when its id is taken), then leaves the address so a reload does not import it again.
  */
 function importShareLink() {
-  const [route, query] = window.location.hash.split('?');
-  const params = new URLSearchParams(query ?? '');
-  const code = params.get('s');
-  if (!code) return;
-  scenarios.getState().importShareCode(code);
-  params.delete('s');
-  const rest = params.toString();
-  window.history.replaceState(
-    null,
-    '',
-    `${window.location.pathname}${window.location.search}${route}${rest ? `?${rest}` : ''}`,
-  );
+  const code = takeHashParameter('s');
+  if (code) scenarios.getState().importShareCode(code);
 }
 
 // the 3D views' dataset: its worker fetches and parses while React mounts and WebGL starts

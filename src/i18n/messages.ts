@@ -132,6 +132,14 @@ export const vi = {
   'tour.recordStop': 'Dừng ghi và lưu video',
   'tour.recordHint':
     'Ghi những gì đang trình chiếu thành video WebM; khi bật «Tự chuyển», chuyến tham quan chạy lại từ đầu và video tự lưu sau điểm dừng cuối.',
+  'tour.share': 'Sao chép liên kết chia sẻ chuyến tham quan',
+  'tour.shareCopied': 'Đã sao chép liên kết; người mở liên kết sẽ nhập và trình chiếu chuyến tham quan này',
+  'tour.shareLinkRefused': 'Không mở được liên kết chia sẻ chuyến tham quan: {detail}',
+  'tour.shareFailed': 'Không tạo được liên kết chia sẻ: {detail}',
+  'tour.shareUrl': 'Liên kết chia sẻ chuyến tham quan',
+  'tour.presentLook': 'Giao diện trình chiếu (bầu trời, nắng và bóng đổ, mặt nước, sương mù)',
+  'tour.presentLookHint':
+    'Tắt mặc định khi trình duyệt vẽ bằng phần mềm (SwiftShader, llvmpipe) vì quá chậm; bật lại ở đây hoặc bằng ?look=present.',
   'viewer.title': 'Mô hình quy hoạch đã công bố',
   'viewer.loading': 'Đang tải quả địa cầu…',
   'viewer.loadError': 'Không tải được dữ liệu: {message}',
@@ -509,6 +517,14 @@ export const en: Record<MessageKey, string> = {
   'tour.recordStop': 'Stop and save the video',
   'tour.recordHint':
     'Records what is presented as a WebM video; with “Advance by itself” on, the tour starts again from the first stop and the video is saved after the last one.',
+  'tour.share': 'Copy a share link to this tour',
+  'tour.shareCopied': 'Link copied; whoever opens it imports and presents this tour',
+  'tour.shareLinkRefused': 'Could not open the tour share link: {detail}',
+  'tour.shareFailed': 'Could not make the share link: {detail}',
+  'tour.shareUrl': 'Share link of the tour',
+  'tour.presentLook': 'Present look (sky, sun and shadows, water, haze)',
+  'tour.presentLookHint':
+    'Off by default where the browser draws in software (SwiftShader, llvmpipe), being too slow there; turn it on here or with ?look=present.',
   'viewer.title': 'Published planning model',
   'viewer.loading': 'Loading the globe…',
   'viewer.loadError': 'Could not load data: {message}',

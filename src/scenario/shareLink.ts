@@ -17,18 +17,30 @@ export const MAX_SHARE_JSON_BYTES = 1024 * 1024;
 /** Compressed bytes fed to the inflater at a time: each push inflates to at most ~1000× this. */
 const INFLATE_CHUNK_BYTES = 256;
 
+/** What a share link carries, as its messages name it. */
+export type SharedDocumentKind = 'scenario' | 'tour';
+
 /**
  * Encodes a scenario as a URL-safe share code: JSON → zlib → base64url.
  * Throws InputError when the result is too long for a link.
  */
 export function encodeShareCode(scenario: Scenario): string {
-  const bytes = zlibSync(strToU8(JSON.stringify(scenario)), { level: 9 });
+  return encodeShareJson(scenario, 'scenario');
+}
+
+/**
+ * Encodes any JSON document (a scenario, a tour) as a URL-safe share code: JSON → zlib →
+ * base64url, at most MAX_SHARE_CODE_LENGTH characters. Throws InputError naming `kind` when the
+ * result is too long for a link.
+ */
+export function encodeShareJson(document: unknown, kind: SharedDocumentKind): string {
+  const bytes = zlibSync(strToU8(JSON.stringify(document)), { level: 9 });
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   const code = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   if (code.length > MAX_SHARE_CODE_LENGTH) {
     throw new InputError(
-      `scenario too large for a share link (${code.length} characters); export it as a file`,
+      `${kind} too large for a share link (${code.length} characters); export it as a file`,
     );
   }
   return code;
@@ -39,7 +51,11 @@ export function encodeShareCode(scenario: Scenario): string {
  * (the input is fed in small chunks, so a zlib bomb never inflates much past the limit).
  * Throws InputError for data that is not complete zlib.
  */
-export function inflateAtMost(bytes: Uint8Array, maxBytes: number): Uint8Array {
+export function inflateAtMost(
+  bytes: Uint8Array,
+  maxBytes: number,
+  kind: SharedDocumentKind = 'scenario',
+): Uint8Array {
   const parts: Uint8Array[] = [];
   let total = 0;
   let complete = false;
@@ -47,7 +63,7 @@ export function inflateAtMost(bytes: Uint8Array, maxBytes: number): Uint8Array {
     total += chunk.length;
     if (total > maxBytes)
       throw new InputError(
-        `share link inflates to more than ${maxBytes} bytes; export the scenario as a file`,
+        `share link inflates to more than ${maxBytes} bytes; export the ${kind} as a file`,
       );
     parts.push(chunk);
     if (final) complete = true;
@@ -59,7 +75,7 @@ export function inflateAtMost(bytes: Uint8Array, maxBytes: number): Uint8Array {
     if (error instanceof InputError) throw error;
     complete = false;
   }
-  if (!complete) throw new InputError('share link is damaged (not a compressed scenario)');
+  if (!complete) throw new InputError(`share link is damaged (not a compressed ${kind})`);
   const out = new Uint8Array(total);
   let offset = 0;
   for (const part of parts) {
@@ -74,6 +90,15 @@ export function inflateAtMost(bytes: Uint8Array, maxBytes: number): Uint8Array {
  * while inflating, then the scenario document. InputError says why a code is refused.
  */
 export function decodeShareCode(code: string): Scenario {
+  return parseScenario(decodeShareJson(code, 'scenario'));
+}
+
+/**
+ * Decodes a share code to its JSON value, not yet checked as a document: the code's length is
+ * checked before decoding (MAX_SHARE_CODE_LENGTH), the inflated size while inflating
+ * (MAX_SHARE_JSON_BYTES). InputError says why a code is refused, naming `kind`.
+ */
+export function decodeShareJson(code: string, kind: SharedDocumentKind): unknown {
   if (code.length > MAX_SHARE_CODE_LENGTH)
     throw new InputError(
       `share link is too long (${code.length} characters; at most ${MAX_SHARE_CODE_LENGTH})`,
@@ -82,10 +107,9 @@ export function decodeShareCode(code: string): Scenario {
   try {
     binary = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
   } catch {
-    throw new InputError('share link is damaged (not a compressed scenario)');
+    throw new InputError(`share link is damaged (not a compressed ${kind})`);
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const json = strFromU8(inflateAtMost(bytes, MAX_SHARE_JSON_BYTES));
-  return parseScenario(parseJsonText(json, 'share link'));
+  return parseJsonText(strFromU8(inflateAtMost(bytes, MAX_SHARE_JSON_BYTES, kind)), 'share link');
 }

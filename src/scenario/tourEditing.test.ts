@@ -1,7 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTour, type Tour } from './tour.ts';
-import { addStopFromView, moveStop, newStopId, removeStop, setStopCaption } from './tourEditing.ts';
+import {
+  addStopFromView,
+  moveStop,
+  newStopId,
+  removeStop,
+  setStopCaption,
+  withFreeTourId,
+} from './tourEditing.ts';
 import { parseScenario } from './validate.ts';
 
 const scenarios = readdirSync('scenarios')
@@ -61,5 +68,17 @@ describe('tour editing', () => {
     const edited = setStopCaption(tour, 2, 'en', 'Dike and ponds');
     expect(edited.stops[2]!.caption).toEqual({ vi: tour.stops[2]!.caption.vi, en: 'Dike and ponds' });
     expect(tour.stops[2]!.caption.en).not.toBe('Dike and ponds');
+  });
+});
+
+describe('a free tour id', () => {
+  it('keeps a free id and numbers a taken one after the first free copy', () => {
+    const tour = shipped();
+    expect(withFreeTourId(tour, new Set(['other']))).toBe(tour);
+    expect(withFreeTourId(tour, new Set([tour.id])).id).toBe(`${tour.id}-1`);
+    const copy = withFreeTourId(tour, new Set([tour.id, `${tour.id}-1`, `${tour.id}-3`]));
+    expect(copy.id).toBe(`${tour.id}-2`);
+    expect(copy.stops).toBe(tour.stops);
+    expect(tour.id).toBe('thu-duc-2045');
   });
 });

@@ -60,3 +60,15 @@ export function setStopCaption(tour: Tour, index: number, language: 'vi' | 'en',
   stops[index] = { ...stop, caption: { ...stop.caption, [language]: text } };
   return { ...tour, stops };
 }
+
+/**
+ * The tour under an id none of `takenIds` has: itself when its id is free, else a copy with the
+ * first free id `<id>-<n>` (n ≥ 1), as a shared tour is imported beside the shipped and the
+ * planner's own tour.
+ */
+export function withFreeTourId(tour: Tour, takenIds: ReadonlySet<string>): Tour {
+  if (!takenIds.has(tour.id)) return tour;
+  let n = 1;
+  while (takenIds.has(`${tour.id}-${n}`)) n++;
+  return { ...tour, id: `${tour.id}-${n}` };
+}

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { encodeTourShareCode } from '../scenario/tourShareLink.ts';
 import { parseScenario } from '../scenario/validate.ts';
 import { TOUR_STORAGE_KEY, createTourStore } from './tourStore.ts';
 
@@ -69,5 +70,37 @@ describe('the tour store', () => {
     storage.items.set(TOUR_STORAGE_KEY, shippedText);
     store.getState().loadSaved(references);
     expect(store.getState().tour).toBe(edited);
+  });
+
+  it('imports a shared tour as a copy when its id is taken, and reports a damaged link', () => {
+    const storage = memoryStorage();
+    const store = createTourStore(storage);
+    store.getState().importText(shippedText, 'thu-duc-2045.json', references);
+    const own = store.getState().tour!;
+    const code = encodeTourShareCode({ ...own, stops: own.stops.slice(1, 3) });
+    expect(store.getState().importShareCode(code, references, new Set())).toBe(true);
+    // the planner's tour had the same id: the shared one comes in as a copy, saved
+    expect(store.getState().tour?.id).toBe('thu-duc-2045-1');
+    expect(store.getState().tour?.stops.map((s) => s.id)).toEqual(own.stops.slice(1, 3).map((s) => s.id));
+    expect(JSON.parse(storage.items.get(TOUR_STORAGE_KEY)!).id).toBe('thu-duc-2045-1');
+    // a shared tour whose id is free keeps it
+    const fresh = createTourStore(memoryStorage());
+    expect(
+      fresh
+        .getState()
+        .importShareCode(encodeTourShareCode({ ...own, id: 'mine' }), references, new Set(['thu-duc-2045'])),
+    ).toBe(true);
+    expect(fresh.getState().tour?.id).toBe('mine');
+    // the shipped tour's id is taken even with no tour of one's own
+    expect(fresh.getState().importShareCode(code, references, new Set(['thu-duc-2045']))).toBe(true);
+    expect(fresh.getState().tour?.id).toBe('thu-duc-2045-1');
+
+    const before = store.getState().tour;
+    expect(store.getState().importShareCode(code.slice(0, 30), references, new Set())).toBe(false);
+    expect(store.getState().tour).toBe(before);
+    expect(store.getState().problem).toBe('share link is damaged (not a compressed tour)');
+    expect(store.getState().problemKey).toBe('tour.shareLinkRefused');
+    store.getState().dismissProblem();
+    expect(store.getState().problemKey).toBeNull();
   });
 });

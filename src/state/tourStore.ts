@@ -1,7 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import { InputError } from '../core/errors.ts';
 import { parseJsonText } from '../core/json.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { parseTour, type Tour, type TourReferences } from '../scenario/tour.ts';
+import { withFreeTourId } from '../scenario/tourEditing.ts';
+import { decodeTourShareCode } from '../scenario/tourShareLink.ts';
 
 /** localStorage key of the planner's own tour (a `twin-tour/1` document). */
 export const TOUR_STORAGE_KEY = 'twin.tour';
@@ -12,6 +15,8 @@ export interface TourState {
   tour: Tour | null;
   /** Why the saved or imported tour was refused (`file: path: message`), until dismissed. */
   problem: string | null;
+  /** The message that frames `problem` in the UI language (`{detail}`); null: `problem` is shown as it is. */
+  problemKey: MessageKey | null;
   /** Replaces the tour (an edit) and saves it. */
   setTour(tour: Tour | null): void;
   /**
@@ -22,6 +27,12 @@ export interface TourState {
   loadSaved(references: TourReferences): void;
   /** Imports a tour document's text (a file's `name` for messages); on failure reports and changes nothing. */
   importText(text: string, name: string, references: TourReferences): boolean;
+  /**
+   * Imports the tour of a share link's code (tourShareLink.ts) as the planner's tour, a copy
+   * under a free id when its id is one of `takenIds` (the shipped tour's) or the tour it
+   * replaces; on failure reports why (framed by `tour.shareLinkRefused`) and changes nothing.
+   */
+  importShareCode(code: string, references: TourReferences, takenIds: ReadonlySet<string>): boolean;
   dismissProblem(): void;
 }
 
@@ -38,6 +49,7 @@ export function createTourStore(storage?: Pick<Storage, 'getItem' | 'setItem' | 
   return createStore<TourState>()((set, get) => ({
     tour: null,
     problem: null,
+    problemKey: null,
     setTour: (tour) => {
       if (tour) storage?.setItem(TOUR_STORAGE_KEY, JSON.stringify(tour));
       else storage?.removeItem(TOUR_STORAGE_KEY);
@@ -48,19 +60,37 @@ export function createTourStore(storage?: Pick<Storage, 'getItem' | 'setItem' | 
       const text = storage?.getItem(TOUR_STORAGE_KEY);
       if (!text) return;
       const parsed = parse(text, 'saved tour', references);
-      set(typeof parsed === 'string' ? { problem: parsed } : { tour: parsed, problem: null });
+      set(
+        typeof parsed === 'string'
+          ? { problem: parsed, problemKey: null }
+          : { tour: parsed, problem: null, problemKey: null },
+      );
     },
     importText: (text, name, references) => {
       const parsed = parse(text, name, references);
       if (typeof parsed === 'string') {
-        set({ problem: parsed });
+        set({ problem: parsed, problemKey: null });
         return false;
       }
-      storage?.setItem(TOUR_STORAGE_KEY, JSON.stringify(parsed));
-      set({ tour: parsed, problem: null });
+      get().setTour(parsed);
+      set({ problem: null, problemKey: null });
       return true;
     },
-    dismissProblem: () => set({ problem: null }),
+    importShareCode: (code, references, takenIds) => {
+      let shared: Tour;
+      try {
+        shared = decodeTourShareCode(code, references);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        set({ problem: error.message, problemKey: 'tour.shareLinkRefused' });
+        return false;
+      }
+      const own = get().tour;
+      get().setTour(withFreeTourId(shared, own ? new Set([...takenIds, own.id]) : takenIds));
+      set({ problem: null, problemKey: null });
+      return true;
+    },
+    dismissProblem: () => set({ problem: null, problemKey: null }),
   }));
 }
 

@@ -1,7 +1,8 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { InputError } from '../../core/errors.ts';
-import { parseTour } from '../../scenario/tour.ts';
+import { parseTour, type Tour } from '../../scenario/tour.ts';
 import { addStopFromView, moveStop, removeStop, setStopCaption } from '../../scenario/tourEditing.ts';
+import { encodeTourShareCode } from '../../scenario/tourShareLink.ts';
 import { useApp, useScenarios, useT } from '../context.tsx';
 import { downloadText } from '../download.ts';
 import { currentTourView } from './currentView.ts';
@@ -11,7 +12,8 @@ import { userTour } from './userTour.ts';
 /**
  * The workbench's tour editor: start from the shipped tour, add a stop from the current view
  * (showing the current scenario), reorder, edit captions in both languages, delete, preview a
- * stop in presentation mode, export and import the `twin-tour/1` file. The tour is kept in this
+ * stop in presentation mode, export and import the `twin-tour/1` file, make a share link that
+ * opens the tour in presentation mode (`#/presentation?tour=CODE`). The tour is kept in this
  * browser and played by presentation mode; while it has problems (an empty caption) they are
  * listed and export is off.
  */
@@ -20,6 +22,9 @@ export function TourPanel() {
   const language = useApp((s) => s.language);
   const tour = useUserTour((s) => s.tour);
   const problem = useUserTour((s) => s.problem);
+  const problemKey = useUserTour((s) => s.problemKey);
+  // the share link of the tour as it was when made (not shown once the tour is edited)
+  const [share, setShare] = useState<{ of: Tour } & ({ url: string } | { failed: string })>();
   const currentId = useScenarios((s) => s.currentId);
   const { shipped, references } = useTourReferences();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -42,12 +47,23 @@ export function TourPanel() {
     setTour(addStopFromView(tour, view, currentId, { vi: 'Điểm dừng mới', en: 'New stop' }));
   };
 
+  const makeShareLink = () => {
+    if (!tour) return;
+    try {
+      const url = `${window.location.origin}${window.location.pathname}#/presentation?tour=${encodeTourShareCode(tour)}`;
+      void navigator.clipboard?.writeText(url).catch(() => {});
+      setShare({ of: tour, url });
+    } catch (error) {
+      setShare({ of: tour, failed: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
   return (
     <section aria-labelledby="tour-editor-title" className="tour-editor" data-testid="tour-editor">
       <h2 id="tour-editor-title">{t('tour.editorTitle')}</h2>
       {problem && (
         <p role="alert" className="error" data-testid="tour-error">
-          {problem}{' '}
+          {problemKey ? t(problemKey, { detail: problem }) : problem}{' '}
           <button type="button" onClick={() => userTour.getState().dismissProblem()}>
             {t('tour.dismiss')}
           </button>
@@ -136,10 +152,35 @@ export function TourPanel() {
             >
               {t('scenario.export')}
             </button>
+            <button
+              type="button"
+              data-testid="tour-share"
+              disabled={problems.length > 0}
+              onClick={makeShareLink}
+            >
+              {t('tour.share')}
+            </button>
             <button type="button" onClick={() => setTour(null)}>
               {t('tour.discard')}
             </button>
           </div>
+          {share?.of === tour &&
+            ('url' in share ? (
+              <label className="tour-share">
+                {t('tour.shareCopied')}
+                <input
+                  readOnly
+                  data-testid="tour-share-url"
+                  aria-label={t('tour.shareUrl')}
+                  value={share.url}
+                  onFocus={(e) => e.target.select()}
+                />
+              </label>
+            ) : (
+              <p role="alert" className="error">
+                {t('tour.shareFailed', { detail: share.failed })}
+              </p>
+            ))}
         </>
       )}
       <button type="button" onClick={() => fileInput.current?.click()}>

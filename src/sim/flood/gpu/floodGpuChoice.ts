@@ -5,6 +5,7 @@
  * the e2e tests compare with the CLI). The page's `?floodGpu=1` forces WebGPU on any adapter,
  * `?floodGpu=0` turns it off.
  */
+import { isSoftwareRendererName } from '../../../core/softwareRenderer.ts';
 
 /** The kernel name of the WebGPU engine's results (FloodRunner.kernel). */
 export const GPU_FLOOD_KERNEL_NAME = 'WebGPU';
@@ -31,8 +32,7 @@ export function floodGpuChoiceOf(parameter: string | null): FloodGpuChoice {
 /** True for a software adapter: flagged as fallback, or named SwiftShader (or another CPU rasteriser). */
 export function isSoftwareAdapter(info: FloodGpuAdapterInfo): boolean {
   if (info.isFallbackAdapter) return true;
-  const names = `${info.vendor} ${info.architecture} ${info.description ?? ''}`.toLowerCase();
-  return /swiftshader|llvmpipe|lavapipe|software|warp/.test(names);
+  return isSoftwareRendererName(`${info.vendor} ${info.architecture} ${info.description ?? ''}`);
 }
 
 /** Whether a flood runs on WebGPU with `adapter` (undefined: none) under `choice`. */
