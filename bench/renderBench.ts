@@ -8,9 +8,8 @@
  *   frame) of every run, with min / median / max: the acceptance figure is the median;
  * - `runs[]`: per run, the load average (1 min) when it started and the breakdown of that time
  *   from the page: the app script downloaded, DOMContentLoaded, the WebGL context made, the
- *   dataset requested and fetched (Resource Timing of the page and of the dataset worker), parsed,
- *   the city built into the scene, the first frame issued, `cityReady` (User Timing marks
- *   `city:<stage>`, src/ui/city/cityLoadMarks.ts);
+ *   dataset worker's fetch, decode and prism build, each part's arrival, build and first draw,
+ *   `cityReady` (User Timing marks `city:<stage>`, src/ui/city/cityLoadMarks.ts);
  * - from the last run's page: draw calls and triangles, JS heap after a forced GC, dataset bytes,
  *   frames per second at two camera views, the time to find a pickable building, and, as a
  *   baseline, the frame rate of the same page with the dataset withheld (ground plane and grid).
@@ -44,9 +43,12 @@ interface LoadBreakdown {
   appScriptLoadedMs: number | null;
   domContentLoadedMs: number | null;
   contextCreatedMs: number | null;
-  datasetRequestedMs: number | null;
-  datasetFetchedMs: number | null;
-  /** `city:<stage>` marks other than the context's (dataset parsed, parts drawn, model built, first frame). */
+  /**
+   * `city:<stage>` marks other than the context's: the dataset worker's steps (`worker-outline-read`,
+   * `worker-buildings-fetched`, `worker-buildings-decoded`, `worker-prisms-built`), the parts
+   * arriving on the page (`outline-parsed`, `details-parsed`), built (`outline-built`,
+   * `model-built`) and drawn (`outline-frame`, `first-frame`).
+   */
   marks: Record<string, number>;
   cityReadyMs: number;
 }
@@ -61,19 +63,12 @@ async function loadBreakdown(page: Page): Promise<LoadBreakdown> {
     const marks = {};
     for (const m of performance.getEntriesByType('mark'))
       if (m.name.startsWith('city:') && !(m.name.slice(5) in marks)) marks[m.name.slice(5)] = Math.round(m.startTime);
-    const data = resources.filter((r) => r.name.includes('/data/thuduc/'));
-    const first = data.length ? Math.min(...data.map((r) => r.startTime)) : marks['dataset-requested'];
-    const last = data.length ? Math.max(...data.map((r) => r.responseEnd)) : marks['dataset-fetched'];
     const context = marks['context-created'];
     delete marks['context-created'];
-    delete marks['dataset-requested'];
-    delete marks['dataset-fetched'];
     return {
       appScriptLoadedMs: round(script?.responseEnd),
       domContentLoadedMs: round(navigation?.domContentLoadedEventEnd),
       contextCreatedMs: round(context),
-      datasetRequestedMs: round(first),
-      datasetFetchedMs: round(last),
       marks,
       cityReadyMs: Math.round(window.__twin?.cityReady ?? -1),
     };

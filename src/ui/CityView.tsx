@@ -6,7 +6,8 @@ import { markCityLoad } from './city/cityLoadMarks.ts';
 import { CityStatus } from './city/CityStatus.tsx';
 import { ScaleBar, ScaleBarUpdater } from './city/ScaleBar.tsx';
 import { useCityDataset } from './city/useCityDataset.ts';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { cityShaderSamples } from '../render/city/cityShaderSamples.ts';
 import { useApp, useT } from './context.tsx';
 import { MapLayers } from './layers/MapLayers.tsx';
 import type { MapViewRole } from './layers/mapLayer.ts';
@@ -27,6 +28,29 @@ function CameraReadout({ target }: { target: React.RefObject<HTMLSpanElement | n
       height: Math.round(camera.position.y),
     });
     if (node.textContent !== text) node.textContent = text;
+  });
+  return null;
+}
+
+/**
+ * Compiles the city's shader programs on stand-ins (render/city/cityShaderSamples) after the
+ * view's first frame, while the dataset is still loading; the stand-ins live as long as the view.
+ */
+function CityShaderWarmUp() {
+  const samples = useRef<ReturnType<typeof cityShaderSamples> | null>(null);
+  const frames = useRef(0);
+  useEffect(
+    () => () => {
+      samples.current?.dispose();
+      samples.current = null;
+    },
+    [],
+  );
+  useFrame(({ gl, camera, scene }) => {
+    // on the second frame: the first (sky, ground, grid) has been issued, its programs queued first
+    if (++frames.current !== 2) return;
+    samples.current = cityShaderSamples();
+    gl.compile(samples.current.group, camera, scene);
   });
   return null;
 }
@@ -84,6 +108,7 @@ export function CityView({
         {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
         {cameraReadout && <CameraReadout target={cameraReadout} />}
         <ScaleBarUpdater target={scaleBar} />
+        <CityShaderWarmUp />
         {dataset.status === 'ready' && (
           <MapLayers dataset={dataset.dataset} role={view} scenarioId={scenarioId} />
         )}

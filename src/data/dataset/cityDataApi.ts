@@ -14,6 +14,14 @@ import { type BuildingPrisms, buildingPrismBuffers, buildingPrisms } from './bui
 import { type CityFiles, type GeoJsonCollection, type OpenedCityFiles, openCityFiles } from './cityFiles.ts';
 import { fetchDatasetReader } from './fetchReader.ts';
 
+/** The worker's steps whose end it reports (wall-clock), for the page's load breakdown. */
+export type CityWorkerStep = 'outline-read' | 'buildings-fetched' | 'buildings-decoded' | 'prisms-built';
+
+/** When the worker finished each of its steps, ms since the epoch (performance.timeOrigin + now). */
+export type CityWorkerTimings = Partial<Record<CityWorkerStep, number>>;
+
+const now = () => performance.timeOrigin + performance.now();
+
 /** What the page draws first. */
 export interface CityOutline {
   manifest: CityFiles['manifest'];
@@ -21,6 +29,7 @@ export interface CityOutline {
   roads?: RoadsDocument;
   admin?: GeoJsonCollection;
   pois?: GeoJsonCollection;
+  timings: CityWorkerTimings;
 }
 
 /** What follows: the buildings, water and land-use parcels, and the bytes of every file read. */
@@ -30,6 +39,7 @@ export interface CityDetails {
   landUse?: GeoJsonCollection;
   /** Bytes read, all files together (both parts and the manifest). */
   bytesRead: number;
+  timings: CityWorkerTimings;
 }
 
 /** A part, or the failure that stopped it: the file and the problem. */
@@ -81,6 +91,7 @@ export function createCityDataApi() {
           ...(roads ? { roads } : {}),
           ...(admin ? { admin } : {}),
           ...(pois ? { pois } : {}),
+          timings: { 'outline-read': now() },
         };
       });
       outlineRead = read;
@@ -91,17 +102,25 @@ export function createCityDataApi() {
     async details(datasetUrl: string): Promise<CityPartResult<CityDetails>> {
       const result = await settle(async () => {
         const files = await open(datasetUrl);
-        const [buildings, water, landUse] = await Promise.all([
-          files.buildings(),
+        const timings: CityWorkerTimings = {};
+        const [water, landUse] = await Promise.all([
           files.json<GeoJsonCollection>('water.geojson'),
           files.json<GeoJsonCollection>('landuse.geojson'),
+          files.bytes('buildings.bin').then(() => {
+            timings['buildings-fetched'] = now();
+          }),
         ]);
+        const buildings = await files.buildings();
+        timings['buildings-decoded'] = now();
+        const prisms = buildings && buildingPrisms(buildings);
+        timings['prisms-built'] = now();
         await outlineRead; // so that bytesRead counts the outline's files too
         return {
-          ...(buildings ? { buildings: buildingPrisms(buildings) } : {}),
+          ...(prisms ? { buildings: prisms } : {}),
           ...(water ? { water } : {}),
           ...(landUse ? { landUse } : {}),
           bytesRead: files.bytesRead(),
+          timings,
         };
       });
       return result.ok && result.part.buildings

@@ -5,7 +5,7 @@
 import { Group } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
-import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { SegmentsGeometry } from '../segmentsGeometry.ts';
 import { ADMIN_COLOURS } from './cityColours.ts';
 import { ringArea } from '../../core/geometry/area.ts';
 import { ringCentroid } from '../../core/geometry/centroid.ts';
@@ -61,7 +61,7 @@ export function createAdminLayer(
   const widths = { boundary: 3.5, district: 2.5, ward: 1.5 } as const;
   for (const kind of ['boundary', 'district', 'ward'] as const) {
     if (byKind[kind].length === 0) continue;
-    const geometry = new LineSegmentsGeometry();
+    const geometry = new SegmentsGeometry();
     geometry.setPositions(byKind[kind]);
     const material = new LineMaterial({ color: ADMIN_COLOURS[kind], linewidth: widths[kind] });
     materials.push(material);

@@ -9,7 +9,7 @@ import Flatbush from 'flatbush';
 import { Group } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
-import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { SegmentsGeometry } from '../segmentsGeometry.ts';
 import type { RoadsDocument } from '../../data/formats/roads.ts';
 import { ROAD_CLASSES, type RoadClass } from '../../core/vocabulary.ts';
 import { ROAD_STYLE } from './cityColours.ts';
@@ -93,7 +93,7 @@ export class RoadsLayer {
     ROAD_CLASSES.forEach((roadClass, c) => {
       const positions = perClass[c]!;
       if (positions.length === 0) return;
-      const geometry = new LineSegmentsGeometry();
+      const geometry = new SegmentsGeometry();
       geometry.setPositions(positions);
       const style = ROAD_STYLE[roadClass];
       const material = new LineMaterial({ color: style.colour, linewidth: style.widthPixels });

@@ -118,7 +118,12 @@ export function buildLandCoverTexture(grid: TerrainGrid): DataTexture {
     data[4 * i + 2] = palette[3 * code + 2]!;
     data[4 * i + 3] = 255;
   }
-  const texture = new DataTexture(data, grid.columns, grid.rows, RGBAFormat);
+  return landCoverTexture(data, grid.columns, grid.rows);
+}
+
+/** The terrain's land-cover texture of `rgba` texels (`columns` × `rows`, sRGB, mipmapped). */
+export function landCoverTexture(rgba: Uint8Array, columns: number, rows: number): DataTexture {
+  const texture = new DataTexture(rgba, columns, rows, RGBAFormat);
   texture.colorSpace = SRGBColorSpace;
   texture.magFilter = LinearFilter;
   texture.minFilter = LinearMipmapLinearFilter;
@@ -127,10 +132,14 @@ export function buildLandCoverTexture(grid: TerrainGrid): DataTexture {
   return texture;
 }
 
+/** The terrain's material, textured with `landCover`. */
+export function terrainMaterial(landCover: DataTexture): MeshLambertMaterial {
+  return new MeshLambertMaterial({ map: landCover });
+}
+
 /** The terrain mesh (true-metre geometry; set `scale.y` to the vertical exaggeration). */
 export function createTerrainMesh(grid: TerrainGrid, stride: number): Mesh {
-  const material = new MeshLambertMaterial({ map: buildLandCoverTexture(grid) });
-  const mesh = new Mesh(buildTerrainGeometry(grid, stride), material);
+  const mesh = new Mesh(buildTerrainGeometry(grid, stride), terrainMaterial(buildLandCoverTexture(grid)));
   mesh.name = 'terrain';
   return mesh;
 }

@@ -7,7 +7,7 @@
 import { Group } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
-import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { SegmentsGeometry } from '../segmentsGeometry.ts';
 import type { RoadsDocument } from '../../data/formats/roads.ts';
 import type { TerrainGrid } from '../city/terrainGrid.ts';
 import { hexColor, type Legend, type RampStop, rampColor } from '../legend.ts';
@@ -122,7 +122,7 @@ export class LinkFlowLayer {
     }
     VOLUME_WIDTH_CLASSES.forEach((_, w) => {
       if (positions[w]!.length === 0) return;
-      const geometry = new LineSegmentsGeometry();
+      const geometry = new SegmentsGeometry();
       geometry.setPositions(positions[w]!);
       geometry.setColors(colours[w]!);
       const lines = new LineSegments2(geometry, this.materials[w]!);

@@ -10,7 +10,7 @@
 import { wrap } from 'comlink';
 import type { CityDataApi, CityPartResult } from '../../data/dataset/cityDataApi.ts';
 import type { CityData } from '../../render/city/cityModel.ts';
-import { markCityLoad } from './cityLoadMarks.ts';
+import { markCityLoad, markWorkerSteps } from './cityLoadMarks.ts';
 
 /** Folder of the default dataset, relative to the page. */
 export const DATASET_URL = './data/thuduc/';
@@ -74,14 +74,16 @@ function load(): Promise<LoadedDataset> {
   // the worker's work is done once both parts have answered (or it failed)
   void Promise.allSettled([outlineCall, detailsCall]).then(() => worker.terminate());
   const details = detailsCall.then((result) => {
-    const { bytesRead, ...data } = partOf(result);
+    const { bytesRead, timings, ...data } = partOf(result);
+    markWorkerSteps(timings);
     markCityLoad('details-parsed');
     return { data, bytesTransferred: bytesRead };
   });
   // a failure of the details is reported where they are awaited (the views' status overlay)
   details.catch(() => {});
   return outlineCall.then((result) => {
-    const { manifest, ...data } = partOf(result);
+    const { manifest, timings, ...data } = partOf(result);
+    markWorkerSteps(timings);
     markCityLoad('outline-parsed');
     return { manifest, data, details };
   });
