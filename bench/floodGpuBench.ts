@@ -45,7 +45,9 @@ const browser = values['gpu-flags']
 try {
   const page = await browser.newPage();
   await page.goto(harness.url);
-  await page.waitForFunction(() => (window as { floodGpu?: unknown }).floodGpu !== undefined);
+  await page.waitForFunction(() => (window as { floodGpu?: unknown }).floodGpu !== undefined, null, {
+    timeout: 120_000,
+  });
   const result = await page.evaluate(
     ([n, s, r]) => (window as unknown as { floodGpu: FloodGpuHarness }).floodGpu.benchmark(n, s, r),
     [size, seconds, repeat] as const,

@@ -24,7 +24,9 @@ describe('the flood kernel on WebGPU (SwiftShader) against the JavaScript kernel
     const page = await chromium.browser.newPage();
     const errors = collectErrors(page);
     await page.goto(harness.url);
-    await page.waitForFunction(() => (window as { floodGpu?: unknown }).floodGpu !== undefined);
+    await page.waitForFunction(() => (window as { floodGpu?: unknown }).floodGpu !== undefined, null, {
+      timeout: 120_000,
+    });
     // No adapter is a failure, not a skip: CI's Chromium has SwiftShader's WebGPU adapter.
     const { adapter, cases } = await page.evaluate(() =>
       (window as unknown as { floodGpu: FloodGpuHarness }).floodGpu.compareCases(),

@@ -128,7 +128,7 @@ async function cellUpdatesPerSecond(runner: FloodRunner, seconds: number): Promi
 
 /**
  * The benchmark model (bench/floodBenchModel.ts) on `size × size` cells for `seconds` simulated,
- * `repeats` times on each kernel: cell updates per second of every run.
+ * `repeats` times on each kernel after a warm-up run of 1 s: cell updates per second of every run.
  */
 async function benchmark(
   size: number,
@@ -139,6 +139,9 @@ async function benchmark(
   const input: FloodModelInput = benchModel(size);
   const gpu: number[] = [];
   const js: number[] = [];
+  // warm-up, not counted: compiles the GPU pipelines (once per device) and the JavaScript kernel
+  await cellUpdatesPerSecond(gpuFloodRunner(device)(input), 1);
+  await cellUpdatesPerSecond(placedRunner()(input), 1);
   for (let r = 0; r < repeats; r++) {
     gpu.push(await cellUpdatesPerSecond(gpuFloodRunner(device)(input), seconds));
     js.push(await cellUpdatesPerSecond(placedRunner()(input), seconds));
