@@ -16,12 +16,15 @@
  *
  * Run: npx tsx bench/renderBench.ts [--no-build] [--runs 3]
  */
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { launchChromium } from '../tests/e2e/browser.ts';
 
 const SAMPLE_SECONDS = 4;
+/** The benchmark's own build (dist/ is rebuilt by the e2e tests, possibly while this runs). */
+const OUT_DIR = join(tmpdir(), 'twin-render-bench');
 const VIEWPORT = { width: 1280, height: 800 };
 
 /** Frames per second over SAMPLE_SECONDS (a string script: tsx's name helpers do not exist in the page). */
@@ -150,8 +153,9 @@ async function main() {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 3;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs expects a whole number ≥ 1');
-  if (!process.argv.includes('--no-build')) await build({ logLevel: 'warn' });
+  if (!process.argv.includes('--no-build')) await build({ logLevel: 'warn', build: { outDir: OUT_DIR } });
   const server = await preview({
+    build: { outDir: OUT_DIR },
     preview: { port: 4188, strictPort: false, host: '127.0.0.1' },
     logLevel: 'warn',
   });

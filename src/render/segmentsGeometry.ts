@@ -11,7 +11,8 @@ import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeome
 export class SegmentsGeometry extends LineSegmentsGeometry {
   override computeBoundingBox(): void {
     const start = this.getAttribute('instanceStart') as InterleavedBufferAttribute | undefined;
-    const box = (this.boundingBox ??= new Box3());
+    this.boundingBox ??= new Box3();
+    const box = this.boundingBox;
     box.makeEmpty();
     if (!start) return;
     const values = start.data.array as Float32Array;

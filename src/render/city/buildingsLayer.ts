@@ -192,11 +192,11 @@ export class BuildingsLayer {
       if (z < minZ) minZ = z;
       if (z > maxZ) maxZ = z;
     }
-    const box = (chunk.geometry.boundingBox ??= new Box3());
-    box.min.set(minX, minY, minZ);
-    box.max.set(maxX, maxY, maxZ);
-    const sphere = (chunk.geometry.boundingSphere ??= new Sphere());
-    box.getBoundingSphere(sphere);
+    chunk.geometry.boundingBox ??= new Box3();
+    chunk.geometry.boundingSphere ??= new Sphere();
+    chunk.geometry.boundingBox.min.set(minX, minY, minZ);
+    chunk.geometry.boundingBox.max.set(maxX, maxY, maxZ);
+    chunk.geometry.boundingBox.getBoundingSphere(chunk.geometry.boundingSphere);
   }
 
   /** Raises the buildings onto the terrain exaggerated by `factor` (heights stay true). */
