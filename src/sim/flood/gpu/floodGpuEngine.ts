@@ -98,7 +98,8 @@ function stepPasses(cells: number): PassSpec[] {
 
 /**
  * Uploads `state` to `device` and returns its engine. Throws when the grid needs more workgroups
- * than the device dispatches in one dimension.
+ * than the device dispatches in one dimension or larger buffers than it binds (about 8 M cells
+ * with the default limits).
  */
 export function gpuFloodEngine(
   device: GPUDevice,
@@ -113,6 +114,9 @@ export function gpuFloodEngine(
     throw new Error(
       `WebGPU flood: ${cells} cells need ${workgroups} workgroups, more than this device allows`,
     );
+  // the largest bound buffer holds 16 bytes per cell (bed, n², rain factor, loss rate)
+  if (16 * cells > device.limits.maxStorageBufferBindingSize)
+    throw new Error(`WebGPU flood: ${cells} cells need storage buffers larger than this device binds`);
   device.pushErrorScope('validation');
   roundToFloat32(state);
 
