@@ -7,7 +7,7 @@ import { ringArea } from '../../core/geometry/area.ts';
 import { ringCentroid } from '../../core/geometry/centroid.ts';
 import { LAND_USES } from '../../core/vocabulary.ts';
 import type { CityLanduseModel } from '../../sim/landuse/city/cityLanduseModel.ts';
-import { type CityLanduseResult, growthCellCentre } from './landuseStage.ts';
+import { type CityLanduseResult, growthCellCentre, type ProposedParcel } from './landuseStage.ts';
 
 /** Exterior rings of many polygons in one flat array (scene metres). */
 export interface FlatRings {
@@ -63,16 +63,19 @@ function groundAt(model: CityLanduseModel, east: number, north: number): number 
 }
 
 /**
- * Massing of the rebuilt parcels: each envelope polygon shrunk about its centroid by
- * √(footprint / envelope) so that the drawn footprint has the build-out's area (the
- * coverage limit usually leaves it smaller than the envelope), extruded to the build-out height.
+ * The drawn footprints of the rebuilt parcels: each envelope polygon (scene metres) shrunk about
+ * its centroid by √(footprint / envelope) so that it has the build-out's footprint area (the
+ * coverage limit usually leaves it smaller than the envelope); parcels with no floors and slivers
+ * under 1 m² are left out. One entry per polygon, with its parcel and its centroid.
  */
-export function massingOf(model: CityLanduseModel, result: CityLanduseResult): LanduseView['massing'] {
-  const offsets = [0];
-  const coordinates: number[] = [];
-  const use: number[] = [];
-  const height: number[] = [];
-  const ground: number[] = [];
+export function massingFootprints(
+  result: Pick<CityLanduseResult, 'proposedParcels'>,
+): Array<{ parcel: ProposedParcel; ring: Array<[number, number]>; centroid: [number, number] }> {
+  const footprints: Array<{
+    parcel: ProposedParcel;
+    ring: Array<[number, number]>;
+    centroid: [number, number];
+  }> = [];
   for (const p of result.proposedParcels) {
     if (p.floors <= 0 || p.envelopeArea <= 0) continue;
     const scale = Math.sqrt(p.footprintArea / p.envelopeArea);
@@ -80,12 +83,29 @@ export function massingOf(model: CityLanduseModel, result: CityLanduseResult): L
       const ring = polygon[0]!.slice(0, -1).map(([lon, lat]) => toSceneMetres(lon, lat));
       if (ring.length < 3 || ringArea(ring) < 1) continue;
       const [ce, cn] = ringCentroid(ring);
-      for (const [e, n] of ring) coordinates.push(ce + (e - ce) * scale, cn + (n - cn) * scale);
-      offsets.push(coordinates.length / 2);
-      use.push(LAND_USES.indexOf(p.use));
-      height.push(p.height);
-      ground.push(groundAt(model, ce, cn));
+      footprints.push({
+        parcel: p,
+        ring: ring.map(([e, n]): [number, number] => [ce + (e - ce) * scale, cn + (n - cn) * scale]),
+        centroid: [ce, cn],
+      });
     }
+  }
+  return footprints;
+}
+
+/** Massing of the rebuilt parcels ({@link massingFootprints}) extruded to the build-out height. */
+export function massingOf(model: CityLanduseModel, result: CityLanduseResult): LanduseView['massing'] {
+  const offsets = [0];
+  const coordinates: number[] = [];
+  const use: number[] = [];
+  const height: number[] = [];
+  const ground: number[] = [];
+  for (const { parcel, ring, centroid } of massingFootprints(result)) {
+    for (const [e, n] of ring) coordinates.push(e, n);
+    offsets.push(coordinates.length / 2);
+    use.push(LAND_USES.indexOf(parcel.use));
+    height.push(parcel.height);
+    ground.push(groundAt(model, ...centroid));
   }
   return {
     offsets: Int32Array.from(offsets),
