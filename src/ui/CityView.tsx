@@ -12,6 +12,8 @@ import { useApp, useT } from './context.tsx';
 import { MapLayers } from './layers/MapLayers.tsx';
 import type { MapViewRole } from './layers/mapLayer.ts';
 import { LinkedCamera } from './LinkedCamera.tsx';
+import { PresentLookView } from './look/PresentLookView.tsx';
+import { useViewLook } from './look/viewLook.ts';
 
 /** Half-width of the modelled area around the scene origin, metres (Thủ Đức spans ~20 km). */
 const CITY_HALF_WIDTH_METRES = 15_000;
@@ -58,7 +60,8 @@ function CityShaderWarmUp() {
 /**
  * The full-window 3D view of the city: a map-style camera (drag to pan, right-drag to
  * rotate, wheel to zoom) over the ground plane. The map layers of the view mount inside it
- * (layers/MapLayers).
+ * (layers/MapLayers). Under a `present` view look (tour playback) the sky, sun and haze of
+ * look/PresentLookView replace the plain background and lights.
  */
 export function CityView({
   cameraReadout,
@@ -81,6 +84,7 @@ export function CityView({
   const gridVisible = useApp((s) => s.layerVisible.grid ?? true);
   const groundVisible = useApp((s) => s.layerVisible.ground ?? true);
   const dataset = useCityDataset();
+  const look = useViewLook();
   const scaleBar = useRef<HTMLDivElement>(null);
   // the terrain replaces the flat ground plane when the dataset has one
   const hasTerrain = dataset.status === 'ready' && dataset.dataset.data.terrain !== undefined;
@@ -93,9 +97,15 @@ export function CityView({
         dpr={1}
         onCreated={() => markCityLoad('context-created')}
       >
-        <color attach="background" args={['#cfe3f0']} />
-        <hemisphereLight args={['#ffffff', '#6b7b5a', 1.2]} />
-        <directionalLight position={[5000, 12000, 3000]} intensity={1.5} />
+        {look === 'present' ? (
+          <PresentLookView />
+        ) : (
+          <>
+            <color attach="background" args={['#cfe3f0']} />
+            <hemisphereLight args={['#ffffff', '#6b7b5a', 1.2]} />
+            <directionalLight position={[5000, 12000, 3000]} intensity={1.5} />
+          </>
+        )}
         {groundVisible && !hasTerrain && (
           <mesh rotation={[-Math.PI / 2, 0, 0]} position={[0, -1, 0]}>
             <planeGeometry args={[CITY_HALF_WIDTH_METRES * 2, CITY_HALF_WIDTH_METRES * 2]} />

@@ -8,13 +8,17 @@ import { CompareView } from './CompareView.tsx';
 import { downloadBlob } from './download.ts';
 import { StoreContext, useApp, useT } from './context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { presentLookWanted } from '../render/look/presentLookChoice.ts';
+import { pageLookChoice, ViewLookContext, webglRendererName } from './look/viewLook.ts';
+import { registerTestHook } from './testHooks.ts';
 import { RunProgress } from './RunProgress.tsx';
 import { cancelScenarioRun, SCENARIO_RUN_ID } from './run/scenarioRun.ts';
 import { useFloodPlayer } from './storeHooks.ts';
 import { TourKpiCards } from './tour/TourKpiCards.tsx';
 import { canRecordTour, startTourRecording, type TourRecording } from './tour/tourRecorder.ts';
 import { playStop, type StopPhase } from './tour/tourStopPlayback.ts';
-import { usePlayedTour } from './tour/useTour.ts';
+import { usePlayedTour, useUserTour } from './tour/useTour.ts';
+import { userTour } from './tour/userTour.ts';
 
 /** Seconds a stop stays up when advancing by itself and the stop does not say. */
 const DEFAULT_HOLD_SECONDS = 15;
@@ -39,7 +43,9 @@ const requestFullscreen = () => void document.documentElement.requestFullscreen?
  * compare pair) in the scenario worker with a progress bar, shows KPI cards with the run's values
  * and plays its flood time span. Presenter keys and clicker: → PageDown Space next, ← PageUp
  * previous, Home/End, F full screen, Esc leaves it; progress dots jump to a stop; optional
- * auto-advance after each stop's hold time; the tour can be recorded as a WebM video.
+ * auto-advance after each stop's hold time; the tour can be recorded as a WebM video. The views
+ * take the present look (sky, sun shadows, water, haze) where WebGL runs on a graphics processor
+ * or `?look=present` asks, with a toggle; a tour share link in the address is played.
  */
 export function Presentation() {
   const t = useT();
@@ -50,6 +56,8 @@ export function Presentation() {
   const [phase, setPhase] = useState<StopPhase>('running');
   const [autoAdvance, setAutoAdvance] = useState(false);
   const [recording, setRecording] = useState<TourRecording | null>(null);
+  // the present look: on for a graphics processor, off for software rendering (?look= forces)
+  const [present, setPresent] = useState(() => presentLookWanted(pageLookChoice(), webglRendererName()));
   const root = useRef<HTMLDivElement>(null);
   const tour = loaded.ok ? loaded.tour : undefined;
   const count = tour?.stops.length ?? 0;
@@ -65,6 +73,11 @@ export function Presentation() {
       floodPlayer.getState().showMaximum();
     };
   }, [store]);
+
+  useEffect(
+    () => registerTestHook('look', { look: present ? 'present' : 'plain', renderer: webglRendererName() }),
+    [present],
+  );
 
   useEffect(() => {
     if (!stop || !store || !loaded.ok) return;
@@ -113,22 +126,31 @@ export function Presentation() {
     return (
       <div className="presentation" role="alert" data-testid="tour-problem">
         {t('tour.invalid', { detail: loaded.ok ? '' : loaded.problem })}
+        <TourLinkProblem />
       </div>
     );
   }
   const names = stopScenarioIds(stop).map((id) => loaded.scenarios.get(id)?.name[language] ?? id);
   return (
-    <div className="presentation" data-testid="presentation" ref={root}>
-      {stop.compare ? (
-        <CompareView names={[names[0]!, names[1]!]} />
-      ) : (
-        <CityView {...(stop.scenario ? { scenarioId: stop.scenario } : {})} />
-      )}
+    <div
+      className="presentation"
+      data-testid="presentation"
+      data-look={present ? 'present' : 'plain'}
+      ref={root}
+    >
+      <ViewLookContext.Provider value={present ? 'present' : 'plain'}>
+        {stop.compare ? (
+          <CompareView names={[names[0]!, names[1]!]} />
+        ) : (
+          <CityView {...(stop.scenario ? { scenarioId: stop.scenario } : {})} />
+        )}
+      </ViewLookContext.Provider>
       <header className="tour-header">
         <h1 data-testid="tour-title">{tour.title[language]}</h1>
         <p className="tour-scenario" data-testid="tour-scenario">
           {names.join(' → ')}
         </p>
+        <TourLinkProblem />
       </header>
       <aside className="tour-panel">
         <TourStopStatus stop={stop} phase={phase} />
@@ -178,6 +200,15 @@ export function Presentation() {
             />{' '}
             {t('tour.autoAdvance')}
           </label>
+          <label title={t('tour.presentLookHint')}>
+            <input
+              type="checkbox"
+              data-testid="tour-present-look"
+              checked={present}
+              onChange={(e) => setPresent(e.target.checked)}
+            />{' '}
+            {t('tour.presentLook')}
+          </label>
           {canRecordTour() && (
             <button
               type="button"
@@ -202,6 +233,22 @@ export function Presentation() {
         </nav>
       </div>
     </div>
+  );
+}
+
+/** Why a tour share link in the address was refused (the shipped or own tour plays instead), until dismissed. */
+function TourLinkProblem() {
+  const t = useT();
+  const problem = useUserTour((s) => s.problem);
+  const problemKey = useUserTour((s) => s.problemKey);
+  if (!problem || problemKey !== 'tour.shareLinkRefused') return null;
+  return (
+    <p role="alert" className="error" data-testid="tour-link-error">
+      {t(problemKey, { detail: problem })}{' '}
+      <button type="button" onClick={() => userTour.getState().dismissProblem()}>
+        {t('tour.dismiss')}
+      </button>
+    </p>
   );
 }
 

@@ -1,12 +1,13 @@
 /**
  * The one registry of what the page offers its e2e tests and the render benchmark on
  * `window.__twin`: the city (`city`, `cityReady`), the traffic layer (`traffic`), the zoning
- * editor (`landuse`), the live sensors (`sensors`) and the operations view's nowcast (`nowcast`). A layer registers a hook when it mounts and removes it when it goes.
+ * editor (`landuse`), the live sensors (`sensors`) and the operations view's nowcast (`nowcast`), presentation mode's view look (`look`). A layer registers a hook when it mounts and removes it when it goes.
  */
 import type { CityTestApi } from './city/cityTestHook.ts';
 import type { SensorsTestApi } from './layers/sensorsMapLayer.ts';
 import type { LanduseTestApi } from './layers/zoningMapLayer.ts';
 import type { TrafficTestApi } from './layers/trafficMapLayer.ts';
+import type { ViewLook } from './look/viewLook.ts';
 import type { NowcastState } from './operations/nowcastRunner.ts';
 
 /** Every hook by its name on `window.__twin` (the names the tests read). */
@@ -19,6 +20,8 @@ export interface TwinTestHooks {
   sensors?: SensorsTestApi;
   /** The operations view's flood nowcast: its state and latest result. */
   nowcast?: { state(): NowcastState };
+  /** Presentation mode's look of its 3D views and the WebGL renderer name it was chosen by. */
+  look?: { look: ViewLook; renderer: string | undefined };
 }
 
 declare global {

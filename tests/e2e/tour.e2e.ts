@@ -7,19 +7,15 @@ import { runScenario } from '../../src/scenario/pipeline.ts';
 import { DEFAULT_RUN_OPTIONS } from '../../src/scenario/runOptions.ts';
 import { cityStages } from '../../src/scenario/stages/cityStages.ts';
 import { parseTour } from '../../src/scenario/tour.ts';
+import { encodeTourShareCode } from '../../src/scenario/tourShareLink.ts';
 import { parseScenario } from '../../src/scenario/validate.ts';
-import { chromiumForTests, collectErrors, openCityPage } from './browser.ts';
+import { canvasColourStats, chromiumForTests, collectErrors, openCityPage } from './browser.ts';
 
 const chromium = chromiumForTests();
 let page: Page;
 
 /** The baseline's KPIs from the scenario pipeline run here, in the test process (Node), with the app's default run options. */
 let expected: Kpis;
-beforeAll(async () => {
-  const baseline = parseScenario(JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')));
-  const stages = cityStages(await readCityFolder(), DEFAULT_RUN_OPTIONS);
-  expected = (await runScenario(baseline, stages)).kpis;
-}, 300_000);
 
 const card = (kpi: string) => `[data-testid="tour-kpi-${kpi}"]`;
 const caption = () => page.textContent('[data-testid="tour-caption"]');
@@ -30,6 +26,12 @@ const cardValue = async (kpi: string, timeout = 240_000) => {
 };
 
 describe('the shipped tour in presentation mode', () => {
+  beforeAll(async () => {
+    const baseline = parseScenario(JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')));
+    const stages = cityStages(await readCityFolder(), DEFAULT_RUN_OPTIONS);
+    expected = (await runScenario(baseline, stages)).kpis;
+  }, 300_000);
+
   it('plays the first stop with the pipeline’s numbers and steps through stops with the presenter keys', async () => {
     page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors = collectErrors(page);
@@ -187,4 +189,62 @@ describe('the shipped tour in presentation mode', () => {
     expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
     expect(bytes.length).toBeGreaterThan(1000);
   }, 300_000);
+});
+
+describe('the present look and tour share links', () => {
+  /** The look presentation mode chose (window.__twin.look), once the page has registered it. */
+  const lookOf = async () => {
+    await page.waitForFunction(() => window.__twin?.look !== undefined);
+    return page.evaluate(() => window.__twin!.look!);
+  };
+
+  it('stays plain on SwiftShader, reports a damaged tour link in both languages, and with ?look=present plays a shared tour', async () => {
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    // a damaged link: reported, and the shipped tour plays in the plain look (software WebGL)
+    await page.goto(`${inject('appUrl')}#/presentation?tour=eJwr-damaged`);
+    await page.waitForSelector('[data-testid="tour-link-error"]');
+    expect(await page.textContent('[data-testid="tour-link-error"]')).toContain(
+      'Không mở được liên kết chia sẻ chuyến tham quan: share link is damaged (not a compressed tour)',
+    );
+    expect(await page.textContent('[data-testid="tour-title"]')).toContain('Thủ Đức 2045');
+    const plain = await lookOf();
+    expect(plain.renderer).toMatch(/SwiftShader/i);
+    expect(plain.look).toBe('plain');
+    expect(await page.isChecked('[data-testid="tour-present-look"]')).toBe(false);
+
+    // a shared tour (the shipped tour's id, so it comes in as a copy) in the forced present look
+    const scenarios = readdirSync('scenarios')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => parseScenario(JSON.parse(readFileSync(`scenarios/${f}`, 'utf8'))));
+    const shipped = parseTour(JSON.parse(readFileSync('scenarios/tours/thu-duc-2045.json', 'utf8')), {
+      scenarios,
+    });
+    const shared = {
+      ...shipped,
+      title: { vi: 'Chuyến được chia sẻ', en: 'A shared tour' },
+      stops: [shipped.stops[3]!],
+    };
+    await page.goto(
+      `${inject('appUrl').replace(/\/?$/, '/')}?look=present#/presentation?tour=${encodeTourShareCode(shared)}`,
+    );
+    await page.waitForSelector('[data-testid="tour-caption"]');
+    expect(await page.textContent('[data-testid="tour-title"]')).toBe('Chuyến được chia sẻ');
+    expect(await page.textContent('[data-testid="tour-position"]')).toBe('1 / 1');
+    expect((await lookOf()).look).toBe('present');
+    expect(await page.getAttribute('[data-testid="presentation"]', 'data-look')).toBe('present');
+    // imported as the planner's tour under a free id, and the code left the address
+    const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('twin.tour')))!);
+    expect(saved.id).toBe('thu-duc-2045-1');
+    expect(page.url()).not.toContain('tour=');
+    // the city drawn with sky, sun shadows, water and haze: many colours, no console errors
+    await page.waitForFunction(() => typeof window.__twin?.cityReady === 'number', null, {
+      timeout: 150_000,
+    });
+    await page.waitForTimeout(3000);
+    const stats = await canvasColourStats(page, '[data-testid="city-canvas"] canvas');
+    expect(stats.width).toBe(1280);
+    expect(stats.distinctColours).toBeGreaterThan(40);
+    expect(errors).toEqual([]);
+  }, 200_000);
 });
