@@ -12,6 +12,12 @@ import { followWorkbenchSensors, workbenchSensors } from './workbenchSensors.ts'
 const AGE_REFRESH_MS = 30_000;
 
 /**
+ * Most stations listed at once: a city of 1,000 stations would redraw 1,000 rows every second; the
+ * filter box finds any station by name.
+ */
+const STATION_LIST_LIMIT = 50;
+
+/**
  * The live sensors in the side panel: the layer's toggle (on by default only under `npm start`,
  * which runs the service: see SENSORS_SHOWN_BY_DEFAULT), the server URL (kept in localStorage), whether the server answers, the
  * legend with units, the stations as a list (keyboard access to their popups) and the alerts
@@ -28,6 +34,7 @@ export function SensorsPanel() {
   const detail = useSensors((s) => s.detail);
   useSensors((s) => s.dataVersion);
   const [draftUrl, setDraftUrl] = useState(staRoot);
+  const [stationFilter, setStationFilter] = useState('');
 
   useEffect(() => setDraftUrl(staRoot), [staRoot]);
   useEffect(() => {
@@ -43,6 +50,9 @@ export function SensorsPanel() {
   const nowMs = Date.now();
   const data = on ? workbenchSensors(nowMs) : undefined;
   const alarms = data?.snapshot.rivers[0]?.stream.alarmLevelsMetres ?? {};
+  const filterText = stationFilter.trim().toLocaleLowerCase('vi');
+  const matching = (data?.markers ?? []).filter((m) => m.place.toLocaleLowerCase('vi').includes(filterText));
+  const listed = matching.slice(0, STATION_LIST_LIMIT);
   return (
     <section aria-labelledby="sensors-title" className="sensors-panel" data-testid="sensors-panel">
       <h2 id="sensors-title">
@@ -121,8 +131,24 @@ export function SensorsPanel() {
             <>
               <h3>{t('sensors.stations')}</h3>
               {data.markers.length === 0 && <p className="legend-note">{t('sensors.noStations')}</p>}
+              {data.markers.length > STATION_LIST_LIMIT && (
+                <label className="sensors-filter">
+                  {t('sensors.filter')}
+                  <input
+                    type="search"
+                    value={stationFilter}
+                    data-testid="sensors-filter"
+                    onChange={(event) => setStationFilter(event.target.value)}
+                  />
+                </label>
+              )}
+              {matching.length > listed.length && (
+                <p className="legend-note" data-testid="sensors-listed">
+                  {t('sensors.listed', { shown: listed.length, total: matching.length })}
+                </p>
+              )}
               <ul className="sensors-stations">
-                {data.markers.map((m) => (
+                {listed.map((m) => (
                   <li key={m.streamId}>
                     <button
                       type="button"

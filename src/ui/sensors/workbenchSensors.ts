@@ -63,11 +63,22 @@ export interface WorkbenchSensors {
   observations(datastreamId: number): readonly NumericObservation[];
 }
 
-/** The data now, or undefined before it is read (or when the server is unreachable). */
+/** The last answer of workbenchSensors and what it was computed from. */
+let computed: { from: typeof held; changes: number; second: number; data: WorkbenchSensors } | undefined;
+
+/**
+ * The data now, or undefined before it is read (or when the server is unreachable). Computed once
+ * per change of the feed and second of `nowMs`: the panel and the map layer share it.
+ */
 export function workbenchSensors(nowMs: number): WorkbenchSensors | undefined {
   if (!held) return undefined;
+  const second = Math.floor(nowMs / 1000);
+  if (computed?.from === held && computed.changes === changesReported && computed.second === second)
+    return computed.data;
   const { streams, live } = held;
   const observations = (id: number) => live.observations(id);
   const snapshot = sensorSnapshot(streams, observations, nowMs);
-  return { snapshot, markers: sensorMarkers(snapshot, (id) => live.health(id)), observations };
+  const data = { snapshot, markers: sensorMarkers(snapshot, (id) => live.health(id)), observations };
+  computed = { from: held, changes: changesReported, second, data };
+  return data;
 }
