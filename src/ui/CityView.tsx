@@ -36,9 +36,10 @@ function CameraReadout({ target }: { target: React.RefObject<HTMLSpanElement | n
 
 /**
  * Compiles the city's shader programs on stand-ins (render/city/cityShaderSamples) after the
- * view's first frame, while the dataset is still loading; the stand-ins live as long as the view.
+ * view's first frame if the dataset is still loading then (`loading`); the stand-ins live as long
+ * as the view. Once the whole city is there, its own first frame compiles them anyway.
  */
-function CityShaderWarmUp() {
+function CityShaderWarmUp({ loading }: { loading: boolean }) {
   const samples = useRef<ReturnType<typeof cityShaderSamples> | null>(null);
   const frames = useRef(0);
   useEffect(
@@ -50,7 +51,7 @@ function CityShaderWarmUp() {
   );
   useFrame(({ gl, camera, scene }) => {
     // on the second frame: the first (sky, ground, grid) has been issued, its programs queued first
-    if (++frames.current !== 2) return;
+    if (++frames.current !== 2 || !loading) return;
     samples.current = cityShaderSamples();
     gl.compile(samples.current.group, camera, scene);
   });
@@ -118,7 +119,9 @@ export function CityView({
         {cameraLink && <LinkedCamera link={cameraLink} viewIndex={viewIndex} />}
         {cameraReadout && <CameraReadout target={cameraReadout} />}
         <ScaleBarUpdater target={scaleBar} />
-        <CityShaderWarmUp />
+        <CityShaderWarmUp
+          loading={dataset.status !== 'error' && !(dataset.status === 'ready' && dataset.details)}
+        />
         {dataset.status === 'ready' && (
           <MapLayers dataset={dataset.dataset} role={view} scenarioId={scenarioId} />
         )}
