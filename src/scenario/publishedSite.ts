@@ -8,6 +8,7 @@ import { fromUtm48n, toUtm48n } from '../core/utm48n.ts';
 import { cellAt, type RasterGrid } from '../data/grid/rasterGrid.ts';
 import { KPI_DEFINITIONS, type Kpis } from './kpis.ts';
 import type { BilingualText, Scenario } from './scenario.ts';
+import type { SiteTerrain } from './siteTerrain.ts';
 
 /** Format tag of data/site.json. */
 export const SITE_FORMAT = 'twin-site/1';
@@ -64,13 +65,17 @@ export interface SiteScenario {
   floodMaxDepth?: string;
   /** Site-relative file of the traffic volumes ({@link SiteTrafficLines}), when the traffic stage ran. */
   trafficVolumes?: string;
+  /** Site-relative file of the proposed massing (siteMassing.ts), when zoning edits rebuild parcels. */
+  proposedMassing?: string;
 }
 
 /** data/site.json. */
 export interface SiteManifest {
   format: typeof SITE_FORMAT;
-  /** Site-relative tileset of today's buildings (quantized, meshopt-compressed glb). */
+  /** Site-relative tileset of today's buildings (quantized, meshopt-compressed glb, levels of detail). */
   buildings: string;
+  /** The ground (siteTerrain.ts): the dataset's elevation on a longitude/latitude lattice. */
+  terrain?: SiteTerrain;
   /** Site-relative land-use plan (GeoJSON polygons with `use`, `vi`, `en`). */
   zoning: string;
   /** Site-relative wards (GeoJSON polygons with `name`), for the search. */
@@ -136,7 +141,7 @@ export function siteAssumptionsOf(scenario: Scenario): SiteAssumption[] {
 export function siteScenarioOf(
   scenario: Scenario,
   kpis: Kpis,
-  layers: { floodMaxDepth?: string; trafficVolumes?: string },
+  layers: { floodMaxDepth?: string; trafficVolumes?: string; proposedMassing?: string },
 ): SiteScenario {
   return {
     id: scenario.id,
@@ -251,8 +256,9 @@ send it as a header:
 
 Layout: index.html and assets/ (the viewer), cesium/ (CesiumJS workers and images),
 data/site.json (scenarios, KPIs, layer files), data/buildings/ (3D Tiles 1.1, quantized and
-meshopt-compressed glb), data/zoning.geojson, data/wards.geojson, data/scenarios/<id>/
-(flood-max-depth.json, traffic-volumes.geojson).
+meshopt-compressed glb, levels of detail), data/terrain.bin (ground heights), data/zoning.geojson,
+data/wards.geojson, data/scenarios/<id>/ (flood-max-depth.json, traffic-volumes.geojson,
+proposed-massing.geojson).
 
 Map data © OpenStreetMap contributors (ODbL). Synthetic buildings and terrain are marked.
 `;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fromUtm48n, toUtm48n } from '../core/utm48n.ts';
 import type { RasterGrid } from '../data/grid/rasterGrid.ts';
-import { siteGroundAt, siteHeightmapTile, siteTerrainOf } from './siteTerrain.ts';
+import { footprintGround, siteGroundAt, siteHeightmapTile, siteTerrainOf } from './siteTerrain.ts';
 
 /** A 3 × 2 lattice from 106.7 to 106.8 E and 10.8 to 10.9 N (nodes 0.05° apart east, 0.1° north). */
 const LATTICE = { west: 106.7, east: 106.8, south: 10.8, north: 10.9, columns: 3, rows: 2 };
@@ -29,6 +29,16 @@ describe('siteGroundAt: bilinear heights between lattice nodes, metres', () => {
     expect(siteGroundAt(LATTICE, HEIGHTS, 106.6, 10.95)).toBeCloseTo(1, 9);
     expect(siteGroundAt(LATTICE, HEIGHTS, 107, 10.85)).toBeCloseTo(6.5, 9);
   });
+});
+
+test('footprintGround: a building stands on the lowest ground under its corners', () => {
+  const corners = [
+    [106.7125, 10.825],
+    [106.725, 10.9],
+    [106.775, 10.85],
+  ];
+  // 2.9375 m, 1.5 m and 5 m at these points (worked above): the lowest, 1.5 m
+  expect(footprintGround(LATTICE, HEIGHTS, corners)).toBeCloseTo(1.5, 6);
 });
 
 describe('siteHeightmapTile: what the CesiumJS terrain provider returns for a tile', () => {

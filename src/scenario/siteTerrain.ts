@@ -62,6 +62,21 @@ export function siteGroundAt(
 }
 
 /**
+ * Where a building's walls start: the lowest ground under its footprint's corners (longitude,
+ * latitude degrees), metres, so that no corner floats above the ground on a slope.
+ */
+export function footprintGround(
+  lattice: SiteTerrainLattice,
+  decimetres: ArrayLike<number>,
+  corners: ReadonlyArray<readonly number[]>,
+): number {
+  let lowest = Infinity;
+  for (const [longitude, latitude] of corners)
+    lowest = Math.min(lowest, siteGroundAt(lattice, decimetres, longitude!, latitude!));
+  return lowest;
+}
+
+/**
  * The dataset's elevation on a longitude/latitude lattice over the raster's bounding box, nodes
  * about `spacingMetres` apart: each node's height is bilinear between the raster's cell centres at
  * the node's UTM 48N position (edge cells extended; NaN cells read as 0 m), in whole decimetres.

@@ -8,6 +8,7 @@ import {
   Ion,
   JulianDate,
   Math as CesiumMath,
+  type TerrainProvider,
 } from 'cesium';
 import { LAND_USE_COLOURS } from '../render/city/cityColours.ts';
 
@@ -21,12 +22,15 @@ export interface OfflineWidgetOptions {
    * about a second and its pixels are stable.
    */
   plain: boolean;
+  /** The ground to draw (the public site's terrain); default the WGS84 ellipsoid. */
+  terrainProvider?: TerrainProvider;
 }
 
 /**
  * CesiumJS on a plain globe that fetches nothing from the internet: CesiumWidget (not Viewer,
  * whose Knockout widgets evaluate strings as code, refused under a strict CSP), no Ion token,
- * no base imagery, ellipsoid terrain, no sky box, sun or moon; the globe is an offline colour.
+ * no base imagery, the given terrain (else the ellipsoid), no sky box, sun or moon; the globe is an
+ * offline colour.
  * Renders on demand (callers changing what is shown call `scene.requestRender()`) and keeps the
  * last frame readable (screenshots, tests).
  */
@@ -34,6 +38,7 @@ export function createOfflineWidget(container: HTMLElement, options: OfflineWidg
   Ion.defaultAccessToken = '';
   const widget = new CesiumWidget(container, {
     baseLayer: false,
+    ...(options.terrainProvider ? { terrainProvider: options.terrainProvider } : {}),
     skyBox: false,
     skyAtmosphere: false,
     msaaSamples: options.plain ? 1 : 4,

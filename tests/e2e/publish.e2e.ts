@@ -6,12 +6,23 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_CSP, SITE_LIMITS } from '../../src/scenario/publishedSite.ts';
-import { canvasColourStats, chromiumForTests, collectErrors } from './browser.ts';
+import { SITE_CSP, SITE_LIMITS, type SiteManifest } from '../../src/scenario/publishedSite.ts';
+import type { SiteMassing } from '../../src/scenario/siteMassing.ts';
+import { siteGroundAt } from '../../src/scenario/siteTerrain.ts';
+import {
+  canvasChangeShare,
+  canvasColourStats,
+  canvasPixels,
+  chromiumForTests,
+  collectErrors,
+} from './browser.ts';
 
 /** The two scenarios the acceptance script publishes: today and the dike + ponds plan. */
-const PUBLISHED = ['baseline', 'saigon-dike-and-ponds'];
-const NAMES_VI = PUBLISHED.map(
+const ACCEPTANCE = ['baseline', 'saigon-dike-and-ponds'];
+/** A scenario with zoning edits, for the proposed massing. */
+const MASSING = 'thu-thiem-high-density';
+const PUBLISHED = [...ACCEPTANCE, MASSING];
+const NAMES_VI = ACCEPTANCE.map(
   (id) => (JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')) as { name: { vi: string } }).name.vi,
 );
 const TYPES: Record<string, string> = {
@@ -81,7 +92,7 @@ let url: string;
 let printed: Awaited<ReturnType<typeof publishSite>>;
 
 /** Opens the site at a viewport; records console errors, CSP violations and requests leaving 127.0.0.1. */
-async function openSite(width: number, height: number) {
+async function openSite(width: number, height: number, hash = '') {
   const page: Page = await chromium.browser.newPage({ viewport: { width, height } });
   const errors = collectErrors(page);
   const external: string[] = [];
@@ -100,7 +111,7 @@ async function openSite(width: number, height: number) {
       violations.push(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });
-  await page.goto(`${url}index.html?test`);
+  await page.goto(`${url}index.html?test${hash}`);
   await page.waitForSelector('[data-testid="site-map"][data-tiles-loaded="true"]', { timeout: 240_000 });
   await page.waitForTimeout(1000);
   const violations = await page.evaluate(
@@ -162,6 +173,51 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(new URL(page.url()).hash).toContain('scenario=saigon-dike-and-ponds&lang=en'); // share link
     await page.click('[data-testid="compare"]');
     expect(await page.locator('[data-testid="swipe-bar"]').isVisible()).toBe(true);
+    // the globe stands on the dataset's elevation: its drawn height on the Linh Xuân hill is the
+    // published lattice's there (tens of metres; the ellipsoid would give 0)
+    const site = JSON.parse(readFileSync(join(dir, 'data', 'site.json'), 'utf8')) as SiteManifest;
+    const lattice = site.terrain!;
+    expect(await page.getAttribute('[data-testid="site-map"]', 'data-terrain')).toBe(
+      `${lattice.columns}x${lattice.rows}`,
+    );
+    const file = readFileSync(join(dir, lattice.heights));
+    const decimetres = new Int16Array(file.buffer, file.byteOffset, file.byteLength / 2);
+    const [hillLon, hillLat] = [106.785, 10.875];
+    const expected = siteGroundAt(lattice, decimetres, hillLon, hillLat);
+    expect(expected).toBeGreaterThan(10);
+    const drawn = await page.evaluate(
+      ([lon, lat]) =>
+        (window as unknown as { __siteGlobeHeight(lon: number, lat: number): number }).__siteGlobeHeight(
+          lon!,
+          lat!,
+        ),
+      [hillLon, hillLat],
+    );
+    expect(Math.abs(drawn - expected)).toBeLessThan(3);
+    expect(violations).toEqual([]);
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('draws the proposed massing of a zoning scenario, toggled by its switch', async () => {
+    const site = JSON.parse(readFileSync(join(dir, 'data', 'site.json'), 'utf8')) as SiteManifest;
+    const scenario = site.scenarios.find((s) => s.id === MASSING)!;
+    expect(site.scenarios.find((s) => s.id === 'baseline')!.proposedMassing).toBeUndefined();
+    const massing = JSON.parse(readFileSync(join(dir, scenario.proposedMassing!), 'utf8')) as SiteMassing;
+    expect(massing.features.length).toBeGreaterThan(0);
+    for (const f of massing.features) expect(f.properties.floorAreaRatio).toBeGreaterThan(0);
+    // look north at the proposed buildings from 1.5 km south, 800 m up
+    const corners = massing.features.flatMap((f) => f.geometry.coordinates[0]!);
+    const lon = corners.reduce((sum, c) => sum + c[0]!, 0) / corners.length;
+    const lat = corners.reduce((sum, c) => sum + c[1]!, 0) / corners.length;
+    const view = `#scenario=${MASSING}&view=${lon},${lat - 0.0135},800,0,-30`;
+    const { page, errors, external, violations } = await openSite(1280, 800, view);
+    await expect.poll(() => page.getAttribute('[data-testid="site-map"]', 'data-massing')).toBe('true');
+    const canvas = '[data-testid="site-map"] canvas';
+    const shown = await canvasPixels(page, canvas);
+    await page.click('[data-layer="massing"]');
+    await expect.poll(() => page.getAttribute('[data-testid="site-map"]', 'data-massing')).toBe('false');
+    expect(await canvasChangeShare(page, canvas, shown, 0.005, 20)).toBeGreaterThan(0.005);
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);

@@ -10,9 +10,14 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.ts';
+import { fromSceneMetres } from '../../core/geo.ts';
 import { commentsEndpoint } from '../../scenario/publicComments.ts';
 import { sitePlacesOf } from '../../scenario/sitePlaces.ts';
-import { compressTileset } from '../../data/node/compressTileset.ts';
+import { type CompressedTilesetSize, writeCompressedTileset } from '../../data/node/compressTileset.ts';
+import { decodeBuildings } from '../../data/formats/buildings.ts';
+import { terrainGrids } from '../../data/formats/terrain.ts';
+import { buildTileset } from '../../data/tiles3d/buildTileset.ts';
+import { footprintGround, type SiteTerrainLattice, siteTerrainOf } from '../../scenario/siteTerrain.ts';
 import {
   type PolygonCollection,
   SITE_FORMAT,
@@ -25,23 +30,28 @@ import {
 } from '../../scenario/publishedSite.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
-import { log, printJson, progressReporter } from '../io.ts';
+import { inFile, log, printJson, progressReporter } from '../io.ts';
 import { cachedPublishedRun, publishedRunOf } from '../publish/siteData.ts';
 import { siteBundle } from '../publish/siteBundle.ts';
 import { createScenarioRunner, loadScenario, readDefaultDataset } from '../scenarioRunner.ts';
-import { dataTiles } from './dataTiles.ts';
 
 const DATASET = 'public/data/thuduc';
 const SCENARIOS = 'scenarios';
+/**
+ * The site's buildings tileset: leaves of at most 4000 buildings, and every split tile keeps its
+ * 2000 most prominent ones, so a whole-city view draws a few thousand buildings from the top tiles.
+ */
+const SITE_BUILDING_TILES = { maxBuildingsPerTile: 4000, buildingsPerParentTile: 2000 } as const;
 
 const usage = `Usage: twin publish --scenarios ID,ID [--out DIR] [--comments-endpoint PATH] [--json] [--progress]
 
 Writes a static public site of published scenarios into DIR (default public-site; replaced if it
 holds an earlier site, refused if it holds anything else): the CesiumJS viewer (built once per
-version of its sources), today's buildings as 3D Tiles with quantized, meshopt-compressed glb,
-the land-use plan, and per scenario (${SCENARIOS}/ID.json) its description, assumptions and KPIs
-from a pipeline run (cached while the scenario, the code and the dataset are unchanged), the
-flood maximum depth and the traffic volumes. The site works on any static host under the
+version of its sources), the ground from the dataset's elevation, today's buildings as 3D Tiles
+with levels of detail and quantized, meshopt-compressed glb, the land-use plan, and per scenario
+(${SCENARIOS}/ID.json) its description, assumptions and KPIs from a pipeline run (cached while the
+scenario, the code and the dataset are unchanged), the flood maximum depth, the traffic volumes
+and the proposed massing of its zoning edits. The site works on any static host under the
 Content-Security-Policy in its README.md (docs/publish.md). Readers' comments (góp ý) are kept in
 their browser and exported as GeoJSON; with --comments-endpoint they can also be POSTed (GeoJSON)
 to PATH on the site's own host (e.g. /api/comments: the CSP allows connecting to the site only).
@@ -97,6 +107,42 @@ function filesUnder(dir: string): Array<{ path: string; bytes: number }> {
   return out;
 }
 
+/** Int16 values as little-endian bytes (data/terrain.bin), whatever the machine's byte order. */
+function int16LittleEndian(values: Int16Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (const [i, value] of values.entries()) view.setInt16(i * 2, value, true);
+  return bytes;
+}
+
+/**
+ * Today's buildings as the site's tileset (docs/publish.md, "Buildings"): standing on the site's
+ * ground, with levels of detail, quantized and meshopt-compressed; logs bytes and levels.
+ */
+async function writeSiteBuildings(
+  lattice: SiteTerrainLattice,
+  decimetres: Int16Array,
+  dir: string,
+): Promise<CompressedTilesetSize> {
+  const source = join(DATASET, 'buildings.json');
+  const buildings = inFile(source, () => decodeBuildings(JSON.parse(readFileSync(source, 'utf8'))));
+  const tileset = buildTileset(buildings, {
+    placement: 'globe',
+    ...SITE_BUILDING_TILES,
+    baseMetres: (i) =>
+      footprintGround(
+        lattice,
+        decimetres,
+        buildings[i]!.footprint.map(([east, north]) => fromSceneMetres(east, north)),
+      ),
+  });
+  const size = await writeCompressedTileset(tileset, dir);
+  log(`buildings: ${size.tiles} tiles, ${size.bytesBefore} → ${size.bytesAfter} bytes`);
+  for (const [depth, level] of size.levels.entries())
+    log(`  level ${depth}: ${level.tiles} tiles, ${level.triangles} triangles, ${level.bytes} bytes`);
+  return size;
+}
+
 /** Writes a JSON file under the site folder; returns its site-relative path. */
 function writeSiteJson(out: string, path: string, value: unknown): string {
   const file = join(out, path);
@@ -126,9 +172,14 @@ export const publish: Command = {
     prepareOutDir(out);
 
     cpSync(await siteBundle(log), out, { recursive: true });
-    await dataTiles.run(['--if-stale']);
-    const tiles = await compressTileset(join(DATASET, 'buildings'), join(out, 'data', 'buildings'));
-    log(`buildings: ${tiles.tiles} tiles, ${tiles.bytesBefore} → ${tiles.bytesAfter} bytes`);
+    const dataset = readDefaultDataset();
+    const terrainFiles = (await dataset).terrain;
+    if (!terrainFiles) throw new InputError('the dataset has no terrain (terrain.json)', DATASET);
+    const { lattice, decimetres } = siteTerrainOf(terrainGrids(terrainFiles).elevation);
+    const heights = 'data/terrain.bin';
+    mkdirSync(join(out, 'data'), { recursive: true });
+    writeFileSync(join(out, heights), int16LittleEndian(decimetres));
+    await writeSiteBuildings(lattice, decimetres, join(out, 'data', 'buildings'));
     const readPolygons = (name: string) =>
       JSON.parse(readFileSync(join(DATASET, name), 'utf8')) as PolygonCollection;
     const zoning = writeSiteJson(
@@ -142,7 +193,6 @@ export const publish: Command = {
       slimPolygons(readPolygons('wards.geojson'), ['name']),
     );
 
-    const dataset = readDefaultDataset();
     const { roads, pois } = await dataset;
     const places = writeSiteJson(out, 'data/places.json', roads ? sitePlacesOf(roads, pois) : []);
     const report = progressReporter('', values.progress === true);
@@ -163,12 +213,16 @@ export const publish: Command = {
           ...(run.traffic
             ? { trafficVolumes: writeSiteJson(out, `${folder}/traffic-volumes.geojson`, run.traffic) }
             : {}),
+          ...(run.massing
+            ? { proposedMassing: writeSiteJson(out, `${folder}/proposed-massing.geojson`, run.massing) }
+            : {}),
         }),
       );
     }
     const manifest: SiteManifest = {
       format: SITE_FORMAT,
       buildings: 'data/buildings/tileset.json',
+      terrain: { heights, ...lattice },
       zoning,
       wards,
       places,

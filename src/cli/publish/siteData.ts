@@ -11,6 +11,8 @@ import {
 import type { ScenarioRun } from '../../scenario/pipeline.ts';
 import { closedLinkIdsOfRun, floodMaxDepthGrid, trafficLinksGeoJson } from '../../scenario/runLayers.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
+import { type SiteMassing, siteMassingOf } from '../../scenario/siteMassing.ts';
+import type { CityLanduseResult } from '../../scenario/stages/landuseStage.ts';
 import type { TrafficStageResult } from '../../scenario/stageResults.ts';
 import { cityGrid } from '../../sim/flood/city/cityGrid.ts';
 import { hashSources } from './siteBundle.ts';
@@ -20,6 +22,8 @@ export interface PublishedRun {
   kpis: Record<string, number>;
   flood?: SiteDepthGrid;
   traffic?: SiteTrafficLines;
+  /** The proposed buildings of the scenario's zoning edits (absent when none is rebuilt). */
+  massing?: SiteMassing;
 }
 
 /** Where published runs are kept between publishes. */
@@ -30,6 +34,9 @@ const RUN_SOURCES = ['src/core', 'src/data', 'src/sim', 'src/scenario', 'public/
 /** The site's layers and KPIs of a finished run. */
 export function publishedRunOf(scenario: Scenario, run: ScenarioRun, files: CityFiles): PublishedRun {
   const published: PublishedRun = { kpis: run.kpis };
+  const landuse = run.results.landuse as CityLanduseResult | undefined;
+  const massing = landuse?.proposedParcels ? siteMassingOf(landuse) : undefined;
+  if (massing && massing.features.length > 0) published.massing = massing;
   const flood = run.results.flood;
   if (flood) {
     // cells outside the city are walls of the engine: no data there

@@ -1,10 +1,12 @@
 import {
+  type Cartesian2,
   Cartesian3,
   Cartographic,
   Cesium3DTileFeature,
   type CesiumWidget,
   type ImageryLayer,
   Math as CesiumMath,
+  type Primitive,
   type PrimitiveCollection,
   Rectangle,
   ScreenSpaceEventType,
@@ -28,14 +30,23 @@ import {
   FLOOD_DEPTH_CLASSES,
   TRAFFIC_VOLUME_CLASSES,
 } from './siteLegends.ts';
-import { depthAt, floodLayer, trafficPrimitives, type ZoningPlan, zoningLayer } from './siteLayers.ts';
+import {
+  depthAt,
+  floodLayer,
+  massingPrimitive,
+  trafficPrimitives,
+  type ZoningPlan,
+  zoningLayer,
+} from './siteLayers.ts';
+import { loadSiteGround, siteTerrainProvider } from './siteGround.ts';
+import type { SiteMassing, SiteMassingProperties } from '../../scenario/siteMassing.ts';
 import { parseSiteLink, siteLinkHash } from './siteLink.ts';
 import { createSwipeBar } from './swipe.ts';
 import type { SitePlace } from '../../scenario/sitePlaces.ts';
 import { findPlace, type Wards } from './wardSearch.ts';
 
-type LayerId = 'buildings' | 'zoning' | 'flood' | 'traffic';
-const LAYERS: readonly LayerId[] = ['buildings', 'zoning', 'flood', 'traffic'];
+type LayerId = 'buildings' | 'massing' | 'zoning' | 'flood' | 'traffic';
+const LAYERS: readonly LayerId[] = ['buildings', 'massing', 'zoning', 'flood', 'traffic'];
 const LANGUAGE_KEY = 'twin-site-language';
 
 /** Fetches a site file as JSON (site-relative URL). */
@@ -54,6 +65,7 @@ function swatch(colour: string, line = false): HTMLElement {
 interface ScenarioLayers {
   flood?: { grid: SiteDepthGrid; layer: ImageryLayer };
   traffic?: PrimitiveCollection;
+  massing?: Primitive;
 }
 
 /**
@@ -70,7 +82,13 @@ export async function startSite(root: HTMLElement): Promise<void> {
   const manifest = await fetchJson<SiteManifest>('data/site.json');
   let selected: SiteScenario =
     manifest.scenarios.find((s) => s.id === link.scenario) ?? manifest.scenarios[0]!;
-  const visible: Record<LayerId, boolean> = { buildings: true, zoning: false, flood: true, traffic: true };
+  const visible: Record<LayerId, boolean> = {
+    buildings: true,
+    massing: true,
+    zoning: false,
+    flood: true,
+    traffic: true,
+  };
   /** Swipe comparison: the selected scenario's flood on the left, the other one's on the right. */
   let comparing = false;
   let info = '';
@@ -83,7 +101,23 @@ export async function startSite(root: HTMLElement): Promise<void> {
   const header = el('header', { class: 'site-header' });
   root.replaceChildren(header, el('main', { class: 'site-main' }, mapFrame, panel));
 
-  const widget: CesiumWidget = createOfflineWidget(map, { plain });
+  const ground = await loadSiteGround(manifest.terrain);
+  const groundAt = ground?.at ?? (() => 0);
+  const widget: CesiumWidget = createOfflineWidget(map, {
+    plain,
+    ...(ground ? { terrainProvider: siteTerrainProvider(ground) } : {}),
+  });
+  if (ground) map.dataset.terrain = `${ground.lattice.columns}x${ground.lattice.rows}`;
+  /** The ground point under a screen position (the terrain, else the ellipsoid). */
+  const pickGround = (position: Cartesian2): Cartesian3 | undefined => {
+    const ray = widget.camera.getPickRay(position);
+    return (ray && widget.scene.globe.pick(ray, widget.scene)) ?? widget.camera.pickEllipsoid(position);
+  };
+  if (plain) {
+    // for the e2e test: the drawn globe's height at a point (the loaded terrain tiles), metres
+    (window as unknown as { __siteGlobeHeight: unknown }).__siteGlobeHeight = (lon: number, lat: number) =>
+      widget.scene.globe.getHeight(Cartographic.fromDegrees(lon, lat));
+  }
   if (link.view)
     widget.camera.setView({
       destination: Cartesian3.fromDegrees(link.view.longitude, link.view.latitude, link.view.heightMetres),
@@ -157,7 +191,13 @@ export async function startSite(root: HTMLElement): Promise<void> {
         }
         if (scenario.trafficVolumes) {
           const lines = await fetchJson<SiteTrafficLines>(scenario.trafficVolumes);
-          result.traffic = widget.scene.primitives.add(trafficPrimitives(lines)) as PrimitiveCollection;
+          result.traffic = widget.scene.primitives.add(
+            trafficPrimitives(lines, groundAt),
+          ) as PrimitiveCollection;
+        }
+        if (scenario.proposedMassing) {
+          const massing = await fetchJson<SiteMassing>(scenario.proposedMassing);
+          result.massing = widget.scene.primitives.add(massingPrimitive(massing, groundAt)) as Primitive;
         }
         return result;
       })();
@@ -192,13 +232,17 @@ export async function startSite(root: HTMLElement): Promise<void> {
         }
         // lines cannot be split: the comparison shows the selected scenario's traffic only
         if (loaded.traffic) loaded.traffic.show = current && visible.traffic;
+        if (loaded.massing) {
+          loaded.massing.show = current && visible.massing;
+          if (current) map.dataset.massing = String(loaded.massing.show);
+        }
         widget.scene.requestRender();
       }, report);
     }
   }
 
   widget.screenSpaceEventHandler.setInputAction((click: { position: { x: number; y: number } }) => {
-    if (comments.onMapClick(widget.camera.pickEllipsoid(click.position as never))) return;
+    if (comments.onMapClick(pickGround(click.position as Cartesian2))) return;
     const picked = widget.scene.pick(click.position as never) as { id?: unknown } | undefined;
     if (picked instanceof Cesium3DTileFeature) {
       info = t('site.info.building', {
@@ -206,6 +250,18 @@ export async function startSite(root: HTMLElement): Promise<void> {
         use: String(picked.getProperty('use')),
         floors: String(picked.getProperty('floors')),
         height: formatNumber(language, Number(picked.getProperty('heightMetres')), 1),
+      });
+    } else if (picked?.id && typeof picked.id === 'object' && 'floorAreaRatio' in picked.id) {
+      const building = picked.id as SiteMassingProperties;
+      const use = zoningLegend.find((item) => item.use === building.use);
+      info = t('site.info.massing', {
+        parcel: building.parcel,
+        zone: building.zone,
+        use: use ? use[language] : building.use,
+        floors: building.floors,
+        height: formatNumber(language, building.heightMetres, 1),
+        far: formatNumber(language, building.floorAreaRatio, 2),
+        area: formatNumber(language, building.grossFloorAreaM2),
       });
     } else if (picked?.id && typeof picked.id === 'object' && 'volumePcuPerHour' in picked.id) {
       const road = picked.id as SiteTrafficProperties;
@@ -216,7 +272,7 @@ export async function startSite(root: HTMLElement): Promise<void> {
             capacity: formatNumber(language, road.capacityPcuPerHour),
           });
     } else {
-      const position = widget.camera.pickEllipsoid(click.position as never);
+      const position = pickGround(click.position as Cartesian2);
       if (!position) return;
       const point = Cartographic.fromCartesian(position);
       void layersOf(selected).then((loaded) => {
@@ -256,6 +312,12 @@ export async function startSite(root: HTMLElement): Promise<void> {
         const colour = LAND_USE_COLOURS[item.use as keyof typeof LAND_USE_COLOURS] ?? '#cccccc';
         items.append(el('li', {}, swatch(colour), item[language]));
       }
+    } else if (layer === 'massing') {
+      if (!selected.proposedMassing) return el('p', { class: 'legend-missing' }, t('site.legend.missing'));
+      items.append(
+        el('li', {}, swatch('#bbbbbb'), t('site.legend.today')),
+        el('li', {}, swatch('rgba(187, 187, 187, 0.45)'), t('site.legend.proposed')),
+      );
     } else if (layer === 'flood') {
       if (!selected.floodMaxDepth) return el('p', { class: 'legend-missing' }, t('site.legend.missing'));
       items.append(el('li', { class: 'legend-unit' }, t('site.legend.depth')));

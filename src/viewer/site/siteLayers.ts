@@ -5,6 +5,9 @@ import {
   ColorGeometryInstanceAttribute,
   GeometryInstance,
   ImageryLayer,
+  PerInstanceColorAppearance,
+  PolygonGeometry,
+  PolygonHierarchy,
   PolylineColorAppearance,
   PolylineGeometry,
   Primitive,
@@ -14,6 +17,7 @@ import {
 } from 'cesium';
 import { LAND_USE_COLOURS } from '../../render/city/cityColours.ts';
 import type { SiteDepthGrid, SiteTrafficLines, SiteTrafficProperties } from '../../scenario/publishedSite.ts';
+import type { SiteMassing, SiteMassingProperties } from '../../scenario/siteMassing.ts';
 import {
   CLOSED_ROAD_COLOUR,
   classIndexOf,
@@ -33,8 +37,13 @@ export interface ZoningPlan {
 const ZONING_IMAGE_PIXELS = 2048;
 /** Opacity of the zoning plan and the flood depth on the globe. */
 const OVERLAY_ALPHA = 0.75;
-/** Height of the traffic lines above the ellipsoid, metres (above the draped layers). */
+/** Height of the traffic lines above the ground, metres (above the draped layers). */
 const TRAFFIC_HEIGHT_METRES = 4;
+/** Opacity of the proposed massing: today's buildings stay visible through it. */
+const MASSING_ALPHA = 0.6;
+
+/** Ground height at a longitude/latitude, metres (the site's terrain). */
+export type GroundAt = (longitude: number, latitude: number) => number;
 
 /** An image drawn in the browser (a canvas) as an imagery layer over `rectangle`. */
 async function canvasLayer(canvas: HTMLCanvasElement, rectangle: Rectangle): Promise<ImageryLayer> {
@@ -108,10 +117,11 @@ export function depthAt(grid: SiteDepthGrid, longitude: number, latitude: number
 }
 
 /**
- * Traffic volumes as lines coloured and widened by volume class, closed roads dark; one
- * primitive per class (few draw calls). Each line's pick id is its {@link SiteTrafficProperties}.
+ * Traffic volumes as lines coloured and widened by volume class, closed roads dark, 4 m above
+ * the ground; one primitive per class (few draw calls). Each line's pick id is its
+ * {@link SiteTrafficProperties}.
  */
-export function trafficPrimitives(lines: SiteTrafficLines): PrimitiveCollection {
+export function trafficPrimitives(lines: SiteTrafficLines, groundAt: GroundAt): PrimitiveCollection {
   const byClass = new Map<number, GeometryInstance[]>(); // class index, -1 = closed
   for (const feature of lines.features) {
     const properties: SiteTrafficProperties = feature.properties;
@@ -122,7 +132,11 @@ export function trafficPrimitives(lines: SiteTrafficLines): PrimitiveCollection 
       index < 0 ? CLOSED_ROAD_COLOUR : TRAFFIC_VOLUME_CLASSES[index]!.colour,
     );
     const positions = Cartesian3.fromDegreesArrayHeights(
-      feature.geometry.coordinates.flatMap(([lon, lat]) => [lon!, lat!, TRAFFIC_HEIGHT_METRES]),
+      feature.geometry.coordinates.flatMap(([lon, lat]) => [
+        lon!,
+        lat!,
+        groundAt(lon!, lat!) + TRAFFIC_HEIGHT_METRES,
+      ]),
     );
     if (positions.length < 2) continue;
     const instance = new GeometryInstance({
@@ -144,4 +158,37 @@ export function trafficPrimitives(lines: SiteTrafficLines): PrimitiveCollection 
       new Primitive({ geometryInstances: instances, appearance: new PolylineColorAppearance() }),
     );
   return collection;
+}
+
+/**
+ * The scenario's proposed buildings, translucent and coloured by use, each extruded from the
+ * lowest ground under its corners (as today's buildings stand) by its height; one primitive (one
+ * draw call). Each building's pick id is its properties ({@link SiteMassingProperties}).
+ */
+export function massingPrimitive(massing: SiteMassing, groundAt: GroundAt): Primitive {
+  const instances = massing.features.map((feature) => {
+    const ring = feature.geometry.coordinates[0]!.slice(0, -1);
+    const ground = Math.min(...ring.map(([lon, lat]) => groundAt(lon!, lat!)));
+    const colour = LAND_USE_COLOURS[feature.properties.use as keyof typeof LAND_USE_COLOURS] ?? '#cccccc';
+    return new GeometryInstance({
+      geometry: new PolygonGeometry({
+        polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(ring.flat())),
+        height: ground,
+        extrudedHeight: ground + feature.properties.heightMetres,
+        vertexFormat: PerInstanceColorAppearance.VERTEX_FORMAT,
+      }),
+      attributes: {
+        color: ColorGeometryInstanceAttribute.fromColor(
+          Color.fromCssColorString(colour).withAlpha(MASSING_ALPHA),
+        ),
+      },
+      id: feature.properties,
+    });
+  });
+  return new Primitive({
+    geometryInstances: instances,
+    appearance: new PerInstanceColorAppearance({ translucent: true, closed: true }),
+    // built at once (a few hundred prisms): drawn in the next requested frame, no worker to wait for
+    asynchronous: false,
+  });
 }
