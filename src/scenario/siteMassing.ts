@@ -41,7 +41,10 @@ export function siteMassingOf(result: Pick<CityLanduseResult, 'proposedParcels'>
   return {
     type: 'FeatureCollection',
     features: massingFootprints(result).map(({ parcel, ring }) => {
-      const lonLat = ring.map(([east, north]) => fromSceneMetres(east, north).map(round));
+      // after rounding, consecutive equal points (arcs of the envelope's rounded corners) are dropped
+      const lonLat = ring
+        .map(([east, north]) => fromSceneMetres(east, north).map(round))
+        .filter((p, i, all) => i === 0 || p[0] !== all[i - 1]![0] || p[1] !== all[i - 1]![1]);
       return {
         type: 'Feature' as const,
         properties: {
