@@ -13,9 +13,9 @@
  * (x = east, z = −north) with y left at 0: the layer seats them on the terrain. The footprint
  * bounds go into a Flatbush R-tree (Agafonkin's packed Hilbert R-tree) whose buffer travels along.
  */
-import earcut from 'earcut';
 import Flatbush from 'flatbush';
 import type { BuildingsDocument } from '../formats/buildings.ts';
+import { orientedRoofTriangles } from '../tiles3d/extrudeBuildings.ts';
 
 /** Side of the square chunks buildings are batched by, metres. */
 const CHUNK_METRES = 2500;
@@ -216,18 +216,6 @@ function roof(flat: Float64Array, top: number, index: Uint32Array, t: number): n
     }
     return t;
   }
-  const triangles = earcut(flat as unknown as number[]);
-  for (let i = 0; i < triangles.length; i += 3) {
-    const a = triangles[i]!;
-    let b = triangles[i + 1]!;
-    let c = triangles[i + 2]!;
-    const area =
-      (flat[2 * b]! - flat[2 * a]!) * (flat[2 * c + 1]! - flat[2 * a + 1]!) -
-      (flat[2 * c]! - flat[2 * a]!) * (flat[2 * b + 1]! - flat[2 * a + 1]!);
-    if (area < 0) [b, c] = [c, b];
-    index[t++] = top + a;
-    index[t++] = top + b;
-    index[t++] = top + c;
-  }
+  for (const corner of orientedRoofTriangles(flat as unknown as number[])) index[t++] = top + corner;
   return t;
 }

@@ -9,7 +9,7 @@ import { decodeRoadsBinary, encodeRoadsBinary } from './roadsBinary.ts';
 
 const DATASET = 'public/data/thuduc';
 
-// an OSM box and a synthetic L-shaped house with a vertex far from the origin (large first delta)
+// an OSM triangle and a synthetic L-shaped house with a vertex far from the origin (large first delta)
 const buildingsDoc = encodeBuildings([
   {
     id: 'w17',
@@ -20,8 +20,7 @@ const buildingsDoc = encodeBuildings([
     footprint: [
       [-12.3, 4.5],
       [10, 4.5],
-      [10, 20.1],
-      [-12.3, 20.1],
+      [-1.1, 20.1],
     ],
   },
   {
