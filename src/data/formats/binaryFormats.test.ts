@@ -24,11 +24,6 @@ const buildingsDoc = encodeBuildings([
     ],
   },
   {
-    id: 's0',
-    source: 'synthetic',
-    use: 'residential',
-    heightMetres: 9,
-    floors: 3,
     footprint: [
       [9100, -7400],
       [9110, -7400],
@@ -37,6 +32,11 @@ const buildingsDoc = encodeBuildings([
       [9104, -7390],
       [9100, -7390],
     ],
+    id: 's0',
+    source: 'synthetic',
+    use: 'residential',
+    heightMetres: 12.7,
+    floors: 4,
   },
 ]);
 
