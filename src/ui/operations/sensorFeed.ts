@@ -1,12 +1,12 @@
 /**
  * One live feed of a SensorThings service for the views (the operations view, the workbench's
  * sensors layer): the followed Datastreams with their last 24 h over HTTP, then live over MQTT
- * on WebSocket (`ws://HOST:PORT/mqtt` beside the HTTP root), the gap filled from the HTTP history
+ * on WebSocket (`ws://HOST:PORT/mqtt` beside the HTTP root, held by a worker: workerMqtt.ts), the gap filled from the HTTP history
  * after each reconnection.
  */
-import mqtt from 'mqtt';
 import { LiveObservations } from '../../sensors/liveObservations.ts';
 import { SensorThingsClient } from '../../sensors/sensorThingsClient.ts';
+import { connectMqttInWorker } from '../sensors/workerMqtt.ts';
 import { type FollowedStream, loadOperationsStreams } from './operationsData.ts';
 
 const DAY_MS = 24 * 3_600_000;
@@ -39,7 +39,7 @@ export function openSensorFeed(staRoot: string, callbacks: SensorFeedCallbacks):
     const wsUrl = `${new URL(staRoot).origin.replace(/^http/, 'ws')}/mqtt`;
     feed = new LiveObservations({
       url: wsUrl,
-      connect: (url) => mqtt.connect(url, { reconnectPeriod: 0, connectTimeout: 5000 }),
+      connect: connectMqttInWorker,
       datastreams: loaded.map((s) => ({ id: s.id, expectedIntervalMs: s.expectedIntervalMs })),
       onChange: () => !cancelled && callbacks.changed(),
       onReconnect: () => {
