@@ -13,6 +13,7 @@ import type { RoadsDocument } from '../formats/roads.ts';
 import { type BuildingPrisms, buildingPrismBuffers, buildingPrisms } from './buildingPrisms.ts';
 import { type CityFiles, type GeoJsonCollection, type OpenedCityFiles, openCityFiles } from './cityFiles.ts';
 import { fetchDatasetReader } from './fetchReader.ts';
+import { type Packed, packColumns } from './packedColumns.ts';
 
 /** The worker's steps whose end it reports (wall-clock), for the page's load breakdown. */
 export type CityWorkerStep = 'outline-read' | 'buildings-fetched' | 'buildings-decoded' | 'prisms-built';
@@ -26,7 +27,8 @@ const now = () => performance.timeOrigin + performance.now();
 export interface CityOutline {
   manifest: CityFiles['manifest'];
   terrain?: TerrainFiles;
-  roads?: RoadsDocument;
+  /** The road graph, its long columns packed for the trip (`unpackColumns`). */
+  roads?: Packed<RoadsDocument>;
   admin?: GeoJsonCollection;
   pois?: GeoJsonCollection;
   timings: CityWorkerTimings;
@@ -88,7 +90,7 @@ export function createCityDataApi() {
         return {
           manifest: files.manifest,
           ...(terrain ? { terrain } : {}),
-          ...(roads ? { roads } : {}),
+          ...(roads ? { roads: packColumns(roads) } : {}),
           ...(admin ? { admin } : {}),
           ...(pois ? { pois } : {}),
           timings: { 'outline-read': now() },

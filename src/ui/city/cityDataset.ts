@@ -9,6 +9,7 @@
  */
 import { wrap } from 'comlink';
 import type { CityDataApi, CityPartResult } from '../../data/dataset/cityDataApi.ts';
+import { unpackColumns } from '../../data/dataset/packedColumns.ts';
 import type { CityData } from '../../render/city/cityModel.ts';
 import { markCityLoad, markWorkerSteps } from './cityLoadMarks.ts';
 
@@ -82,10 +83,10 @@ function load(): Promise<LoadedDataset> {
   // a failure of the details is reported where they are awaited (the views' status overlay)
   details.catch(() => {});
   return outlineCall.then((result) => {
-    const { manifest, timings, ...data } = partOf(result);
+    const { manifest, timings, roads, ...data } = partOf(result);
     markWorkerSteps(timings);
     markCityLoad('outline-parsed');
-    return { manifest, data, details };
+    return { manifest, data: { ...data, ...(roads ? { roads: unpackColumns(roads) } : {}) }, details };
   });
 }
 
