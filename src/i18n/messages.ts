@@ -137,6 +137,7 @@ export const vi = {
   'tour.shareLinkRefused': 'Không mở được liên kết chia sẻ chuyến tham quan: {detail}',
   'tour.shareFailed': 'Không tạo được liên kết chia sẻ: {detail}',
   'tour.shareUrl': 'Liên kết chia sẻ chuyến tham quan',
+  'tour.restorePrevious': 'Khôi phục chuyến tham quan trước khi mở liên kết chia sẻ',
   'tour.presentLook': 'Giao diện trình chiếu (bầu trời, nắng và bóng đổ, mặt nước, sương mù)',
   'tour.presentLookHint':
     'Tắt mặc định khi trình duyệt vẽ bằng phần mềm (SwiftShader, llvmpipe) vì quá chậm; bật lại ở đây hoặc bằng ?look=present.',
@@ -529,6 +530,7 @@ export const en: Record<MessageKey, string> = {
   'tour.shareLinkRefused': 'Could not open the tour share link: {detail}',
   'tour.shareFailed': 'Could not make the share link: {detail}',
   'tour.shareUrl': 'Share link of the tour',
+  'tour.restorePrevious': 'Restore the tour you had before opening a share link',
   'tour.presentLook': 'Present look (sky, sun and shadows, water, haze)',
   'tour.presentLookHint':
     'Off by default where the browser draws in software (SwiftShader, llvmpipe), being too slow there; turn it on here or with ?look=present.',

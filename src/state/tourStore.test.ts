@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeTourShareCode } from '../scenario/tourShareLink.ts';
 import { parseScenario } from '../scenario/validate.ts';
-import { TOUR_STORAGE_KEY, createTourStore } from './tourStore.ts';
+import { PREVIOUS_TOUR_STORAGE_KEY, TOUR_STORAGE_KEY, createTourStore } from './tourStore.ts';
 
 const scenarios = readdirSync('scenarios')
   .filter((f) => f.endsWith('.json'))
@@ -102,5 +102,27 @@ describe('the tour store', () => {
     expect(store.getState().problemKey).toBe('tour.shareLinkRefused');
     store.getState().dismissProblem();
     expect(store.getState().problemKey).toBeNull();
+  });
+
+  it('keeps the tour a share link replaced, and swaps it back on request', () => {
+    const storage = memoryStorage();
+    const store = createTourStore(storage);
+    expect(store.getState().hasPrevious).toBe(false);
+    expect(store.getState().restorePrevious(references)).toBe(false);
+    store.getState().importText(shippedText, 'thu-duc-2045.json', references);
+    const own = { ...store.getState().tour!, id: 'my-tour' };
+    store.getState().setTour(own);
+    const shared = { ...own, id: 'shared', stops: own.stops.slice(0, 1) };
+    store.getState().importShareCode(encodeTourShareCode(shared), references, new Set());
+    expect(store.getState().tour?.id).toBe('shared');
+    expect(store.getState().hasPrevious).toBe(true);
+    // a new session knows it too, and restoring swaps the two
+    const later = createTourStore(storage);
+    later.getState().loadSaved(references);
+    expect(later.getState().hasPrevious).toBe(true);
+    expect(later.getState().restorePrevious(references)).toBe(true);
+    expect(later.getState().tour).toEqual(own);
+    expect(JSON.parse(storage.items.get(PREVIOUS_TOUR_STORAGE_KEY)!).id).toBe('shared');
+    expect(JSON.parse(storage.items.get(TOUR_STORAGE_KEY)!).id).toBe('my-tour');
   });
 });

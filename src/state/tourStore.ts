@@ -8,6 +8,8 @@ import { decodeTourShareCode } from '../scenario/tourShareLink.ts';
 
 /** localStorage key of the planner's own tour (a `twin-tour/1` document). */
 export const TOUR_STORAGE_KEY = 'twin.tour';
+/** localStorage key of the planner's tour a tour share link replaced, until restored or replaced again. */
+export const PREVIOUS_TOUR_STORAGE_KEY = 'twin.tour.previous';
 
 /** The planner's own tour, edited in the workbench and played in presentation mode. */
 export interface TourState {
@@ -30,9 +32,17 @@ export interface TourState {
   /**
    * Imports the tour of a share link's code (tourShareLink.ts) as the planner's tour, a copy
    * under a free id when its id is one of `takenIds` (the shipped tour's) or the tour it
-   * replaces; on failure reports why (framed by `tour.shareLinkRefused`) and changes nothing.
+   * replaces, which is kept to restore (`restorePrevious`); on failure reports why (framed by
+   * `tour.shareLinkRefused`) and changes nothing.
    */
   importShareCode(code: string, references: TourReferences, takenIds: ReadonlySet<string>): boolean;
+  /** Whether a tour replaced by a share link is kept to restore. */
+  hasPrevious: boolean;
+  /**
+   * Swaps the planner's tour with the one a share link replaced (checked against `references`;
+   * one that no longer checks is reported and stays kept); false when there is none or it fails.
+   */
+  restorePrevious(references: TourReferences): boolean;
   dismissProblem(): void;
 }
 
@@ -50,6 +60,7 @@ export function createTourStore(storage?: Pick<Storage, 'getItem' | 'setItem' | 
     tour: null,
     problem: null,
     problemKey: null,
+    hasPrevious: storage?.getItem(PREVIOUS_TOUR_STORAGE_KEY) != null,
     setTour: (tour) => {
       if (tour) storage?.setItem(TOUR_STORAGE_KEY, JSON.stringify(tour));
       else storage?.removeItem(TOUR_STORAGE_KEY);
@@ -86,8 +97,24 @@ export function createTourStore(storage?: Pick<Storage, 'getItem' | 'setItem' | 
         return false;
       }
       const own = get().tour;
+      if (own) storage?.setItem(PREVIOUS_TOUR_STORAGE_KEY, JSON.stringify(own));
       get().setTour(withFreeTourId(shared, own ? new Set([...takenIds, own.id]) : takenIds));
-      set({ problem: null, problemKey: null });
+      set({ problem: null, problemKey: null, hasPrevious: own !== null || get().hasPrevious });
+      return true;
+    },
+    restorePrevious: (references) => {
+      const text = storage?.getItem(PREVIOUS_TOUR_STORAGE_KEY);
+      if (!text) return false;
+      const parsed = parse(text, 'previous tour', references);
+      if (typeof parsed === 'string') {
+        set({ problem: parsed, problemKey: null });
+        return false;
+      }
+      const current = get().tour;
+      if (current) storage?.setItem(PREVIOUS_TOUR_STORAGE_KEY, JSON.stringify(current));
+      else storage?.removeItem(PREVIOUS_TOUR_STORAGE_KEY);
+      get().setTour(parsed);
+      set({ problem: null, problemKey: null, hasPrevious: current !== null });
       return true;
     },
     dismissProblem: () => set({ problem: null, problemKey: null }),

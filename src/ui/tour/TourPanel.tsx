@@ -23,6 +23,7 @@ export function TourPanel() {
   const tour = useUserTour((s) => s.tour);
   const problem = useUserTour((s) => s.problem);
   const problemKey = useUserTour((s) => s.problemKey);
+  const hasPrevious = useUserTour((s) => s.hasPrevious);
   // the share link of the tour as it was when made (not shown once the tour is edited)
   const [share, setShare] = useState<{ of: Tour } & ({ url: string } | { failed: string })>();
   const currentId = useScenarios((s) => s.currentId);
@@ -186,6 +187,15 @@ export function TourPanel() {
       <button type="button" onClick={() => fileInput.current?.click()}>
         {t('tour.import')}
       </button>
+      {hasPrevious && (
+        <button
+          type="button"
+          data-testid="tour-restore-previous"
+          onClick={() => userTour.getState().restorePrevious(references)}
+        >
+          {t('tour.restorePrevious')}
+        </button>
+      )}
       <input
         ref={fileInput}
         type="file"
