@@ -1,17 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   killStartedServices,
   type SensorServiceProcess,
+  startSensorService,
+  stopSensorService,
 } from '../../src/cli/sensors/sensorServiceProcess.ts';
 import { chromiumForTests, collectErrors } from './browser.ts';
 import {
   datastream,
-  hourly,
-  postThing,
-  thing,
-  sensorServiceForBlock,
   datastreamIdNamed,
+  hourly,
+  phuAnGauge,
+  postThing,
+  sensorServiceForBlock,
+  thing,
 } from './sensorThings.ts';
 
 const chromium = chromiumForTests();
@@ -30,24 +36,7 @@ describe('#/operations against `twin sensors serve`', () => {
     // 12 hours of PM2.5 65 µg/m³: NowCast 65 → 100 + 50·15/30 = 125 (Kém). 200 µg/m³ → 200 + 100·50/100 = 250 (Rất xấu).
     await post(thing('Trạm A', 'replay', [datastream('A PM2.5', 'PM2.5', 'µg/m³', hourly(65, 12, now))]));
     await post(thing('Trạm B', 'replay', [datastream('B PM2.5', 'PM2.5', 'µg/m³', hourly(200, 12, now))]));
-    const tideModel = {
-      meanLevelMetres: 0.1,
-      constituents: [{ name: 'S2', speedDegPerHour: 30, amplitudeMetres: 1, phaseDegrees: 0 }],
-    };
-    await post(
-      thing('Phú An', 'synthetic', [
-        datastream(
-          'Phú An level',
-          'water level',
-          'm',
-          hourly(1.2, 24, now).map((o, i) => (i === 0 ? { ...o, result: 1.45 } : o)),
-          {
-            alarmLevelsMetres: { I: 1.4, II: 1.5, III: 1.6 },
-            tideModel,
-          },
-        ),
-      ]),
-    );
+    await post(phuAnGauge(now, 1.45));
     riverDatastreamId = await datastreamIdNamed(service.http, 'Phú An level');
   }, 120_000);
 
@@ -91,5 +80,61 @@ describe('#/operations against `twin sensors serve`', () => {
     const alertsAfter = await page.locator('[data-testid="alert"]').allTextContents();
     expect(alertsAfter.some((t) => t.includes('báo động III'))).toBe(true);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('#/operations through a restart of `twin sensors serve`', () => {
+  let dataDir: string;
+  let service: SensorServiceProcess;
+  let riverDatastreamId: number;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'twin-ops-restart-'));
+    service = await startSensorService(dataDir);
+    await postThing(service.http, phuAnGauge(Date.now(), 1.2));
+    riverDatastreamId = await datastreamIdNamed(service.http, 'Phú An level');
+  }, 120_000);
+  afterAll(async () => {
+    await stopSensorService(service);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows offline while the service is down, then reconnects and fills the gap from the HTTP history', async () => {
+    const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${inject('appUrl')}#/operations?sta=${encodeURIComponent(`${service.http}/v1.1`)}`);
+    await page.waitForSelector(
+      '[data-testid="river-level"][data-level="1.20"], [data-testid="river-level"][data-level="1.2"]',
+      {
+        timeout: 60_000,
+      },
+    );
+    const offline = '[data-testid="river"] [data-health="offline"]';
+    await page.waitForFunction((selector) => document.querySelector(selector) === null, offline, {
+      timeout: 15_000,
+    });
+
+    // The service dies: the view says offline.
+    await stopSensorService(service, 'SIGKILL');
+    await page.waitForSelector(offline, { timeout: 30_000 });
+
+    // While the view is cut off, a reading reaches the store (a second instance on other ports over
+    // the same data folder takes it); the view can only learn it from the HTTP history.
+    const writer = await startSensorService(dataDir);
+    const posted = await fetch(`${writer.http}/v1.1/Datastreams(${riverDatastreamId})/Observations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phenomenonTime: new Date().toISOString(), result: 1.33 }),
+    });
+    expect(posted.status).toBe(201);
+    await stopSensorService(writer);
+    expect(await page.locator('[data-testid="river-level"]').getAttribute('data-level')).not.toBe('1.33');
+
+    // The service is back on its ports: the view reconnects (backoff with jitter) and fills the gap.
+    service = await startSensorService(dataDir, [], [service.httpPort, service.mqttPort]);
+    await page.waitForSelector('[data-testid="river-level"][data-level="1.33"]', { timeout: 60_000 });
+    await page.waitForFunction((selector) => document.querySelector(selector) === null, offline, {
+      timeout: 15_000,
+    });
+    await page.close();
   });
 });

@@ -61,6 +61,26 @@ export function hourly(value: number, hours: number, nowMs: number) {
   }));
 }
 
+/**
+ * The Phú An river gauge: 24 hourly levels of 1.2 m with `latestMetres` now, alarm levels I/II/III
+ * at 1.40/1.50/1.60 m and a one-constituent tide model (S2, 1 m) for the next high water.
+ */
+export function phuAnGauge(nowMs: number, latestMetres: number) {
+  const tideModel = {
+    meanLevelMetres: 0.1,
+    constituents: [{ name: 'S2', speedDegPerHour: 30, amplitudeMetres: 1, phaseDegrees: 0 }],
+  };
+  return thing('Phú An', 'synthetic', [
+    datastream(
+      'Phú An level',
+      'water level',
+      'm',
+      hourly(1.2, 24, nowMs).map((o, i) => (i === 0 ? { ...o, result: latestMetres } : o)),
+      { alarmLevelsMetres: { I: 1.4, II: 1.5, III: 1.6 }, tideModel },
+    ),
+  ]);
+}
+
 /** POSTs a Thing (deep insert) to the service at `httpRoot`, expects 201, returns the created entity. */
 export async function postThing(httpRoot: string, body: unknown): Promise<unknown> {
   const response = await fetch(`${httpRoot}/v1.1/Things`, {
