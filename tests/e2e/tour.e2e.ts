@@ -198,7 +198,7 @@ describe('the present look and tour share links', () => {
     return page.evaluate(() => window.__twin!.look!);
   };
 
-  it('stays plain on SwiftShader, reports a damaged tour link in both languages, and with ?look=present plays a shared tour', async () => {
+  it('stays plain on SwiftShader, reports a damaged tour link, and with ?look=present plays a shared tour', async () => {
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     // a damaged link: reported, and the shipped tour plays in the plain look (software WebGL)
