@@ -191,24 +191,19 @@ export function Presentation() {
           >
             {t('presentation.next')}
           </button>
-          <label>
-            <input
-              type="checkbox"
-              data-testid="tour-auto-advance"
-              checked={autoAdvance}
-              onChange={(e) => setAutoAdvance(e.target.checked)}
-            />{' '}
-            {t('tour.autoAdvance')}
-          </label>
-          <label title={t('tour.presentLookHint')}>
-            <input
-              type="checkbox"
-              data-testid="tour-present-look"
-              checked={present}
-              onChange={(e) => setPresent(e.target.checked)}
-            />{' '}
-            {t('tour.presentLook')}
-          </label>
+          <ControlToggle
+            testId="tour-auto-advance"
+            checked={autoAdvance}
+            onChange={setAutoAdvance}
+            label={t('tour.autoAdvance')}
+          />
+          <ControlToggle
+            testId="tour-present-look"
+            checked={present}
+            onChange={setPresent}
+            label={t('tour.presentLook')}
+            hint={t('tour.presentLookHint')}
+          />
           {canRecordTour() && (
             <button
               type="button"
@@ -233,6 +228,27 @@ export function Presentation() {
         </nav>
       </div>
     </div>
+  );
+}
+
+/** A labelled checkbox of the controls row (`hint`: its tooltip). */
+function ControlToggle(props: {
+  testId: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+  hint?: string;
+}) {
+  return (
+    <label title={props.hint}>
+      <input
+        type="checkbox"
+        data-testid={props.testId}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />{' '}
+      {props.label}
+    </label>
   );
 }
 
