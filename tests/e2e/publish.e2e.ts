@@ -218,6 +218,17 @@ describe('twin publish: the public site under a strict CSP', () => {
     await page.click('[data-layer="massing"]');
     await expect.poll(() => page.getAttribute('[data-testid="site-map"]', 'data-massing')).toBe('false');
     expect(await canvasChangeShare(page, canvas, shown, 0.005, 20)).toBeGreaterThan(0.005);
+    // and back on: the same picture as before (the change was the massing, not tiles still loading)
+    const hidden = await canvasPixels(page, canvas);
+    await page.click('[data-layer="massing"]');
+    expect(await canvasChangeShare(page, canvas, hidden, 0.005, 20)).toBeGreaterThan(0.005);
+    const again = await canvasPixels(page, canvas);
+    const same = again.filter((v, i) => Math.abs(v - shown[i]!) <= 8).length / again.length;
+    expect(same).toBeGreaterThan(0.99);
+    // a tap on the middle of the proposed buildings tells what is proposed there
+    const box = (await page.locator(canvas).boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.45);
+    await expect.poll(() => page.textContent('.site-info')).toContain('hệ số sử dụng đất');
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);

@@ -13,6 +13,7 @@ import {
   SplitDirection,
 } from 'cesium';
 import { formatNumber, type Language, type MessageKey, translate } from '../../i18n/index.ts';
+import { LAND_USES } from '../../core/vocabulary.ts';
 import { LAND_USE_COLOURS } from '../../render/city/cityColours.ts';
 import type {
   SiteDepthGrid,
@@ -253,11 +254,12 @@ export async function startSite(root: HTMLElement): Promise<void> {
       });
     } else if (picked?.id && typeof picked.id === 'object' && 'floorAreaRatio' in picked.id) {
       const building = picked.id as SiteMassingProperties;
-      const use = zoningLegend.find((item) => item.use === building.use);
       info = t('site.info.massing', {
         parcel: building.parcel,
         zone: building.zone,
-        use: use ? use[language] : building.use,
+        use: (LAND_USES as readonly string[]).includes(building.use)
+          ? t(`landUse.${building.use}` as MessageKey)
+          : building.use,
         floors: building.floors,
         height: formatNumber(language, building.heightMetres, 1),
         far: formatNumber(language, building.floorAreaRatio, 2),
