@@ -172,6 +172,7 @@ export async function startSite(root: HTMLElement): Promise<void> {
     language: () => language,
     scenario: () => selected.id,
     render: () => render(),
+    groundAt,
   });
   const wards = fetchJson<Wards>(manifest.wards);
   wards.catch(report);

@@ -33,6 +33,8 @@ export interface SiteCommentsContext {
   scenario: () => string;
   /** Draws the panel again. */
   render: () => void;
+  /** Ground height at a longitude/latitude, metres (the site's terrain): pins stand 2 m above it. */
+  groundAt: (longitude: number, latitude: number) => number;
 }
 
 /**
@@ -60,7 +62,7 @@ export function siteComments(context: SiteCommentsContext) {
     pins.removeAll();
     const pin = (longitude: number, latitude: number, color: Color) =>
       pins.add({
-        position: Cartesian3.fromDegrees(longitude, latitude, 2),
+        position: Cartesian3.fromDegrees(longitude, latitude, context.groundAt(longitude, latitude) + 2),
         color,
         pixelSize: 14,
         outlineColor: Color.WHITE,
