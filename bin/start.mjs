@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the app (vite) and, beside it, the live-data service `twin sensors serve` with
-// the replay on (SensorThings API at http://127.0.0.1:8787/v1.1/, MQTT on 1883 and
+// the replay on and a synthetic storm in it (--storm-now; SensorThings API at http://127.0.0.1:8787/v1.1/, MQTT on 1883 and
 // ws://127.0.0.1:8787/mqtt). Ports: TWIN_SENSORS_HTTP_PORT, TWIN_SENSORS_MQTT_PORT. The app
 // keeps running if the service cannot start (e.g. a port in use); Ctrl-C stops both.
 import { spawn } from 'node:child_process';
@@ -18,6 +18,8 @@ const sensors = spawn(
     'sensors',
     'serve',
     '--replay',
+    // a synthetic storm early in the replayed window, so a new user sees the nowcast it triggers
+    '--storm-now',
     '--http-port',
     httpPort,
     '--mqtt-port',

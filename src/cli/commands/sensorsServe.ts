@@ -10,7 +10,7 @@ import { startSensorServer } from '../sensors/sensorServer.ts';
 export const DEFAULT_SENSOR_DATA_DIR = resolve(import.meta.dirname, '../../..', '.twin-sensors');
 
 const usage = `Usage: twin sensors serve [--http-port 8787] [--mqtt-port 1883] [--data DIR]
-                         [--replay | --no-replay] [--speed 60] [--clock ISO-TIME]
+                         [--replay | --no-replay] [--speed 60] [--clock ISO-TIME] [--storm-now]
                          [--broker mqtt://HOST:PORT]
 
 The live-data service (docs/sensors.md, ../shared/spec/sensors.md):
@@ -24,6 +24,8 @@ The live-data service (docs/sensors.md, ../shared/spec/sensors.md):
                --speed data seconds per second (default 60); --no-replay serves only what is posted.
   --clock T    the replay's data time at start (default now): it then runs that far from the
                wall clock, e.g. --clock 2026-11-25T15:00:00+07:00 replays a storm as if live.
+  --storm-now  the synthetic rain gauges get a 5-year, 2-hour design storm early in the played
+               window, so the nowcast is seen within minutes (npm start uses it).
 Runs until interrupted (Ctrl-C).`;
 
 function port(value: string | boolean | undefined, name: string, fallback: number): number {
@@ -49,6 +51,7 @@ export const sensorsServe: Command = {
         speed: { type: 'string' },
         broker: { type: 'string' },
         clock: { type: 'string' },
+        'storm-now': { type: 'boolean' },
       },
       usage,
     );
@@ -80,7 +83,14 @@ export const sensorsServe: Command = {
     );
     const replay = values['no-replay']
       ? undefined
-      : await startReplay(server.service, speed, log, SHARED_SENSOR_DATA_DIR, (clockMs - Date.now()) / 1000);
+      : await startReplay(
+          server.service,
+          speed,
+          log,
+          SHARED_SENSOR_DATA_DIR,
+          (clockMs - Date.now()) / 1000,
+          values['storm-now'] === true,
+        );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

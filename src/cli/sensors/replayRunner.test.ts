@@ -6,7 +6,7 @@ import { REPLAY_ACCELERATED_SECONDS, REPLAY_HISTORY_SECONDS } from '../../sensor
 import { SensorStore } from '../../sensors/sensorStore.ts';
 import { SensorThingsService } from '../../sensors/sensorThingsService.ts';
 import { type TideModel, tideExtremes } from '../../sim/hydrology/tideHarmonics.ts';
-import { startReplay } from './replayRunner.ts';
+import { replayStormStart, startReplay } from './replayRunner.ts';
 
 const fixture = mkdtempSync(join(tmpdir(), 'twin-replay-'));
 afterAll(() => rmSync(fixture, { recursive: true, force: true }));
@@ -39,6 +39,15 @@ function writeFixture(): void {
 }
 
 describe('replay runner', () => {
+  it("starts --storm-now's storm 15–25 minutes into the accelerated window, on a 10-minute step", () => {
+    for (const start of [1_764_000_000, 1_764_000_123.4, 1_764_000_599]) {
+      const storm = replayStormStart(start);
+      expect(storm % 600).toBe(0);
+      expect(storm - (start - REPLAY_ACCELERATED_SECONDS)).toBeGreaterThanOrEqual(900);
+      expect(storm - (start - REPLAY_ACCELERATED_SECONDS)).toBeLessThan(1500);
+    }
+  });
+
   it('without the shared data: a warning, and nothing is created', async () => {
     const service = new SensorThingsService(new SensorStore(), 'http://test');
     const logged: string[] = [];

@@ -15,7 +15,7 @@ import {
 } from '../../sensors/replay/replayClock.ts';
 import type { ReplayFeed, ReplayStream } from '../../sensors/replay/replayFeed.ts';
 import { riverLevelFeed } from '../../sensors/replay/riverLevel.ts';
-import { rainGaugeFeeds } from '../../sensors/replay/syntheticRain.ts';
+import { rainGaugeFeeds, REPLAY_STORM } from '../../sensors/replay/syntheticRain.ts';
 import type { SensorThingsService } from '../../sensors/sensorThingsService.ts';
 import { fitTideToExtremes } from '../../sim/hydrology/tideHarmonics.ts';
 import { parseTideExtremesCsv } from '../../sim/hydrology/tideObserved.ts';
@@ -33,8 +33,22 @@ interface PlayedStream {
   lastSeconds: number;
 }
 
-/** Reads the shared data and builds the feeds (HealthyAir replay, Phú An tide model, synthetic rain). */
-function readFeeds(dir: string, log: (message: string) => void): ReplayFeed[] {
+/**
+ * Start (Unix s, on a 10-minute step) of `--storm-now`'s storm for a replay started at data time
+ * `startSeconds`: 15 minutes into the window played in accelerated time, so at ×60 it rains from
+ * the first quarter minute and the 50 mm in 3 h trigger is crossed within about two minutes. Data
+ * times already stored by an earlier run are not played again, so the storm shows on a first start
+ * or one more than the window after the last.
+ */
+export function replayStormStart(startSeconds: number): number {
+  return Math.ceil((startSeconds - REPLAY_ACCELERATED_SECONDS + 900) / 600) * 600;
+}
+
+/**
+ * Reads the shared data and builds the feeds (HealthyAir replay, Phú An tide model, synthetic
+ * rain, with the replay storm from `stormStartSeconds` when given).
+ */
+function readFeeds(dir: string, log: (message: string) => void, stormStartSeconds?: number): ReplayFeed[] {
   const stations = (
     JSON.parse(readFileSync(join(dir, 'stations.json'), 'utf8')) as { stations: HealthyAirStation[] }
   ).stations;
@@ -48,7 +62,7 @@ function readFeeds(dir: string, log: (message: string) => void): ReplayFeed[] {
   return [
     ...healthyAirFeeds(stations, records),
     riverLevelFeed(fit, 'data/sensors/phuan-tide-observed.csv'),
-    ...rainGaugeFeeds(),
+    ...rainGaugeFeeds(stormStartSeconds),
   ];
 }
 
@@ -103,7 +117,9 @@ function playUntil(
 /**
  * Starts the replay of ../shared/data/sensors (see src/sensors/replay/replayClock.ts for the
  * clock). Its "now" is the wall clock shifted by `clockOffsetSeconds` (`--clock`: replay a past
- * day, e.g. a storm, as if it were now). Without the shared data it logs a warning and plays nothing.
+ * day, e.g. a storm, as if it were now). With `stormNow` the synthetic rain gauges get the
+ * REPLAY_STORM 15 minutes into the accelerated window ({@link replayStormStart}), so it is played
+ * in the first minutes. Without the shared data it logs a warning and plays nothing.
  */
 export async function startReplay(
   service: SensorThingsService,
@@ -111,14 +127,20 @@ export async function startReplay(
   log: (message: string) => void,
   dir = SHARED_SENSOR_DATA_DIR,
   clockOffsetSeconds = 0,
+  stormNow = false,
 ): Promise<{ stop(): void }> {
   if (!existsSync(join(dir, 'healthyair-hcmc-hourly.csv'))) {
     log(`replay: warning: no shared sensor data in ${dir}; replay off (only posted data is served)`);
     return { stop() {} };
   }
-  const streams = readFeeds(dir, log).flatMap((feed) => thingStreams(service, feed));
   const nowSeconds = () => Date.now() / 1000 + clockOffsetSeconds;
   const startWallSeconds = nowSeconds();
+  const stormStartSeconds = stormNow ? replayStormStart(startWallSeconds) : undefined;
+  if (stormStartSeconds !== undefined)
+    log(
+      `replay: a ${REPLAY_STORM.returnPeriodYears}-year, ${REPLAY_STORM.durationMinutes}-minute synthetic storm from ${new Date(stormStartSeconds * 1000).toISOString()} (--storm-now)`,
+    );
+  const streams = readFeeds(dir, log, stormStartSeconds).flatMap((feed) => thingStreams(service, feed));
   for (const played of streams)
     played.lastSeconds = Math.max(played.lastSeconds, startWallSeconds - REPLAY_HISTORY_SECONDS);
   const backfilled = playUntil(service, streams, startWallSeconds - REPLAY_ACCELERATED_SECONDS, false);

@@ -9,7 +9,8 @@ import {
   sourceTimeOf,
 } from './healthyAir.ts';
 import { REPLAY_ACCELERATED_SECONDS, replayDataTime, sampleTimes } from './replayClock.ts';
-import { rainGaugeFeeds, syntheticRainMm } from './syntheticRain.ts';
+import { nowcastTrigger } from '../nowcast.ts';
+import { rainGaugeFeeds, REPLAY_STORM, syntheticRainMm } from './syntheticRain.ts';
 
 const CSV = `date,Station_No,TSP,PM2.5,O3,CO,NO2,SO2,Temperature,Humidity
 23-02-2021 21:00,1,32.9,15.6,55.4,1330.4,112.7,393,28.3,63.1
@@ -90,6 +91,45 @@ describe('synthetic rain gauges', () => {
     // some storms cross the 50 mm in 3 h alert; none exceed the 5-year 3-hour IDF depth × 1.2
     expect(maxDepth3h).toBeGreaterThan(50);
     expect(maxDepth3h).toBeLessThan(160);
+  });
+
+  it("puts npm start's storm where it is asked: over the nowcast's rain trigger at every gauge", () => {
+    // 10 Jan 2026 09:00 local (dry season; drawn storms start at 13–18 h): no rain of its own.
+    const start = Date.UTC(2026, 0, 10, 2) / 1000;
+    const window = Array.from({ length: 36 }, (_, i) => start - 3 * 3600 + i * 600);
+    for (let gauge = 0; gauge < 3; gauge++) {
+      expect(window.map((t) => syntheticRainMm(gauge, t)).every((d) => d === 0)).toBe(true);
+      const depths = window.map((t) => syntheticRainMm(gauge, t, start));
+      // Dry before the start, 12 blocks of 10 minutes of rain (2 h), dry after.
+      expect(depths.slice(0, 18).every((d) => d === 0)).toBe(true);
+      expect(depths.slice(18, 30).every((d) => d > 0)).toBe(true);
+      expect(depths.slice(30).every((d) => d === 0)).toBe(true);
+      // The 5-year 2-hour IDF depth (99.7 mm) scaled by the gauge's factor 0.6–1.2, rounded per block.
+      const total = depths.reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThan(0.6 * 99.7 - 0.6);
+      expect(total).toBeLessThan(1.2 * 99.7 + 0.6);
+    }
+    expect(REPLAY_STORM).toEqual({ returnPeriodYears: 5, durationMinutes: 120 });
+    const gauges = [0, 1, 2].map((gauge) => ({
+      name: `gauge ${gauge}`,
+      observations: window.map((t, i) => ({
+        id: i,
+        phenomenonTimeMs: t * 1000,
+        result: syntheticRainMm(gauge, t, start),
+      })),
+    }));
+    const inputs = {
+      river: {
+        observations: [],
+        alarmLevelsMetres: { I: 1.4 },
+        tideModel: { meanLevelMetres: 0, constituents: [] },
+      },
+      rainGauges: gauges,
+    };
+    expect(nowcastTrigger(inputs, (start - 600) * 1000).holds).toBe(false);
+    const during = nowcastTrigger(inputs, (start + 2 * 3600) * 1000);
+    expect(during.reasons).toEqual(['rain']);
+    expect(during.rainLast3hMm).toBeGreaterThanOrEqual(50);
   });
 
   it('creates Things labelled synthetic with their Datastreams through the service', () => {
