@@ -116,8 +116,10 @@ export async function startSite(root: HTMLElement): Promise<void> {
   };
   if (plain) {
     // for the e2e test: the drawn globe's height at a point (the loaded terrain tiles), metres
-    (window as unknown as { __siteGlobeHeight: unknown }).__siteGlobeHeight = (lon: number, lat: number) =>
-      widget.scene.globe.getHeight(Cartographic.fromDegrees(lon, lat));
+    (window as unknown as { __siteGlobeHeight: unknown }).__siteGlobeHeight = (lon: number, lat: number) => {
+      widget.scene.requestRender(); // lets the globe go on refining while the test polls
+      return widget.scene.globe.getHeight(Cartographic.fromDegrees(lon, lat));
+    };
   }
   if (link.view)
     widget.camera.setView({
