@@ -188,6 +188,9 @@ export const vi = {
   'site.legend.proposed': 'Khối trong mờ: công trình đề xuất, màu theo chức năng',
   'site.info.massing':
     'Công trình đề xuất (lô {parcel}, khu {zone}): {use}, {floors} tầng, cao {height} m, hệ số sử dụng đất {far}, tổng diện tích sàn {area} m²',
+  'site.legend.rezoned': 'Viền đậm: khu điều chỉnh quy hoạch của kịch bản',
+  'site.info.rezoned':
+    'Khu điều chỉnh quy hoạch {zone}: {use}, hệ số sử dụng đất tối đa {far}, cao tối đa {height} m, mật độ xây dựng tối đa {coverage} %, cây xanh ≥ {green} %',
   'north.arrow': 'Hướng Bắc',
   'scenarioRun.title': 'Chạy kịch bản',
   'scenarioRun.run': 'Chạy mô phỏng (đất → ngập → giao thông)',
@@ -581,6 +584,9 @@ export const en: Record<MessageKey, string> = {
   'site.legend.proposed': 'Translucent: proposed buildings, coloured by use',
   'site.info.massing':
     'Proposed building (parcel {parcel}, zone {zone}): {use}, {floors} floors, {height} m high, FAR {far}, gross floor area {area} m²',
+  'site.legend.rezoned': "Bold outline: the scenario's rezoned areas",
+  'site.info.rezoned':
+    'Rezoned area {zone}: {use}, FAR max {far}, height max {height} m, coverage max {coverage} %, green ≥ {green} %',
   'north.arrow': 'North',
   'scenarioRun.title': 'Run scenario',
   'scenarioRun.run': 'Run simulations (land use → flood → traffic)',

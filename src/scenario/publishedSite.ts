@@ -67,6 +67,8 @@ export interface SiteScenario {
   trafficVolumes?: string;
   /** Site-relative file of the proposed massing (siteMassing.ts), when zoning edits rebuild parcels. */
   proposedMassing?: string;
+  /** Site-relative file of the rezoned areas (siteZoningEdits.ts), when the scenario has zoning edits. */
+  zoningEdits?: string;
 }
 
 /** data/site.json. */
@@ -141,7 +143,7 @@ export function siteAssumptionsOf(scenario: Scenario): SiteAssumption[] {
 export function siteScenarioOf(
   scenario: Scenario,
   kpis: Kpis,
-  layers: { floodMaxDepth?: string; trafficVolumes?: string; proposedMassing?: string },
+  layers: Pick<SiteScenario, 'floodMaxDepth' | 'trafficVolumes' | 'proposedMassing' | 'zoningEdits'>,
 ): SiteScenario {
   return {
     id: scenario.id,
@@ -258,7 +260,7 @@ Layout: index.html and assets/ (the viewer), cesium/ (CesiumJS workers and image
 data/site.json (scenarios, KPIs, layer files), data/buildings/ (3D Tiles 1.1, quantized and
 meshopt-compressed glb, levels of detail), data/terrain.bin (ground heights), data/zoning.geojson,
 data/wards.geojson, data/scenarios/<id>/ (flood-max-depth.json, traffic-volumes.geojson,
-proposed-massing.geojson).
+proposed-massing.geojson, zoning-edits.geojson).
 
 Map data © OpenStreetMap contributors (ODbL). Synthetic buildings and terrain are marked.
 `;

@@ -13,6 +13,7 @@ import { InputError, UsageError } from '../../core/errors.ts';
 import { fromSceneMetres } from '../../core/geo.ts';
 import { commentsEndpoint } from '../../scenario/publicComments.ts';
 import { sitePlacesOf } from '../../scenario/sitePlaces.ts';
+import { siteZoningEditsOf } from '../../scenario/siteZoningEdits.ts';
 import { type CompressedTilesetSize, writeCompressedTileset } from '../../data/node/compressTileset.ts';
 import { decodeBuildings } from '../../data/formats/buildings.ts';
 import { terrainGrids } from '../../data/formats/terrain.ts';
@@ -51,10 +52,10 @@ version of its sources), the ground from the dataset's elevation, today's buildi
 with levels of detail and quantized, meshopt-compressed glb, the land-use plan, and per scenario
 (${SCENARIOS}/ID.json) its description, assumptions and KPIs from a pipeline run (cached while the
 scenario, the code and the dataset are unchanged), the flood maximum depth, the traffic volumes
-and the proposed massing of its zoning edits. The site works on any static host under the
-Content-Security-Policy in its README.md (docs/publish.md). Readers' comments (góp ý) are kept in
-their browser and exported as GeoJSON; with --comments-endpoint they can also be POSTed (GeoJSON)
-to PATH on the site's own host (e.g. /api/comments: the CSP allows connecting to the site only).
+and the proposed massing and rezoned areas of its zoning edits. The site works on any static host
+under the Content-Security-Policy in its README.md (docs/publish.md). Readers' comments (góp ý)
+are kept in their browser and exported as GeoJSON; with --comments-endpoint they can also be
+POSTed (GeoJSON) to PATH on the site's own host (e.g. /api/comments: the CSP allows connecting to the site only).
   --json   print {"out", "files", "bytes", "scenarios"}`;
 
 /** Scenario ids of `--scenarios` (usage error when missing, empty or repeated). */
@@ -205,6 +206,7 @@ export const publish: Command = {
       );
       log(`${scenario.id}: ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       const folder = `data/scenarios/${scenario.id}`;
+      const zoningEdits = siteZoningEditsOf(scenario);
       published.push(
         siteScenarioOf(scenario, run.kpis, {
           ...(run.flood
@@ -215,6 +217,9 @@ export const publish: Command = {
             : {}),
           ...(run.massing
             ? { proposedMassing: writeSiteJson(out, `${folder}/proposed-massing.geojson`, run.massing) }
+            : {}),
+          ...(zoningEdits
+            ? { zoningEdits: writeSiteJson(out, `${folder}/zoning-edits.geojson`, zoningEdits) }
             : {}),
         }),
       );

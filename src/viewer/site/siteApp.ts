@@ -35,12 +35,15 @@ import {
   depthAt,
   floodLayer,
   massingPrimitive,
+  REZONED_OUTLINE_COLOUR,
   trafficPrimitives,
   type ZoningPlan,
+  zoningEditsLayer,
   zoningLayer,
 } from './siteLayers.ts';
 import { loadSiteGround, siteTerrainProvider } from './siteGround.ts';
 import type { SiteMassing, SiteMassingProperties } from '../../scenario/siteMassing.ts';
+import { type SiteZoningEdits, siteZoningEditAt } from '../../scenario/siteZoningEdits.ts';
 import { parseSiteLink, siteLinkHash } from './siteLink.ts';
 import { createSwipeBar } from './swipe.ts';
 import type { SitePlace } from '../../scenario/sitePlaces.ts';
@@ -67,6 +70,7 @@ interface ScenarioLayers {
   flood?: { grid: SiteDepthGrid; layer: ImageryLayer };
   traffic?: PrimitiveCollection;
   massing?: Primitive;
+  zoningEdits?: { edits: SiteZoningEdits; layer: ImageryLayer };
 }
 
 /**
@@ -80,6 +84,9 @@ export async function startSite(root: HTMLElement): Promise<void> {
   const link = parseSiteLink(location.hash);
   let language: Language = link.language ?? (localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'vi');
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+  /** A land-use code in words (the code itself when it is not in the vocabulary). */
+  const landUseName = (use: string) =>
+    (LAND_USES as readonly string[]).includes(use) ? t(`landUse.${use}` as MessageKey) : use;
   const manifest = await fetchJson<SiteManifest>('data/site.json');
   let selected: SiteScenario =
     manifest.scenarios.find((s) => s.id === link.scenario) ?? manifest.scenarios[0]!;
@@ -155,7 +162,8 @@ export async function startSite(root: HTMLElement): Promise<void> {
   };
   const buildings = addBuildings(widget, manifest.buildings, map);
   buildings.catch(report);
-  void fetchJson<ZoningPlan>(manifest.zoning)
+  /** Settles once the zoning plan is on the globe (or failed): rezoned areas are laid over it. */
+  const zoningPlanAdded = fetchJson<ZoningPlan>(manifest.zoning)
     .then(async (plan) => {
       const seen = new Map<string, { use: string; vi: string; en: string }>();
       for (const f of plan.features) seen.set(f.properties.use, f.properties);
@@ -203,6 +211,13 @@ export async function startSite(root: HTMLElement): Promise<void> {
           const massing = await fetchJson<SiteMassing>(scenario.proposedMassing);
           result.massing = widget.scene.primitives.add(massingPrimitive(massing, groundAt)) as Primitive;
         }
+        if (scenario.zoningEdits) {
+          const edits = await fetchJson<SiteZoningEdits>(scenario.zoningEdits);
+          const layer = await zoningEditsLayer(edits);
+          await zoningPlanAdded;
+          widget.imageryLayers.add(layer);
+          result.zoningEdits = { edits, layer };
+        }
         return result;
       })();
       layers.set(scenario.id, loaded);
@@ -240,6 +255,8 @@ export async function startSite(root: HTMLElement): Promise<void> {
           loaded.massing.show = current && visible.massing;
           if (current) map.dataset.massing = String(loaded.massing.show);
         }
+        if (loaded.zoningEdits) loaded.zoningEdits.layer.show = current && visible.zoning;
+        if (current) map.dataset.zoningEdits = String(loaded.zoningEdits?.layer.show ?? false);
         widget.scene.requestRender();
       }, report);
     }
@@ -260,9 +277,7 @@ export async function startSite(root: HTMLElement): Promise<void> {
       info = t('site.info.massing', {
         parcel: building.parcel,
         zone: building.zone,
-        use: (LAND_USES as readonly string[]).includes(building.use)
-          ? t(`landUse.${building.use}` as MessageKey)
-          : building.use,
+        use: landUseName(building.use),
         floors: building.floors,
         height: formatNumber(language, building.heightMetres, 1),
         far: formatNumber(language, building.floorAreaRatio, 2),
@@ -280,16 +295,26 @@ export async function startSite(root: HTMLElement): Promise<void> {
       const position = pickGround(click.position as Cartesian2);
       if (!position) return;
       const point = Cartographic.fromCartesian(position);
+      const [longitude, latitude] = [
+        CesiumMath.toDegrees(point.longitude),
+        CesiumMath.toDegrees(point.latitude),
+      ];
       void layersOf(selected).then((loaded) => {
-        const depth = loaded.flood
-          ? depthAt(
-              loaded.flood.grid,
-              CesiumMath.toDegrees(point.longitude),
-              CesiumMath.toDegrees(point.latitude),
-            )
-          : 0;
-        info =
+        const depth = loaded.flood ? depthAt(loaded.flood.grid, longitude, latitude) : 0;
+        const flood =
           depth > 0 ? t('site.info.flood', { depth: formatNumber(language, depth, 2) }) : t('site.info.dry');
+        const edit =
+          loaded.zoningEdits?.layer.show && siteZoningEditAt(loaded.zoningEdits.edits, longitude, latitude);
+        info = edit
+          ? `${t('site.info.rezoned', {
+              zone: edit.zone,
+              use: landUseName(edit.use),
+              far: formatNumber(language, edit.maxFAR, 1),
+              height: formatNumber(language, edit.maxHeightMetres),
+              coverage: formatNumber(language, edit.maxCoverage * 100),
+              green: formatNumber(language, edit.minGreenRatio * 100),
+            })} · ${flood}`
+          : flood;
         render();
       }, report);
       return;
@@ -316,6 +341,13 @@ export async function startSite(root: HTMLElement): Promise<void> {
       for (const item of zoningLegend) {
         const colour = LAND_USE_COLOURS[item.use as keyof typeof LAND_USE_COLOURS] ?? '#cccccc';
         items.append(el('li', {}, swatch(colour), item[language]));
+      }
+      if (layer === 'zoning' && selected.zoningEdits) {
+        const outline = el('span', {
+          class: 'swatch outline',
+          style: `border-color:${REZONED_OUTLINE_COLOUR}`,
+        });
+        items.append(el('li', { 'data-testid': 'rezoned-legend' }, outline, t('site.legend.rezoned')));
       }
     } else if (layer === 'massing') {
       if (!selected.proposedMassing) return el('p', { class: 'legend-missing' }, t('site.legend.missing'));

@@ -18,6 +18,7 @@ import {
 import { LAND_USE_COLOURS } from '../../render/city/cityColours.ts';
 import type { SiteDepthGrid, SiteTrafficLines, SiteTrafficProperties } from '../../scenario/publishedSite.ts';
 import type { SiteMassing, SiteMassingProperties } from '../../scenario/siteMassing.ts';
+import type { SiteZoningEdits } from '../../scenario/siteZoningEdits.ts';
 import {
   CLOSED_ROAD_COLOUR,
   classIndexOf,
@@ -35,6 +36,12 @@ export interface ZoningPlan {
 
 /** Longest side of the zoning plan's image, pixels. */
 const ZONING_IMAGE_PIXELS = 2048;
+/** Longest side of a scenario's rezoned areas' image, pixels (a few km: about 3 m a pixel). */
+const ZONING_EDITS_IMAGE_PIXELS = 1024;
+/** Width of the rezoned areas' outline on their image, pixels (about 20 m on Thủ Thiêm's). */
+const REZONED_OUTLINE_PIXELS = 7;
+/** Colour of the rezoned areas' outline (the legend's outline swatch is drawn in it). */
+export const REZONED_OUTLINE_COLOUR = '#111111';
 /** Opacity of the zoning plan and the flood depth on the globe. */
 const OVERLAY_ALPHA = 0.75;
 /** Height of the traffic lines above the ground, metres (above the draped layers). */
@@ -58,27 +65,42 @@ function ringsOf(geometry: ZoningPlan['features'][number]['geometry']): number[]
     : (geometry.coordinates as number[][][][]).flat();
 }
 
-/** The zoning plan painted by land use (the workbench's colours) as an imagery layer. */
-export function zoningLayer(plan: ZoningPlan): Promise<ImageryLayer> {
+/** A polygon painted by land use: its land-use code and rings (longitude/latitude degrees). */
+interface LandUseArea {
+  use: string;
+  rings: number[][][];
+}
+
+/**
+ * Areas painted by land use (the workbench's colours) as an imagery layer `pixels` wide on its
+ * longest side; with `outline`, each area's edge is stroked that many pixels wide in that colour.
+ */
+function landUseLayer(
+  areas: readonly LandUseArea[],
+  pixels: number,
+  outline?: { colour: string; pixels: number },
+): Promise<ImageryLayer> {
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const feature of plan.features)
-    for (const ring of ringsOf(feature.geometry))
+  for (const area of areas)
+    for (const ring of area.rings)
       for (const [lon, lat] of ring) {
         west = Math.min(west, lon!);
         east = Math.max(east, lon!);
         south = Math.min(south, lat!);
         north = Math.max(north, lat!);
       }
-  const scale = ZONING_IMAGE_PIXELS / Math.max(east - west, north - south);
+  // a margin of the outline's width keeps strokes on the image
+  const margin = outline ? ((east - west + (north - south)) / pixels) * outline.pixels : 0;
+  [west, south, east, north] = [west - margin, south - margin, east + margin, north + margin];
+  const scale = pixels / Math.max(east - west, north - south);
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil((east - west) * scale);
   canvas.height = Math.ceil((north - south) * scale);
   const context = canvas.getContext('2d')!;
-  for (const feature of plan.features) {
-    context.fillStyle =
-      LAND_USE_COLOURS[feature.properties.use as keyof typeof LAND_USE_COLOURS] ?? '#cccccc';
+  for (const area of areas) {
+    context.fillStyle = LAND_USE_COLOURS[area.use as keyof typeof LAND_USE_COLOURS] ?? '#cccccc';
     context.beginPath();
-    for (const ring of ringsOf(feature.geometry))
+    for (const ring of area.rings)
       ring.forEach(([lon, lat], i) => {
         const x = (lon! - west) * scale;
         const y = (north - lat!) * scale;
@@ -86,8 +108,35 @@ export function zoningLayer(plan: ZoningPlan): Promise<ImageryLayer> {
         else context.lineTo(x, y);
       });
     context.fill('evenodd');
+    if (outline) {
+      context.strokeStyle = outline.colour;
+      context.lineWidth = outline.pixels;
+      context.lineJoin = 'round';
+      context.lineCap = 'round';
+      context.stroke();
+    }
   }
   return canvasLayer(canvas, Rectangle.fromDegrees(west, south, east, north));
+}
+
+/** The zoning plan painted by land use (the workbench's colours) as an imagery layer. */
+export function zoningLayer(plan: ZoningPlan): Promise<ImageryLayer> {
+  return landUseLayer(
+    plan.features.map((f) => ({ use: f.properties.use, rings: ringsOf(f.geometry) })),
+    ZONING_IMAGE_PIXELS,
+  );
+}
+
+/**
+ * A scenario's rezoned areas painted in their new use's colour (the plan's colours) with a bold
+ * outline, as an imagery layer to lay over the zoning plan.
+ */
+export function zoningEditsLayer(edits: SiteZoningEdits): Promise<ImageryLayer> {
+  return landUseLayer(
+    edits.features.map((f) => ({ use: f.properties.use, rings: f.geometry.coordinates })),
+    ZONING_EDITS_IMAGE_PIXELS,
+    { colour: REZONED_OUTLINE_COLOUR, pixels: REZONED_OUTLINE_PIXELS },
+  );
 }
 
 /** The flood maximum depth by depth class as an imagery layer (cells under 0.05 m clear). */
