@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_CSP, SITE_LIMITS, type SiteManifest } from '../../src/scenario/publishedSite.ts';
 import type { SiteMassing } from '../../src/scenario/siteMassing.ts';
+import type { SiteZoningEdits } from '../../src/scenario/siteZoningEdits.ts';
 import { siteGroundAt } from '../../src/scenario/siteTerrain.ts';
 import {
   canvasChangeShare,
@@ -83,6 +84,29 @@ function bytesUnder(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+/**
+ * Taps the map canvas at fractions `xs` × `ys` of its box, row by row, until the info panel
+ * tells `wanted` (taps between things hit something else); returns what it tells last.
+ */
+async function tapUntilTold(
+  page: Page,
+  canvas: string,
+  wanted: string,
+  xs: readonly number[],
+  ys: readonly number[],
+): Promise<string> {
+  const box = (await page.locator(canvas).boundingBox())!;
+  let told = '';
+  for (const y of ys)
+    for (const x of xs) {
+      if (told.includes(wanted)) return told;
+      await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+      await page.waitForTimeout(200);
+      told = (await page.textContent('.site-info')) ?? '';
+    }
+  return told;
 }
 
 const chromium = chromiumForTests();
@@ -202,13 +226,16 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(errors).toEqual([]);
   }, 300_000);
 
-  it('draws the proposed massing of a zoning scenario, toggled by its switch', async () => {
+  it('draws the proposed massing and the rezoned areas of a zoning scenario, toggled by their switches', async () => {
     const site = JSON.parse(readFileSync(join(dir, 'data', 'site.json'), 'utf8')) as SiteManifest;
     const scenario = site.scenarios.find((s) => s.id === MASSING)!;
     expect(site.scenarios.find((s) => s.id === 'baseline')!.proposedMassing).toBeUndefined();
     const massing = JSON.parse(readFileSync(join(dir, scenario.proposedMassing!), 'utf8')) as SiteMassing;
     expect(massing.features.length).toBeGreaterThan(0);
     for (const f of massing.features) expect(f.properties.floorAreaRatio).toBeGreaterThan(0);
+    expect(site.scenarios.find((s) => s.id === 'baseline')!.zoningEdits).toBeUndefined();
+    const edits = JSON.parse(readFileSync(join(dir, scenario.zoningEdits!), 'utf8')) as SiteZoningEdits;
+    expect(edits.features.map((f) => f.properties.zone)).toEqual(['TT-MIXED', 'TT-R']);
     // look north at the proposed buildings from 1.5 km south, 800 m up
     const corners = massing.features.flatMap((f) => f.geometry.coordinates[0]!);
     const lon = corners.reduce((sum, c) => sum + c[0]!, 0) / corners.length;
@@ -231,16 +258,38 @@ describe('twin publish: the public site under a strict CSP', () => {
     expect(likeShown(again)).toBeGreaterThan(likeShown(hidden));
     // with the traffic lines off, a tap on the middle of the proposed buildings tells what is proposed there
     await page.click('[data-layer="traffic"]');
-    const box = (await page.locator(canvas).boundingBox())!;
-    let told = '';
-    for (const y of [0.45, 0.5, 0.4, 0.55, 0.35])
-      for (const x of [0.5, 0.45, 0.55, 0.4, 0.6]) {
-        if (told.includes('hệ số sử dụng đất')) break;
-        await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
-        await page.waitForTimeout(200);
-        told = (await page.textContent('.site-info')) ?? '';
-      }
+    const told = await tapUntilTold(
+      page,
+      canvas,
+      'hệ số sử dụng đất',
+      [0.5, 0.45, 0.55, 0.4, 0.6],
+      [0.45, 0.5, 0.4, 0.55, 0.35],
+    );
     expect(told).toContain('hệ số sử dụng đất');
+    // the zoning plan alone (massing, flood and today's buildings off): the rezoned areas are
+    // outlined over it for this scenario, not for the baseline
+    const map = '[data-testid="site-map"]';
+    for (const layer of ['massing', 'flood', 'buildings', 'zoning'])
+      await page.click(`[data-layer="${layer}"]`);
+    await expect.poll(() => page.getAttribute(map, 'data-zoning-edits')).toBe('true');
+    expect(await page.locator('[data-testid="rezoned-legend"]').count()).toBe(1);
+    const rezoned = await canvasPixels(page, canvas);
+    await page.click('[data-scenario="baseline"]');
+    await expect.poll(() => page.getAttribute(map, 'data-zoning-edits')).toBe('false');
+    expect(await canvasChangeShare(page, canvas, rezoned, 0.005, 20)).toBeGreaterThan(0.005);
+    expect(await page.locator('[data-testid="rezoned-legend"]').count()).toBe(0);
+    // back on the scenario, a tap inside its core area tells that area's rules
+    await page.click(`[data-scenario="${MASSING}"]`);
+    await expect.poll(() => page.getAttribute(map, 'data-zoning-edits')).toBe('true');
+    const rules = await tapUntilTold(
+      page,
+      canvas,
+      'TT-MIXED',
+      [0.5, 0.35, 0.2, 0.65, 0.1],
+      [0.5, 0.6, 0.4, 0.7],
+    );
+    expect(rules).toContain('TT-MIXED');
+    expect(rules).toContain('Đất hỗn hợp'); // its use in words
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
