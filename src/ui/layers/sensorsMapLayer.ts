@@ -78,7 +78,11 @@ export const sensorsMapLayer: MapLayer = {
 
     /** Writes `marker`'s class, colour and text on its label, only what changed. */
     const restyle = (node: HTMLButtonElement, marker: SensorMarker, nowMs: number) => {
-      if (node.style.borderColor !== marker.colourHex) node.style.borderColor = marker.colourHex;
+      // style.borderColor reads back as rgb(…), so the hex last written is kept beside it
+      if (node.dataset.colour !== marker.colourHex) {
+        node.dataset.colour = marker.colourHex;
+        node.style.borderColor = marker.colourHex;
+      }
       const className = `sensor-label sensor-${marker.health}`;
       if (node.className !== className) node.className = className;
       if (node.dataset.health !== marker.health) node.dataset.health = marker.health;
